@@ -1,0 +1,40 @@
+#include "dns/record_type.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace cutover::dns {
+namespace {
+
+constexpr std::array<std::pair<RecordType, std::string_view>, 12> kNames{{
+    {RecordType::A, "A"},       {RecordType::NS, "NS"},   {RecordType::CNAME, "CNAME"},
+    {RecordType::SOA, "SOA"},   {RecordType::PTR, "PTR"}, {RecordType::MX, "MX"},
+    {RecordType::TXT, "TXT"},   {RecordType::AAAA, "AAAA"}, {RecordType::SRV, "SRV"},
+    {RecordType::DS, "DS"},     {RecordType::DNSKEY, "DNSKEY"}, {RecordType::CAA, "CAA"},
+}};
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return std::ranges::equal(a, b, [](char x, char y) {
+    return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
+  });
+}
+
+}  // namespace
+
+std::string_view to_string(RecordType type) {
+  for (const auto& [value, name] : kNames) {
+    if (value == type) return name;
+  }
+  return "TYPE?";
+}
+
+std::optional<RecordType> parse_record_type(std::string_view text) {
+  for (const auto& [value, name] : kNames) {
+    if (equal_ignoring_case(name, text)) return value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace cutover::dns

@@ -1,0 +1,11 @@
+#include "planner/cli/commands.h"
+
+#include <CLI/CLI.hpp>
+
+namespace cutover::cli {
+
+void setup_all_commands(CLI::App& app, ExitCode& exit_code) {
+  setup_plan_command(app, exit_code);
+}
+
+}  // namespace cutover::cli
