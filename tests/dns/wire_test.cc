@@ -1,0 +1,56 @@
+#include "dns/wire.h"
+
+#include <gtest/gtest.h>
+#include <ldns/ldns.h>
+
+#include "tests/dns/canned_reply.h"
+
+namespace cutover::dns::detail {
+namespace {
+
+Question www() { return Question{.name = *DomainName::parse("www.example.test"), .type = RecordType::A}; }
+
+TEST(WireTest, AuthoritativeQueryHasNoRecursionAndCarriesEdns) {
+  auto wire = build_query(www(), {.recursion_desired = false, .edns_udp_size = 1232});
+  ASSERT_TRUE(wire.has_value());
+  ldns_pkt* packet = nullptr;
+  ASSERT_EQ(ldns_wire2pkt(&packet, wire->data(), wire->size()), LDNS_STATUS_OK);
+  EXPECT_FALSE(ldns_pkt_rd(packet));
+  EXPECT_TRUE(ldns_pkt_edns(packet));
+  EXPECT_EQ(ldns_pkt_edns_udp_size(packet), 1232);
+  ldns_pkt_free(packet);
+}
+
+TEST(WireTest, ResolverQueryAsksForRecursion) {
+  auto wire = build_query(www(), {.recursion_desired = true, .edns_udp_size = 0});
+  ASSERT_TRUE(wire.has_value());
+  ldns_pkt* packet = nullptr;
+  ASSERT_EQ(ldns_wire2pkt(&packet, wire->data(), wire->size()), LDNS_STATUS_OK);
+  EXPECT_TRUE(ldns_pkt_rd(packet));
+  EXPECT_FALSE(ldns_pkt_edns(packet));
+  ldns_pkt_free(packet);
+}
+
+TEST(WireTest, IdIsPatchedInPlace) {
+  auto wire = *build_query(www(), {});
+  set_id(wire, 0xbeef);
+  EXPECT_EQ(get_id(wire), 0xbeef);
+}
+
+TEST(WireTest, ParsesSectionsWithLowercasedNames) {
+  auto bytes = test::wire_of({.aa = false,
+                              .authority = {"Example.TEST. 172800 IN NS NS1.Example.TEST."},
+                              .additional = {"ns1.example.test. 172800 IN A 192.0.2.53"}});
+  auto reply = parse_reply(bytes);
+  ASSERT_TRUE(reply.has_value());
+  ASSERT_EQ(reply->authority.size(), 1u);
+  EXPECT_EQ(reply->authority[0].name.text(), "example.test.");
+  EXPECT_EQ(reply->authority[0].type, RecordType::NS);
+  EXPECT_EQ(reply->authority[0].rdata, "ns1.example.test.");
+  EXPECT_EQ(reply->authority[0].ttl, 172800u);
+  ASSERT_EQ(reply->additional.size(), 1u);
+  EXPECT_EQ(classify(*reply, www()), OutcomeKind::Referral);
+}
+
+}  // namespace
+}  // namespace cutover::dns::detail
