@@ -26,6 +26,7 @@ struct Error {
   int http_status{0};          // 0 when no response arrived
   std::string aws_code{};      // "Throttling", "NoSuchHostedZone", ...
   std::string request_id{};
+  bool maybe_sent{false};      // transport failures: the request may have reached the service
 };
 
 template <class T>

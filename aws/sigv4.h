@@ -17,15 +17,10 @@
 
 #include "aws/credentials.h"
 #include "aws/crypto.h"
+#include "aws/header.h"
 #include "aws/uri.h"
 
 namespace cutover::aws {
-
-/// One HTTP header as sent (name in any case; repeated names allowed).
-struct Header {
-  std::string name{};
-  std::string value{};
-};
 
 /// What the signer sees of a request.
 struct SigningRequest {

@@ -1,0 +1,60 @@
+#pragma once
+// Private to aws/: tinyxml2 helpers. AWS responses carry a default namespace
+// and tinyxml2 ignores namespaces, so elements are matched on local names.
+
+#include <tinyxml2.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aws/result.h"
+
+namespace cutover::aws {
+
+/// The element's name without a "prefix:".
+std::string_view local_name(const tinyxml2::XMLElement* element);
+
+/// The first child element with this local name, or nullptr (also for a null parent).
+const tinyxml2::XMLElement* child(const tinyxml2::XMLElement* parent, std::string_view name);
+
+/// Every child element with this local name, in document order.
+std::vector<const tinyxml2::XMLElement*> children(const tinyxml2::XMLElement* parent, std::string_view name);
+
+/// The element's text ("" when null or empty).
+std::string text_of(const tinyxml2::XMLElement* element);
+
+/// The text of child `name` ("" when absent).
+std::string child_text(const tinyxml2::XMLElement* parent, std::string_view name);
+
+/// The text of child `name`, or nullopt when the element is absent.
+std::optional<std::string> optional_child_text(const tinyxml2::XMLElement* parent, std::string_view name);
+
+/// Follows a path of local names from `parent` ("A/B/C"); nullptr when any step is missing.
+const tinyxml2::XMLElement* descend(const tinyxml2::XMLElement* parent, std::string_view path);
+
+/// Parses a response body; Corrupt when it is not XML or the root is not `root_name`.
+Result<const tinyxml2::XMLElement*> parse_root(tinyxml2::XMLDocument& doc, std::string_view body,
+                                               std::string_view root_name);
+
+/// Builds an XML request body element by element (tinyxml2's printer escapes text).
+class XmlWriter {
+ public:
+  /// Starts the document with its root element in `xmlns`.
+  XmlWriter(std::string_view root, std::string_view xmlns);
+  /// Opens a nested element.
+  void open(std::string_view name);
+  /// Closes the innermost open element.
+  void close();
+  /// <name>text</name>.
+  void element(std::string_view name, std::string_view text);
+  /// Closes everything and returns the document.
+  std::string finish();
+
+ private:
+  tinyxml2::XMLPrinter printer_{nullptr, /*compact=*/true};
+  int depth_{0};
+};
+
+}  // namespace cutover::aws
