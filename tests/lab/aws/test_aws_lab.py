@@ -1,0 +1,479 @@
+"""Tests of the AWS lab itself, run by ctest against the `aws_lab` fixture.
+
+The lab directory comes from AWS_LAB_DIR (the fixture's DIR/env.json). When it
+is not set (run by hand: `python3 -m unittest -v test_aws_lab` in this folder),
+a private lab is started in a temporary directory and stopped at the end.
+
+Every test resets the lab first and last; everything talks to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+import botocore.session
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.config import Config
+from botocore.credentials import Credentials
+from botocore.exceptions import ClientError
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OLD, NEW = "111111111111", "222222222222"
+HAVE_AWS_CLI = shutil.which("aws") is not None
+
+_private_lab: str | None = None
+_lab_info: dict | None = None
+
+
+def setUpModule() -> None:  # noqa: N802
+    global _private_lab, _lab_info
+    lab_dir = os.environ.get("AWS_LAB_DIR")
+    if not lab_dir:
+        _private_lab = tempfile.mkdtemp(prefix="awslab-test-")
+        lab_dir = _private_lab
+        subprocess.run([sys.executable, os.path.join(HERE, "aws_lab.py"), "start", "--dir", lab_dir],
+                       check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(lab_dir, "env.json")) as f:
+        _lab_info = json.load(f)
+    assert _lab_info["AWS_LAB_URL"].startswith("http://127.0.0.1:")
+
+
+def tearDownModule() -> None:  # noqa: N802
+    if _private_lab:
+        subprocess.run([sys.executable, os.path.join(HERE, "aws_lab.py"), "stop", "--dir", _private_lab],
+                       check=False, stdout=subprocess.DEVNULL)
+        shutil.rmtree(_private_lab, ignore_errors=True)
+
+
+def info() -> dict:
+    assert _lab_info is not None
+    return _lab_info
+
+
+def control(method: str, path: str, body: object | None = None) -> object:
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(info()["AWS_LAB_URL"] + path, data=data, method=method,
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.loads(r.read())
+
+
+def lab_log() -> list[dict]:
+    return control("GET", "/_lab/log")  # type: ignore[return-value]
+
+
+def client(service: str, profile: str = "old", secret: str | None = None, max_attempts: int = 1,
+           region: str = "us-east-1", token: str | None = None, akid: str | None = None):
+    keys = info()["keys"][profile]
+    session = botocore.session.Session()
+    return session.create_client(
+        service, region_name=region, endpoint_url=info()["AWS_ENDPOINT_URL"],
+        aws_access_key_id=akid or keys["access_key_id"],
+        aws_secret_access_key=secret or keys["secret_access_key"],
+        aws_session_token=token,
+        config=Config(retries={"mode": "standard", "total_max_attempts": max_attempts},
+                      connect_timeout=10, read_timeout=60))
+
+
+class LabTestCase(unittest.TestCase):
+    def setUp(self) -> None:
+        control("POST", "/_lab/reset")
+        self.home = tempfile.mkdtemp(prefix="awslab-home-")  # the CLI's role-credential cache lives here
+
+    def tearDown(self) -> None:
+        control("POST", "/_lab/reset")
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    def cli_env(self, extra: dict | None = None) -> dict:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        for k, v in info().items():
+            if k.startswith("AWS_") and isinstance(v, str):
+                env[k] = v
+        env["HOME"] = self.home
+        env.update(extra or {})
+        return env
+
+    def aws(self, *args: str, profile: str | None = None, check: bool = True, extra_env: dict | None = None,
+            endpoint: bool = False) -> subprocess.CompletedProcess:
+        cmd = ["aws", "--output", "json"]
+        if profile:
+            cmd += ["--profile", profile]
+        if endpoint:
+            # AWS CLI v1 replaces the endpoint of `rds` in us-east-1 with rds.amazonaws.com
+            # unless --endpoint-url is given (awscli/customizations/overridesslcommonname.py).
+            cmd += ["--endpoint-url", info()["AWS_ENDPOINT_URL"]]
+        cmd += list(args)
+        p = subprocess.run(cmd, env=self.cli_env(extra_env), capture_output=True, text=True, timeout=120)
+        if check and p.returncode != 0:
+            self.fail(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stderr}")
+        return p
+
+    def aws_json(self, *args: str, **kw: object) -> dict:
+        p = self.aws(*args, **kw)  # type: ignore[arg-type]
+        return json.loads(p.stdout) if p.stdout.strip() else {}
+
+    def assert_all_signatures_valid(self, entries: list[dict]) -> None:
+        self.assertTrue(entries, "the proxy logged no request")
+        bad = [e for e in entries if not e["signature_valid"]]
+        self.assertEqual(bad, [], "requests the proxy could not verify")
+
+    def assert_no_mutation_twice(self, entries: list[dict]) -> None:
+        seen: dict[str, int] = {}
+        for e in entries:
+            if e["mutating"] and e["forwarded"]:
+                seen[e["idempotency_key"]] = seen.get(e["idempotency_key"], 0) + 1
+        self.assertEqual({k: n for k, n in seen.items() if n > 1}, {})
+
+    def poll(self, fn, want, timeout: float = 30.0, interval: float = 0.5):  # type: ignore[no-untyped-def]
+        deadline = time.time() + timeout
+        last = None
+        while time.time() < deadline:
+            last = fn()
+            if last == want:
+                return last
+            time.sleep(interval)
+        self.fail(f"still {last!r} after {timeout} s, wanted {want!r}")
+
+
+@unittest.skipUnless(HAVE_AWS_CLI, "the aws CLI is not installed")
+class TestAwsCliThroughProxy(LabTestCase):
+    """The real AWS CLI's requests pass the proxy's SigV4 check, in both accounts."""
+
+    def test_sts_identities_and_role_profile(self) -> None:
+        self.assertEqual(self.aws_json("sts", "get-caller-identity")["Account"], OLD)
+        self.assertEqual(self.aws_json("sts", "get-caller-identity", profile="new")["Account"], NEW)
+        ident = self.aws_json("sts", "get-caller-identity", profile="new-role")
+        self.assertEqual(ident["Account"], NEW)
+        self.assertIn(":assumed-role/CutoverLab/", ident["Arn"])
+
+        creds = self.aws_json("sts", "assume-role", "--role-arn", info()["role_arn"],
+                              "--role-session-name", "lab-test")["Credentials"]
+        env = {"AWS_ACCESS_KEY_ID": creds["AccessKeyId"], "AWS_SECRET_ACCESS_KEY": creds["SecretAccessKey"],
+               "AWS_SESSION_TOKEN": creds["SessionToken"]}
+        self.assertEqual(self.aws_json("sts", "get-caller-identity", extra_env=env)["Account"], NEW)
+        # The same temporary key with a wrong session token is refused.
+        env["AWS_SESSION_TOKEN"] = "not-the-token"
+        p = self.aws("sts", "get-caller-identity", extra_env=env, check=False)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("InvalidClientTokenId", p.stderr)
+
+        log = lab_log()
+        self.assert_all_signatures_valid(log[:-1])
+        self.assertFalse(log[-1]["signature_valid"])
+        self.assertEqual(log[-1]["status"], 403)
+        self.assertEqual([e["operation"] for e in log].count("AssumeRole"), 2)
+        temp = [e for e in log if e["access_key_id"] == creds["AccessKeyId"]]
+        self.assertEqual([(e["account"], e["status"]) for e in temp], [(NEW, 200), (None, 403)])
+        with open(info()["log"]) as f:
+            raw = f.read()
+        for secret in (creds["SecretAccessKey"], creds["SessionToken"], info()["keys"]["old"]["secret_access_key"]):
+            self.assertNotIn(secret, raw)
+
+    def test_route53_zone_records_and_change_pending_then_insync(self) -> None:
+        control("POST", "/_lab/config", {"change_pending_seconds": 6})
+        zone = self.aws_json("route53", "create-hosted-zone", "--name", "lab-r53.example",
+                             "--caller-reference", "lab-test-zone-1")
+        zone_id = zone["HostedZone"]["Id"]
+        self.assertEqual(len(zone["DelegationSet"]["NameServers"]), 4)
+        zones = self.aws_json("route53", "list-hosted-zones")["HostedZones"]
+        self.assertEqual([z["Name"] for z in zones], ["lab-r53.example."])
+
+        batch = {"Changes": [{"Action": "UPSERT", "ResourceRecordSet": {
+            "Name": "www.lab-r53.example", "Type": "A", "TTL": 60,
+            "ResourceRecords": [{"Value": "192.0.2.10"}]}}]}
+        change = self.aws_json("route53", "change-resource-record-sets", "--hosted-zone-id", zone_id,
+                               "--change-batch", json.dumps(batch))["ChangeInfo"]
+        self.assertEqual(change["Status"], "PENDING")
+        change_id = change["Id"]
+        self.assertEqual(self.aws_json("route53", "get-change", "--id", change_id)["ChangeInfo"]["Status"],
+                         "PENDING")
+        self.poll(lambda: self.aws_json("route53", "get-change", "--id", change_id)["ChangeInfo"]["Status"],
+                  "INSYNC", timeout=40, interval=1)
+        rrsets = self.aws_json("route53", "list-resource-record-sets", "--hosted-zone-id", zone_id)
+        www = [r for r in rrsets["ResourceRecordSets"] if r["Name"] == "www.lab-r53.example."]
+        self.assertEqual(www[0]["ResourceRecords"], [{"Value": "192.0.2.10"}])
+
+        log = lab_log()
+        self.assert_all_signatures_valid(log)
+        self.assert_no_mutation_twice(log)
+        ops = [e["operation"] for e in log]
+        for op in ("CreateHostedZone", "ListHostedZones", "ChangeResourceRecordSets", "GetChange",
+                   "ListResourceRecordSets"):
+            self.assertIn(op, ops)
+        create = next(e for e in log if e["operation"] == "CreateHostedZone")
+        self.assertEqual(create["idempotency_key"], "CallerReference:lab-test-zone-1")
+        self.assertTrue(create["mutating"])
+        self.assertFalse(next(e for e in log if e["operation"] == "GetChange")["mutating"])
+        self.assertEqual({e["account"] for e in log}, {OLD})
+
+    def test_rds_cluster_creating_then_available(self) -> None:
+        control("POST", "/_lab/config", {"cluster_creating_seconds": 4})
+        self.aws_json("rds", "create-db-cluster", "--db-cluster-identifier", "lab-src",
+                      "--engine", "aurora-postgresql", "--master-username", "lab",
+                      "--master-user-password", "lab-password-123", endpoint=True)
+
+        def status() -> str:
+            out = self.aws_json("rds", "describe-db-clusters", "--db-cluster-identifier", "lab-src",
+                                endpoint=True)
+            return out["DBClusters"][0]["Status"]
+        self.assertEqual(status(), "creating")
+        self.poll(status, "available", timeout=40, interval=1)
+        # The other account sees none of it.
+        other = self.aws_json("rds", "describe-db-clusters", profile="new", endpoint=True)
+        self.assertEqual(other["DBClusters"], [])
+        log = lab_log()
+        self.assert_all_signatures_valid(log)
+        self.assertEqual({e["service"] for e in log}, {"rds"})
+
+
+class TestSignatureChecks(LabTestCase):
+    """Requests the proxy cannot verify are refused with the service's 403 and logged invalid."""
+
+    def test_wrong_secret_is_refused_and_nothing_reaches_moto(self) -> None:
+        bad = client("route53", secret="not-the-secret-key-000000000000000000000")
+        with self.assertRaises(ClientError) as cm:
+            bad.create_hosted_zone(Name="bad-sig.example", CallerReference="bad-sig-1")
+        err = cm.exception.response
+        self.assertEqual(err["ResponseMetadata"]["HTTPStatusCode"], 403)
+        self.assertEqual(err["Error"]["Code"], "SignatureDoesNotMatch")
+        good = client("route53")
+        self.assertEqual(good.list_hosted_zones()["HostedZones"], [])
+        log = lab_log()
+        self.assertEqual(len(log), 2)
+        self.assertEqual((log[0]["operation"], log[0]["status"], log[0]["signature_valid"], log[0]["forwarded"]),
+                         ("CreateHostedZone", 403, False, False))
+        self.assertTrue(log[1]["signature_valid"])
+
+    def test_json_and_query_services_use_their_error_shapes(self) -> None:
+        with self.assertRaises(ClientError) as cm:
+            client("route53domains", secret="wrong").list_domains()
+        self.assertEqual(cm.exception.response["Error"]["Code"], "InvalidSignatureException")
+        self.assertEqual(cm.exception.response["ResponseMetadata"]["HTTPStatusCode"], 403)
+        with self.assertRaises(ClientError) as cm:
+            client("rds", secret="wrong", region="eu-west-1").describe_db_clusters()
+        self.assertEqual(cm.exception.response["Error"]["Code"], "SignatureDoesNotMatch")
+        with self.assertRaises(ClientError) as cm:
+            client("sts", akid="AKIDLABNOBODY").get_caller_identity()
+        self.assertEqual(cm.exception.response["Error"]["Code"], "InvalidClientTokenId")
+        log = lab_log()
+        self.assertEqual([(e["service"], e["signature_valid"], e["status"]) for e in log],
+                         [("route53domains", False, 403), ("rds", False, 403), ("sts", False, 403)])
+
+    def test_tampered_body_and_old_date_are_refused(self) -> None:
+        keys = info()["keys"]["old"]
+        url = info()["AWS_ENDPOINT_URL"] + "/"
+        body = "Action=GetCallerIdentity&Version=2011-06-15"
+
+        def signed(timestamp: str | None) -> AWSRequest:
+            req = AWSRequest(method="POST", url=url, data=body,
+                             headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
+            signer = SigV4Auth(Credentials(keys["access_key_id"], keys["secret_access_key"]), "sts", "us-east-1")
+            if timestamp is None:
+                signer.add_auth(req)
+                return req
+            req.context["timestamp"] = timestamp
+            req.headers["X-Amz-Date"] = timestamp
+            sig = signer.signature(signer.string_to_sign(req, signer.canonical_request(req)), req)
+            signer._inject_signature_to_request(req, sig)
+            return req
+
+        def send(req: AWSRequest, data: str) -> int:
+            r = urllib.request.Request(url, data=data.encode(), method="POST",
+                                       headers={k: v for k, v in req.headers.items()})
+            try:
+                with urllib.request.urlopen(r, timeout=30) as resp:
+                    return resp.status
+            except urllib.error.HTTPError as e:
+                return e.code
+
+        self.assertEqual(send(signed(None), body), 200)
+        self.assertEqual(send(signed(None), body + "&Extra=1"), 403)
+        old = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=20)).strftime("%Y%m%dT%H%M%SZ")
+        self.assertEqual(send(signed(old), body), 403)
+        log = lab_log()
+        self.assertEqual([e["signature_valid"] for e in log], [True, False, False])
+        self.assertIn("expired", log[2]["signature_error"])
+
+    def test_botocore_query_strings_and_paths_verify(self) -> None:
+        r53 = client("route53")
+        zid = r53.create_hosted_zone(Name="q.example", CallerReference="q-1")["HostedZone"]["Id"]
+        r53.change_resource_record_sets(HostedZoneId=zid, ChangeBatch={"Changes": [
+            {"Action": "CREATE", "ResourceRecordSet": {"Name": "*.q.example", "Type": "TXT", "TTL": 60,
+                                                       "ResourceRecords": [{"Value": '"a b=c&d"'}]}}]})
+        out = r53.list_resource_record_sets(HostedZoneId=zid, StartRecordName="*.q.example",
+                                            StartRecordType="TXT", MaxItems="1")
+        self.assertEqual(len(out["ResourceRecordSets"]), 1)
+        r53.list_hosted_zones_by_name(DNSName="q.example", MaxItems="5")
+        r53.change_tags_for_resource(ResourceType="hostedzone", ResourceId=zid.split("/")[-1],
+                                     AddTags=[{"Key": "owner", "Value": "lab test/ünïcode"}])
+        rds = client("rds", region="eu-west-1")
+        rds.describe_db_clusters(Filters=[{"Name": "engine", "Values": ["aurora-postgresql", "aurora mysql"]}])
+        log = lab_log()
+        self.assert_all_signatures_valid(log)
+        self.assertEqual([e["status"] for e in log], [201, 200, 200, 200, 200, 200])
+
+
+class TestFaults(LabTestCase):
+    """Injected throttling, errors, latency and resets, with each service's error shape."""
+
+    @unittest.skipUnless(HAVE_AWS_CLI, "the aws CLI is not installed")
+    def test_aws_cli_retries_a_throttled_change_and_succeeds(self) -> None:
+        zid = client("route53").create_hosted_zone(Name="thr.example", CallerReference="thr-1")["HostedZone"]["Id"]
+        control("POST", "/_lab/faults", {"service": "route53", "operation": "ChangeResourceRecordSets",
+                                         "kind": "throttle", "count": 2})
+        batch = {"Changes": [{"Action": "CREATE", "ResourceRecordSet": {
+            "Name": "t.thr.example", "Type": "A", "TTL": 60, "ResourceRecords": [{"Value": "192.0.2.7"}]}}]}
+        out = self.aws_json("route53", "change-resource-record-sets", "--hosted-zone-id", zid,
+                            "--change-batch", json.dumps(batch))
+        self.assertIn(out["ChangeInfo"]["Status"], ("PENDING", "INSYNC"))
+        crrs = [e for e in lab_log() if e["operation"] == "ChangeResourceRecordSets"]
+        self.assertEqual([(e["status"], e["fault"], e["error_code"], e["forwarded"]) for e in crrs],
+                         [(400, "throttle", "Throttling", False), (400, "throttle", "Throttling", False),
+                          (200, None, None, True)])
+        self.assert_all_signatures_valid(crrs)
+        self.assertEqual(len({e["idempotency_key"] for e in crrs}), 1)  # the same call, retried
+        self.assertEqual(control("GET", "/_lab/faults"), [])
+
+    def test_throttle_shapes_per_service(self) -> None:
+        for svc, op, call, code in (
+            ("route53domains", "ListDomains", lambda: client("route53domains").list_domains(),
+             "ThrottlingException"),
+            ("rds", "DescribeDBClusters", lambda: client("rds").describe_db_clusters(), "Throttling"),
+            ("sts", "GetCallerIdentity", lambda: client("sts").get_caller_identity(), "Throttling"),
+            ("route53", "ListHostedZones", lambda: client("route53").list_hosted_zones(), "Throttling"),
+        ):
+            control("POST", "/_lab/faults", {"service": svc, "operation": op, "kind": "throttle"})
+            with self.assertRaises(ClientError) as cm:
+                call()
+            self.assertEqual(cm.exception.response["Error"]["Code"], code, svc)
+            self.assertEqual(cm.exception.response["ResponseMetadata"]["HTTPStatusCode"], 400, svc)
+            call()  # the fault was used up: the next call passes
+
+    def test_status_latency_reset_and_after(self) -> None:
+        r53 = client("route53")
+        control("POST", "/_lab/faults", {"service": "route53", "kind": "status", "status": 503, "count": 1})
+        with self.assertRaises(ClientError) as cm:
+            r53.list_hosted_zones()
+        self.assertEqual(cm.exception.response["ResponseMetadata"]["HTTPStatusCode"], 503)
+        control("POST", "/_lab/faults", {"service": "route53", "kind": "latency", "latency_ms": 400})
+        r53.list_hosted_zones()
+        self.assertGreaterEqual(lab_log()[-1]["duration_ms"], 400)
+        control("POST", "/_lab/faults", {"service": "sts", "kind": "reset"})
+        with self.assertRaises(Exception) as cm2:  # noqa: B017 - any connection error will do
+            client("sts").get_caller_identity()
+        self.assertNotIsInstance(cm2.exception, ClientError)
+        # "after": the change reaches moto, the client still gets a 500 (an ambiguous failure).
+        control("POST", "/_lab/faults", {"service": "route53", "operation": "CreateHostedZone",
+                                         "kind": "status", "status": 500, "after": True})
+        with self.assertRaises(ClientError):
+            r53.create_hosted_zone(Name="amb.example", CallerReference="amb-1")
+        self.assertEqual([z["Name"] for z in r53.list_hosted_zones()["HostedZones"]], ["amb.example."])
+        log = lab_log()
+        self.assertEqual([(e["operation"], e["status"], e["fault"]) for e in log],
+                         [("ListHostedZones", 503, "status"), ("ListHostedZones", 200, "latency"),
+                          ("GetCallerIdentity", 0, "reset"), ("CreateHostedZone", 500, "status"),
+                          ("ListHostedZones", 200, None)])
+        self.assertTrue(log[3]["forwarded"])
+
+
+class TestDomainTransfer(LabTestCase):
+    """The three transfer operations moto lacks, between the two lab accounts."""
+
+    DOMAIN = "lab-transfer.com"
+    NS = ["ns1.lab-dns.net", "ns2.lab-dns.net"]
+
+    def setUp(self) -> None:
+        super().setUp()
+        control("POST", "/_lab/config", {"domain_operation_seconds": 2})
+        control("POST", "/_lab/domains", {"account": "old", "domain": self.DOMAIN, "nameservers": self.NS})
+
+    @unittest.skipUnless(HAVE_AWS_CLI, "the aws CLI is not installed")
+    def test_transfer_accept_with_aws_cli(self) -> None:
+        detail = self.aws_json("route53domains", "get-domain-detail", "--domain-name", self.DOMAIN)
+        self.assertEqual([n["Name"] for n in detail["Nameservers"]], self.NS)
+        out = self.aws_json("route53domains", "transfer-domain-to-another-aws-account",
+                            "--domain-name", self.DOMAIN, "--account-id", NEW)
+        op_out, password = out["OperationId"], out["Password"]
+        op = self.aws_json("route53domains", "get-operation-detail", "--operation-id", op_out)
+        self.assertEqual((op["Status"], op["Type"], op.get("StatusFlag")),
+                         ("IN_PROGRESS", "INTERNAL_TRANSFER_OUT_DOMAIN", "PENDING_ACCEPTANCE"))
+
+        # The wrong password, and the right password from the wrong account, are refused.
+        p = self.aws("route53domains", "accept-domain-transfer-from-another-aws-account",
+                     "--domain-name", self.DOMAIN, "--password", "wrong-password", profile="new", check=False)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("InvalidInput", p.stderr)
+        accept = json.dumps({"DomainName": self.DOMAIN, "Password": password})
+        p = self.aws("route53domains", "accept-domain-transfer-from-another-aws-account",
+                     "--cli-input-json", accept, check=False)
+        self.assertIn("InvalidInput", p.stderr)
+
+        op_in = self.aws_json("route53domains", "accept-domain-transfer-from-another-aws-account",
+                              "--cli-input-json", accept, profile="new")["OperationId"]
+        self.poll(lambda: self.aws_json("route53domains", "get-operation-detail",
+                                        "--operation-id", op_out)["Status"], "SUCCESSFUL", timeout=40, interval=1)
+        op = self.aws_json("route53domains", "get-operation-detail", "--operation-id", op_in, profile="new")
+        self.assertEqual((op["Status"], op["Type"]), ("SUCCESSFUL", "INTERNAL_TRANSFER_IN_DOMAIN"))
+
+        # The domain now belongs to the new account, with its name servers; the old one lost it.
+        detail = self.aws_json("route53domains", "get-domain-detail", "--domain-name", self.DOMAIN, profile="new")
+        self.assertEqual([n["Name"] for n in detail["Nameservers"]], self.NS)
+        p = self.aws("route53domains", "get-domain-detail", "--domain-name", self.DOMAIN, check=False)
+        self.assertIn("InvalidInput", p.stderr)
+        listed = self.aws_json("route53domains", "list-domains", profile="new")["Domains"]
+        self.assertEqual([d["DomainName"] for d in listed], [self.DOMAIN])
+        ops = self.aws_json("route53domains", "list-operations", profile="new")["Operations"]
+        self.assertIn(op_in, [o["OperationId"] for o in ops])
+
+        log = lab_log()
+        self.assert_all_signatures_valid(log)
+        accepts = [(e["account"], e["status"]) for e in log
+                   if e["operation"] == "AcceptDomainTransferFromAnotherAwsAccount"]
+        self.assertEqual(accepts, [(NEW, 400), (OLD, 400), (NEW, 200)])
+        with open(info()["log"]) as f:
+            self.assertNotIn(password, f.read())
+        self.assertNotIn(password, json.dumps(control("GET", "/_lab/state")))
+
+    def test_cancel_and_reject(self) -> None:
+        old, new = client("route53domains", "old"), client("route53domains", "new")
+        t = old.transfer_domain_to_another_aws_account(DomainName=self.DOMAIN, AccountId=NEW)
+        with self.assertRaises(ClientError) as cm:
+            old.transfer_domain_to_another_aws_account(DomainName=self.DOMAIN, AccountId=NEW)
+        self.assertEqual(cm.exception.response["Error"]["Code"], "DuplicateRequest")
+        self.assertEqual(old.cancel_domain_transfer_to_another_aws_account(DomainName=self.DOMAIN)["OperationId"],
+                         t["OperationId"])
+        op = old.get_operation_detail(OperationId=t["OperationId"])
+        self.assertEqual(op["Status"], "FAILED")
+        self.assertIn("cancelled", op["Message"])
+        with self.assertRaises(ClientError):  # nothing left to accept
+            new.accept_domain_transfer_from_another_aws_account(DomainName=self.DOMAIN, Password=t["Password"])
+
+        t2 = old.transfer_domain_to_another_aws_account(DomainName=self.DOMAIN, AccountId=NEW)
+        self.assertNotEqual(t2["Password"], t["Password"])
+        with self.assertRaises(ClientError):  # only the receiver may reject
+            old.reject_domain_transfer_from_another_aws_account(DomainName=self.DOMAIN)
+        new.reject_domain_transfer_from_another_aws_account(DomainName=self.DOMAIN)
+        self.assertEqual(old.get_operation_detail(OperationId=t2["OperationId"])["Status"], "FAILED")
+        self.assertEqual(old.get_domain_detail(DomainName=self.DOMAIN)["DomainName"], self.DOMAIN)
+        with self.assertRaises(ClientError):
+            new.get_domain_detail(DomainName=self.DOMAIN)
+        # The name servers can be updated more than once (moto's duplicate check is patched).
+        for ns in (["a.lab-dns.net", "b.lab-dns.net"], ["c.lab-dns.net", "d.lab-dns.net"]):
+            old.update_domain_nameservers(DomainName=self.DOMAIN, Nameservers=[{"Name": n} for n in ns])
+            self.assertEqual([n["Name"] for n in old.get_domain_detail(DomainName=self.DOMAIN)["Nameservers"]], ns)
+        self.assert_all_signatures_valid(lab_log())
+
+
+if __name__ == "__main__":
+    unittest.main()
