@@ -45,8 +45,10 @@ Result<Plan> parse_plan(std::string_view text) {
     doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     std::string what = e.what();
-    // Keep nlohmann's description but drop its "[json.exception...] " prefix.
+    // Keep nlohmann's description, without its "[json.exception...] parse error at line L, column C: "
+    // prefix: line and column are given once, counted from the byte offset.
     if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
+    if (auto pos = what.find(": "); what.starts_with("parse error") && pos != std::string::npos) what = what.substr(pos + 2);
     return refuse({Problem{.pointer = "", .message = "not valid JSON at " + line_and_column(text, e.byte) +
                                                      ": " + what}});
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <optional>
 
 namespace cutover::planner {
 
@@ -72,30 +73,66 @@ Result<std::vector<const Step*>> StepGraph::order() const {
   return out;
 }
 
+namespace {
+
+// The earliest a step may start once its predecessors are done, and why.
+ScheduledStep earliest(const Step& step, const std::map<std::string, Seconds>& finish) {
+  ScheduledStep out{.step = &step};
+  for (const auto& dep : step.depends_on) {
+    auto done = finish.at(dep.value);
+    if (done >= out.start) {
+      out.start = done;
+      out.start_reason = "after " + dep.value;
+    }
+  }
+  for (const auto& wait : step.waits) {
+    auto not_before = finish.at(wait.after.value) + wait.delay;
+    if (not_before > out.start) {
+      out.start = not_before;
+      out.start_reason = explain_not_before(not_before, wait.reason + " after " + wait.after.value);
+    }
+  }
+  if (out.start_reason.empty()) out.start_reason = "at once";
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<ScheduledStep>> StepGraph::schedule() const {
-  auto ordered = order();
+  auto ordered = order();  // also proves the graph is acyclic and complete
   if (!ordered) return std::unexpected(ordered.error());
+  // The executor runs one step at a time. Whenever a step finishes it takes,
+  // among the steps whose predecessors are all done, the one that may start
+  // first (ties: the order the strategies added them), so a long wait in one
+  // strategy does not hold up another that is ready.
   std::map<std::string, Seconds> finish;
+  std::vector<bool> placed(steps_.size(), false);
   std::vector<ScheduledStep> out;
-  for (const Step* step : *ordered) {
-    ScheduledStep scheduled{.step = step};
-    for (const auto& dep : step->depends_on) {
-      if (finish[dep.value] >= scheduled.start) {
-        scheduled.start = finish[dep.value];
-        scheduled.start_reason = "after " + dep.value;
+  Seconds now{0};
+  while (out.size() < steps_.size()) {
+    std::optional<ScheduledStep> best;
+    std::size_t best_index = 0;
+    for (std::size_t i = 0; i < steps_.size(); ++i) {
+      if (placed[i]) continue;
+      auto preds = predecessors(steps_[i]);
+      if (!std::ranges::all_of(preds, [&](const StepId& p) { return finish.contains(p.value); })) continue;
+      auto candidate = earliest(steps_[i], finish);
+      if (!best || candidate.start < best->start) {
+        best = candidate;
+        best_index = i;
       }
     }
-    for (const auto& wait : step->waits) {
-      auto earliest = finish[wait.after.value] + wait.delay;
-      if (earliest > scheduled.start) {
-        scheduled.start = earliest;
-        scheduled.start_reason = explain_not_before(earliest, wait.reason + " after " + wait.after.value);
+    placed[best_index] = true;
+    if (best->start < now) {
+      best->start = now;
+      if (best->start_reason == "at once" || best->start_reason.starts_with("after ")) {
+        best->start_reason = out.empty() ? "at once" : "after " + out.back().step->id.value + " (one step at a time)";
       }
     }
-    if (scheduled.start_reason.empty()) scheduled.start_reason = "at once";
-    scheduled.finish = scheduled.start + step->expected_duration;
-    finish[step->id.value] = scheduled.finish;
-    out.push_back(scheduled);
+    best->finish = best->start + best->step->expected_duration;
+    now = best->finish;
+    finish[best->step->id.value] = best->finish;
+    out.push_back(*best);
   }
   return out;
 }

@@ -1,0 +1,66 @@
+#include "planner/render.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "planner/plan_parser.h"
+#include "planner/planner.h"
+
+namespace cutover::planner {
+namespace {
+
+struct Rendered {
+  std::string text, json, dot;
+};
+
+Rendered render(const std::string& name) {
+  auto plan = load_plan(std::string(CUTOVER_SOURCE_DIR "/plans/") + name).value();
+  auto facts = assumed_facts(plan);
+  auto graph = build_steps(plan, facts).value();
+  auto schedule = graph.schedule().value();
+  PlannedRun run{.plan = plan, .facts = facts, .graph = graph, .schedule = schedule};
+  return {render_text(run), render_json(run), render_dot(run)};
+}
+
+TEST(Render, TextExplainsWaitsInWords) {
+  auto out = render("s1-account-move.json");
+  EXPECT_NE(out.text.find("not before +96h24m: window = parent NS TTL 172800 s (assumed) + margin 300 s"), std::string::npos) << out.text;
+  EXPECT_NE(out.text.find("Total expected duration: 264h24m"), std::string::npos);
+  EXPECT_NE(out.text.find("      gate: [zone-parity]"), std::string::npos);
+}
+
+TEST(Render, JsonFollowsTheDocumentedSchema) {
+  auto doc = nlohmann::json::parse(render("s4-db-pointer.json").json);
+  EXPECT_EQ(doc["format"], "cutover-plan");
+  EXPECT_EQ(doc["version"], 1);
+  EXPECT_EQ(doc["domain"], "example.com.");
+  ASSERT_TRUE(doc["steps"].is_array());
+  std::size_t with_batch = 0;
+  for (const auto& step : doc["steps"]) {
+    for (const char* key : {"id", "title", "strategy", "start_offset_seconds", "finish_offset_seconds", "start_reason",
+                            "depends_on", "waits", "actions", "gates", "check_after", "rollback", "notes", "done"}) {
+      EXPECT_TRUE(step.contains(key)) << step["id"] << " lacks " << key;
+    }
+    for (const auto& action : step["actions"]) with_batch += action.contains("change_batch");
+  }
+  EXPECT_GT(with_batch, 0u);
+  // A Route 53 change batch is printed in full, as the API takes it.
+  for (const auto& step : doc["steps"]) {
+    if (step["id"] != "db.db.example.com.switch") continue;
+    const auto& change = step["actions"][0]["change_batch"]["Changes"][0];
+    EXPECT_EQ(change["Action"], "UPSERT");
+    EXPECT_EQ(change["ResourceRecordSet"]["Type"], "CNAME");
+    EXPECT_EQ(change["ResourceRecordSet"]["TTL"], 60);
+    EXPECT_EQ(change["ResourceRecordSet"]["ResourceRecords"][0]["Value"], "prod.cluster-cn3w.eu-west-1.rds.amazonaws.com");
+  }
+}
+
+TEST(Render, DotHasANodePerStepAndAnEdgePerDependency) {
+  auto out = render("s2-subdelegation.json");
+  EXPECT_TRUE(out.dot.starts_with("digraph cutover {"));
+  EXPECT_NE(out.dot.find("\"subdelegation.dev.verify-parents\" -> \"switch.verify-ready\";"), std::string::npos) << out.dot;
+  EXPECT_NE(out.dot.find("\"switch.verify-parent\" -> \"switch.window-end\" [style=bold, label=\"wait 48h05m\"];"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cutover::planner

@@ -1,0 +1,175 @@
+// The orderings zero downtime needs, checked on the example plans in plans/.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "planner/plan_parser.h"
+#include "planner/planner.h"
+
+namespace cutover::planner {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct Planned {
+  Plan plan;
+  Facts facts;
+  StepGraph graph;
+  std::vector<ScheduledStep> schedule;
+
+  std::size_t position(const std::string& id) const {
+    for (std::size_t i = 0; i < schedule.size(); ++i) {
+      if (schedule[i].step->id.value == id) return i;
+    }
+    ADD_FAILURE() << "no step " << id;
+    return schedule.size();
+  }
+  const ScheduledStep& at(const std::string& id) const { return schedule.at(position(id)); }
+  bool has(const std::string& id) const { return graph.find(step_id(id)) != nullptr; }
+};
+
+Planned plan_file(const std::string& name, void (*edit)(Plan&) = nullptr) {
+  auto plan = load_plan(std::string(CUTOVER_SOURCE_DIR "/plans/") + name);
+  EXPECT_TRUE(plan.has_value()) << name;
+  if (edit != nullptr) edit(*plan);
+  Planned out{.plan = *plan, .facts = assumed_facts(*plan), .graph = {}, .schedule = {}};
+  auto graph = build_steps(out.plan, out.facts);
+  EXPECT_TRUE(graph.has_value());
+  out.graph = std::move(*graph);
+  out.schedule = out.graph.schedule().value();
+  return out;
+}
+
+bool has_gate(const Step& step, GateKind kind) {
+  return std::ranges::any_of(step.gates, [&](const Gate& g) { return g.kind == kind; });
+}
+
+TEST(NameserverSwitch, NewZoneCompleteAndTtlWaitedOutBeforeTheSwitch) {
+  auto p = plan_file("s1-account-move.json");
+  EXPECT_LT(p.position("zone.new.create"), p.position("switch.copy-records"));
+  EXPECT_LT(p.position("switch.copy-records"), p.position("switch.lower-ns-ttl"));
+  EXPECT_LT(p.position("switch.lower-ns-ttl"), p.position("switch.registrar"));
+  const Step& registrar = *p.at("switch.registrar").step;
+  EXPECT_TRUE(has_gate(registrar, GateKind::ZoneParity));
+  EXPECT_TRUE(has_gate(registrar, GateKind::Authoritative));
+  EXPECT_TRUE(has_gate(registrar, GateKind::NoDsAtParent));
+  EXPECT_TRUE(std::holds_alternative<SetDelegation>(registrar.actions.at(0)));
+  // The OLD NS TTL (172800 s assumed) plus margin passes between lowering and switching.
+  auto lowered = p.at("switch.lower-ns-ttl").finish;
+  EXPECT_GE(p.at("switch.registrar").start - lowered, 172800s + 300s);
+}
+
+TEST(NameserverSwitch, WindowRetentionAndTtlRestore) {
+  auto p = plan_file("s1-account-move.json");
+  auto verified = p.at("switch.verify-parent").finish;
+  EXPECT_EQ(p.at("switch.window-end").start - verified, 172800s + 300s);
+  EXPECT_LT(p.position("switch.window-end"), p.position("switch.restore-ns-ttl"));
+  EXPECT_EQ(p.at("switch.retire-old-zone").start - p.at("switch.window-end").finish, 604800s);
+  const Step& retire = *p.at("switch.retire-old-zone").step;
+  EXPECT_FALSE(retire.rollback.possible);
+  // The switch can be undone for as long as the old zone lives.
+  EXPECT_EQ(p.at("switch.registrar").step->rollback.safe_for, 172800s + 300s + 604800s);
+}
+
+TEST(NameserverSwitch, ADsAtTheParentIsCalledOut) {
+  auto p = plan_file("s1-account-move.json", [](Plan& plan) { plan.assume.ds_at_parent = true; });
+  const Step& ready = *p.at("switch.verify-ready").step;
+  ASSERT_FALSE(ready.notes.empty());
+  EXPECT_NE(ready.notes.back().find("DS is present"), std::string::npos);
+  auto handled = plan_file("s1-account-move.json", [](Plan& plan) {
+    std::get<NameserverSwitch>(plan.strategies[0]).dnssec_handled = true;
+  });
+  const auto& gates = handled.at("switch.verify-ready").step->gates;
+  auto ds = std::ranges::find_if(gates, [](const Gate& g) { return g.kind == GateKind::NoDsAtParent; });
+  ASSERT_NE(ds, gates.end());
+  EXPECT_EQ(ds->expected, "allowed");
+}
+
+TEST(NameserverSwitch, AParentZoneWeHoldHasItsDelegationTtlLoweredToo) {
+  auto p = plan_file("lab-example-test.json");
+  const Step& lower = *p.at("switch.lower-ns-ttl").step;
+  ASSERT_EQ(lower.actions.size(), 3u);
+  EXPECT_EQ(std::get<ChangeRecords>(lower.actions[2]).zone, "tld");
+  // Window: parent 10 s, old zone 10 s (both under the 30 s target), records 5 s, margin 2 s.
+  EXPECT_EQ(p.at("switch.window-end").start - p.at("switch.verify-parent").finish, 12s);
+}
+
+TEST(SubDelegation, ChildDelegatedFromBothParentsBeforeTheSwitch) {
+  auto p = plan_file("s2-subdelegation.json");
+  EXPECT_LT(p.position("zone.dev.create"), p.position("subdelegation.dev.copy"));
+  EXPECT_LT(p.position("subdelegation.dev.copy"), p.position("subdelegation.dev.verify-child"));
+  EXPECT_LT(p.position("subdelegation.dev.verify-child"), p.position("subdelegation.dev.delegate.old"));
+  EXPECT_LT(p.position("zone.new.create"), p.position("subdelegation.dev.delegate.new"));
+  EXPECT_LT(p.position("subdelegation.dev.delegate.old"), p.position("subdelegation.dev.verify-parents"));
+  EXPECT_LT(p.position("subdelegation.dev.delegate.new"), p.position("subdelegation.dev.verify-parents"));
+  EXPECT_LT(p.position("subdelegation.dev.verify-parents"), p.position("switch.registrar"));
+  const Step& verify = *p.at("subdelegation.dev.verify-parents").step;
+  EXPECT_EQ(std::ranges::count_if(verify.gates, [](const Gate& g) { return g.kind == GateKind::ReferralToChild; }), 2);
+  // The new zone does not get the dev records: only the delegation.
+  const auto& copy = std::get<CopyRecords>(p.at("switch.copy-records").step->actions.at(0));
+  ASSERT_EQ(copy.skip_below.size(), 1u);
+  EXPECT_EQ(copy.skip_below[0].text(), "dev.example.com.");
+  // The occluded records go only after the window, so the delegation stays easy to undo.
+  EXPECT_LT(p.position("switch.window-end"), p.position("subdelegation.dev.remove-occluded"));
+}
+
+TEST(DomainTransfer, AfterTheSwitchWithinThreeDaysAndDelegationUnchanged) {
+  auto p = plan_file("s3-domain-transfer.json");
+  EXPECT_LT(p.position("switch.verify-parent"), p.position("transfer.check-idle"));
+  EXPECT_LT(p.position("transfer.initiate"), p.position("transfer.accept"));
+  EXPECT_EQ(p.at("transfer.accept").step->deadline, 72h);
+  const Step& verify = *p.at("transfer.verify-delegation").step;
+  ASSERT_EQ(verify.gates.size(), 1u);
+  EXPECT_EQ(verify.gates[0].kind, GateKind::ParentDelegatesTo);
+  EXPECT_EQ(verify.gates[0].expected, "new");
+}
+
+TEST(DomainTransfer, BeforeTheSwitchHoldsTheSwitchBack) {
+  auto p = plan_file("s3-domain-transfer.json", [](Plan& plan) {
+    std::get<DomainTransfer>(plan.strategies[1]).timing = TransferTiming::BeforeSwitch;
+  });
+  EXPECT_LT(p.position("transfer.verify-delegation"), p.position("switch.registrar"));
+  EXPECT_EQ(p.at("transfer.verify-delegation").step->gates[0].expected, "old");
+}
+
+TEST(DbPointer, OldDatabaseUntilTheWindowEndsThenSwitchVerified) {
+  auto p = plan_file("s4-db-pointer.json");
+  EXPECT_LT(p.position("db.db.example.com.pin-old"), p.position("switch.registrar"));
+  EXPECT_LT(p.position("switch.window-end"), p.position("db.db.example.com.new-available"));
+  EXPECT_LT(p.position("db.db.example.com.new-available"), p.position("db.db.example.com.switch"));
+  const Step& pin = *p.at("db.db.example.com.pin-old").step;
+  ASSERT_EQ(pin.actions.size(), 2u);  // both zones change together during the switch
+  const Step& flip = *p.at("db.db.example.com.switch").step;
+  EXPECT_TRUE(has_gate(flip, GateKind::ClusterAvailable));
+  ASSERT_EQ(flip.waits.size(), 1u);
+  EXPECT_EQ(flip.waits[0].delay, 300s + 300s);  // the old pointer TTL, then margin
+  const auto& change = std::get<ChangeRecords>(flip.actions[0]).changes.at(0);
+  EXPECT_EQ(change.set.ttl, 60u);
+  EXPECT_EQ(change.set.values.at(0), "prod.cluster-cn3w.eu-west-1.rds.amazonaws.com");
+  EXPECT_EQ(flip.check_after.at(0).kind, GateKind::RecordAnswers);
+}
+
+TEST(DbPointer, DailyCloneWaitsForAvailabilityBeforePointing) {
+  auto p = plan_file("s4-db-pointer.json", [](Plan& plan) {
+    auto& db = std::get<DbPointer>(plan.strategies[1]);
+    db.mode = DbPointerMode::DailyClone;
+    db.source_cluster = "prod";
+    db.clean_aborted = true;
+  });
+  EXPECT_LT(p.position("db.db.example.com.clone"), p.position("db.db.example.com.instance"));
+  EXPECT_LT(p.position("db.db.example.com.ready"), p.position("db.db.example.com.switch"));
+  EXPECT_TRUE(has_gate(*p.at("db.db.example.com.ready").step, GateKind::ClusterAvailable));
+  EXPECT_LT(p.position("db.db.example.com.connected"), p.position("db.db.example.com.clean"));
+}
+
+TEST(Zones, CreatedZonesUseADeterministicCallerReference) {
+  auto first = plan_file("s2-subdelegation.json");
+  auto second = plan_file("s2-subdelegation.json");
+  const auto& a = std::get<CreateZone>(first.at("zone.dev.create").step->actions.at(0));
+  const auto& b = std::get<CreateZone>(second.at("zone.dev.create").step->actions.at(0));
+  EXPECT_EQ(a.caller_reference, b.caller_reference);
+  EXPECT_EQ(a.caller_reference, "cutover-example.com-dev");
+}
+
+}  // namespace
+}  // namespace cutover::planner
