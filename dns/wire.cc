@@ -4,54 +4,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "dns/ldns_convert.h"
 #include "dns/ldns_handles.h"
 
 namespace cutover::dns::detail {
 namespace {
 
 constexpr std::size_t kHeader = 12;
-
-std::string take_string(char* text) {
-  std::string out = text ? text : "";
-  std::free(text);
-  return out;
-}
-
-std::string lowered(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-// Presentation form of the rdata; domain names lower-cased so that sets of
-// records compare case-insensitively.
-std::string rdata_text(const ldns_rr* rr) {
-  std::string out;
-  for (std::size_t i = 0; i < ldns_rr_rd_count(rr); ++i) {
-    const ldns_rdf* rdf = ldns_rr_rdf(rr, i);
-    std::string part = take_string(ldns_rdf2str(rdf));
-    if (ldns_rdf_get_type(rdf) == LDNS_RDF_TYPE_DNAME) part = lowered(std::move(part));
-    if (!out.empty()) out += ' ';
-    out += part;
-  }
-  return out;
-}
-
-Result<std::vector<Record>> convert(const ldns_rr_list* list) {
-  std::vector<Record> out;
-  if (!list) return out;
-  out.reserve(ldns_rr_list_rr_count(list));
-  for (std::size_t i = 0; i < ldns_rr_list_rr_count(list); ++i) {
-    const ldns_rr* rr = ldns_rr_list_rr(list, i);
-    if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_OPT) continue;
-    auto owner = DomainName::parse(take_string(ldns_rdf2str(ldns_rr_owner(rr))));
-    if (!owner) return fail(ErrorCode::Corrupt, "bad owner name in reply: " + owner.error().message);
-    out.push_back(Record{.name = std::move(*owner),
-                         .type = static_cast<RecordType>(ldns_rr_get_type(rr)),
-                         .ttl = ldns_rr_ttl(rr),
-                         .rdata = rdata_text(rr)});
-  }
-  return out;
-}
 
 // Skips one uncompressed name starting at `at`; returns the offset after it, or 0.
 std::size_t skip_name(std::span<const std::uint8_t> wire, std::size_t at) {
@@ -122,9 +81,9 @@ Result<Reply> parse_reply(std::span<const std::uint8_t> wire) {
               .rcode = static_cast<int>(ldns_pkt_get_rcode(raw)),
               .authoritative = ldns_pkt_aa(raw),
               .truncated = ldns_pkt_tc(raw)};
-  auto answer = convert(ldns_pkt_answer(raw));
-  auto authority = convert(ldns_pkt_authority(raw));
-  auto additional = convert(ldns_pkt_additional(raw));
+  auto answer = to_records(ldns_pkt_answer(raw));
+  auto authority = to_records(ldns_pkt_authority(raw));
+  auto additional = to_records(ldns_pkt_additional(raw));
   if (!answer) return std::unexpected(answer.error());
   if (!authority) return std::unexpected(authority.error());
   if (!additional) return std::unexpected(additional.error());

@@ -1,0 +1,41 @@
+#pragma once
+// Reading what to compare: a BIND zone file (parsed with ldns) or a plain
+// list of names, turned into the questions a parity check asks.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dns/domain_name.h"
+#include "dns/message.h"
+#include "dns/result.h"
+#include "dns/server_address.h"
+
+namespace cutover::dns {
+
+/// A zone read from a file: its origin and every record (the SOA included).
+struct ZoneFile {
+  DomainName origin{};
+  std::vector<Record> records{};
+};
+
+/// Reads a BIND zone file with ldns. `origin` is needed when the file has no
+/// $ORIGIN; without it the SOA owner is used. Fails with NotFound/Io for the
+/// file, Invalid with the line number for a record that does not parse.
+Result<ZoneFile> read_zone_file(const std::string& path, const std::optional<DomainName>& origin = std::nullopt);
+
+/// The distinct (name, type) pairs of a zone worth comparing between two
+/// providers: the SOA and the apex NS are left out (they differ by design
+/// between providers), and so is glue below a delegation (only the
+/// delegation's NS is asked, and compared as a referral).
+std::vector<Question> parity_questions(const ZoneFile& zone);
+
+/// Reads a names file: one `NAME [TYPE...]` per line (type A when none), `#`
+/// comments and blank lines ignored. Fails with the line number on a bad name or type.
+Result<std::vector<Question>> read_names_file(const std::string& path);
+
+/// The addresses (A and AAAA records, port 53) in a root hints file such as
+/// /usr/share/dns/root.hints. Fails when the file is unreadable or lists none.
+Result<std::vector<ServerAddress>> read_root_hints(const std::string& path);
+
+}  // namespace cutover::dns

@@ -1,0 +1,85 @@
+// Zone and names files on real files in a temp dir.
+
+#include "dns/zone_file.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace cutover::dns {
+namespace {
+
+class ZoneFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/cutover-zone-test.XXXXXX";
+    dir_ = ::mkdtemp(pattern);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::string write(const std::string& name, const std::string& text) {
+    std::string path = dir_ + "/" + name;
+    std::ofstream(path) << text;
+    return path;
+  }
+  std::string dir_;
+};
+
+TEST_F(ZoneFileTest, ReadsAZoneAndLeavesOutSoaApexNsAndGlue) {
+  auto path = write("example.zone",
+                    "$ORIGIN example.com.\n$TTL 300\n"
+                    "@ IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\n@ IN NS ns2.other.net.\n"
+                    "ns1 IN A 192.0.2.1\nwww IN A 192.0.2.2\nwww IN A 192.0.2.3\nWWW IN AAAA 2001:db8::1\n"
+                    "dev IN NS ns1.dev\nns1.dev IN A 192.0.2.9\n");
+  auto zone = read_zone_file(path);
+  ASSERT_TRUE(zone.has_value()) << zone.error().message;
+  EXPECT_EQ(zone->origin.text(), "example.com.");
+  auto questions = parity_questions(*zone);
+  std::vector<std::string> got;
+  for (const auto& q : questions) got.push_back(q.name.text() + " " + std::string(to_string(q.type)));
+  EXPECT_EQ(got, (std::vector<std::string>{"ns1.example.com. A", "www.example.com. A", "www.example.com. AAAA",
+                                           "dev.example.com. NS"}));
+}
+
+TEST_F(ZoneFileTest, BadRecordNamesTheLine) {
+  auto path = write("bad.zone", "$ORIGIN example.com.\n@ 300 IN SOA ns1 h 1 2 3 4 5\nwww 300 IN A 999.1.1.1\n");
+  auto zone = read_zone_file(path);
+  ASSERT_FALSE(zone.has_value());
+  EXPECT_EQ(zone.error().code, ErrorCode::Invalid);
+  EXPECT_NE(zone.error().message.find("bad.zone:"), std::string::npos) << zone.error().message;
+}
+
+TEST_F(ZoneFileTest, MissingFileIsNotFound) {
+  auto zone = read_zone_file(dir_ + "/absent.zone");
+  ASSERT_FALSE(zone.has_value());
+  EXPECT_EQ(zone.error().code, ErrorCode::NotFound);
+}
+
+TEST_F(ZoneFileTest, NamesFileDefaultsToTypeA) {
+  auto path = write("names", "# names to compare\nwww.example.com\nmail.example.com MX A\n\n");
+  auto questions = read_names_file(path);
+  ASSERT_TRUE(questions.has_value());
+  ASSERT_EQ(questions->size(), 3u);
+  EXPECT_EQ((*questions)[0].type, RecordType::A);
+  EXPECT_EQ((*questions)[1].type, RecordType::MX);
+}
+
+TEST_F(ZoneFileTest, NamesFileRefusesUnknownTypeWithLine) {
+  auto path = write("names", "www.example.com\nmail.example.com BOGUS\n");
+  auto questions = read_names_file(path);
+  ASSERT_FALSE(questions.has_value());
+  EXPECT_NE(questions.error().message.find(":2:"), std::string::npos) << questions.error().message;
+}
+
+TEST_F(ZoneFileTest, RootHintsGiveAddresses) {
+  auto path = write("root.hints", ". 3600000 NS a.root.test.\na.root.test. 3600000 A 127.53.0.1\n"
+                                  "a.root.test. 3600000 AAAA ::1\n");
+  auto roots = read_root_hints(path);
+  ASSERT_TRUE(roots.has_value()) << roots.error().message;
+  ASSERT_EQ(roots->size(), 2u);
+  EXPECT_EQ((*roots)[0].ip, "127.53.0.1");
+  EXPECT_TRUE((*roots)[1].ipv6);
+}
+
+}  // namespace
+}  // namespace cutover::dns
