@@ -57,6 +57,8 @@ RDS_NS = "http://rds.amazonaws.com/doc/2014-10-31/"
 STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/"
 DOMAINS_PREFIX = "Route53Domains_v20140515."
 TRANSFER_OPS = {
+    "EnableDomainTransferLock",
+    "DisableDomainTransferLock",
     "TransferDomainToAnotherAwsAccount",
     "AcceptDomainTransferFromAnotherAwsAccount",
     "RejectDomainTransferFromAnotherAwsAccount",
@@ -148,6 +150,14 @@ def throttle_response(service: str, request_id: str) -> tuple[int, dict[str, str
                           json_code="ThrottlingException")
 
 
+def fault_response(fault: dict[str, Any], service: str, request_id: str) -> tuple[int, dict[str, str], bytes]:
+    if fault["kind"] == "throttle":
+        return throttle_response(service, request_id)
+    if fault["kind"] == "error":
+        return error_response(service, fault["status"], fault["code"], fault["message"], request_id)
+    return status_response(service, fault["status"], request_id)
+
+
 def status_response(service: str, status: int, request_id: str) -> tuple[int, dict[str, str], bytes]:
     code = "ServiceUnavailable" if status == 503 else "InternalFailure"
     return error_response(service, status, code, f"injected HTTP {status}", request_id)
@@ -215,6 +225,7 @@ class Lab:
         self.moto_port = moto_port
         self.r53ops = Route53Ops()
         self.seq = 0
+        self.generation = 0
         self._reset_state()
 
     def _reset_state(self) -> None:
@@ -231,6 +242,7 @@ class Lab:
     def reset(self) -> None:
         with self.lock:
             self._reset_state()
+            self.generation += 1
             if self.log_path:
                 open(self.log_path, "w").close()
         conn = http.client.HTTPConnection("127.0.0.1", self.moto_port, timeout=30)
@@ -242,16 +254,18 @@ class Lab:
 
     def add_fault(self, spec: dict[str, Any]) -> dict[str, Any]:
         kind = spec.get("kind")
-        if kind not in ("throttle", "status", "latency", "reset"):
-            raise LabError(400, "BadFault", "kind must be throttle, status, latency or reset")
-        if kind == "reset" and "count" not in spec:
-            pass
+        if kind not in ("throttle", "status", "error", "latency", "reset"):
+            raise LabError(400, "BadFault", "kind must be throttle, status, error, latency or reset")
+        if kind == "error" and not spec.get("code"):
+            raise LabError(400, "BadFault", "kind error needs a code")
         fault = {
             "service": spec.get("service"),
             "operation": spec.get("operation"),
             "account": ACCOUNT_ALIASES.get(spec.get("account"), spec.get("account")),
             "kind": kind,
-            "status": int(spec.get("status", 503)),
+            "status": int(spec.get("status", 400 if kind == "error" else 503)),
+            "code": spec.get("code"),
+            "message": spec.get("message") or "injected by the AWS lab",
             "latency_ms": int(spec.get("latency_ms", 0)),
             "count": int(spec.get("count", 1)),
             "after": bool(spec.get("after", False)),
@@ -313,6 +327,7 @@ class Lab:
             d = Route53Domain.validate(domain_name=domain, admin_contact=c, registrant_contact=c,
                                        tech_contact=c, nameservers=ns or None)
             _domains_of(account)[domain] = d
+            self.generation += 1
         return {"account": account, "domain": domain,
                 "nameservers": [n.name for n in d.nameservers]}
 
@@ -328,6 +343,7 @@ class Lab:
         self.tick()
         out: dict[str, Any] = {"accounts": {}, "transfers": [], "changes": {}, "config": {}}
         with self.lock:
+            out["generation"] = self.generation
             for acct in self.all_accounts():
                 zones = []
                 try:
@@ -350,6 +366,10 @@ class Lab:
                               for cid, c in self.changes.items()}
             out["config"] = dict(self.config)
         return out
+
+    def bump_generation(self) -> None:
+        with self.lock:
+            self.generation += 1
 
     # --- log -------------------------------------------------------------
     def record(self, entry: dict[str, Any]) -> None:
@@ -379,6 +399,7 @@ class Lab:
                             op.message = f"Domain Transfer from Aws Account {src} to {dst} has been completed"
                     t["state"] = "completed"
                     del self.transfers[domain]
+                    self.generation += 1
 
     # --- Route 53 change ids -----------------------------------------------
     def new_change(self) -> tuple[str, str, str]:
@@ -436,6 +457,12 @@ class Lab:
         now_dt = _dt.datetime.now(_dt.timezone.utc)
         with self.lock:
             t = self.transfers.get(domain)
+            if op in ("EnableDomainTransferLock", "DisableDomainTransferLock"):
+                if domain not in _domains_of(account):
+                    raise LabError(400, "InvalidInput", f"Domain {domain} is not registered to the current AWS account")
+                opr = _new_operation(domain, "DOMAIN_LOCK", "SUCCESSFUL", None, None)
+                _operations_of(account)[opr.id] = opr
+                return {"OperationId": opr.id}
             if op == "TransferDomainToAnotherAwsAccount":
                 target = str(params.get("AccountId") or "")
                 if not re.fullmatch(r"\d{12}", target):
@@ -978,10 +1005,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     pass
                 return
             elif not fault["after"]:
-                if fault["kind"] == "throttle":
-                    s, h, b = throttle_response(service, request_id)
-                else:
-                    s, h, b = status_response(service, fault["status"], request_id)
+                s, h, b = fault_response(fault, service, request_id)
                 h.update(fh)
                 return finish(s, h, b)
 
@@ -1004,11 +1028,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 out = rewrite_rds(lab, operation, account, region, s, out, params)
             elif service == "sts" and s == 200 and b"<Credentials>" in out:
                 lab.learn_sts_credentials(out, account)
-        if fault and fault["after"] and fault["kind"] in ("throttle", "status"):
-            if fault["kind"] == "throttle":
-                s, h, out = throttle_response(service, request_id)
-            else:
-                s, h, out = status_response(service, fault["status"], request_id)
+        if s // 100 == 2 and entry["mutating"]:
+            lab.bump_generation()
+        if fault and fault["after"] and fault["kind"] in ("throttle", "status", "error"):
+            s, h, out = fault_response(fault, service, request_id)
             h.update(fh)
         finish(s, h, out)
 

@@ -360,6 +360,22 @@ class TestFaults(LabTestCase):
             self.assertEqual(cm.exception.response["ResponseMetadata"]["HTTPStatusCode"], 400, svc)
             call()  # the fault was used up: the next call passes
 
+    def test_error_with_a_chosen_code_and_retry_after(self) -> None:
+        control("POST", "/_lab/faults", {"service": "route53", "operation": "ChangeResourceRecordSets",
+                                         "kind": "error", "status": 400, "code": "PriorRequestNotComplete",
+                                         "retry_after": 1})
+        zid = client("route53").create_hosted_zone(Name="prnc.example", CallerReference="prnc")["HostedZone"]["Id"]
+        batch = {"Changes": [{"Action": "CREATE", "ResourceRecordSet": {
+            "Name": "p.prnc.example", "Type": "A", "TTL": 60, "ResourceRecords": [{"Value": "192.0.2.8"}]}}]}
+        with self.assertRaises(ClientError) as cm:
+            client("route53").change_resource_record_sets(HostedZoneId=zid, ChangeBatch=batch)
+        err = cm.exception.response
+        self.assertEqual(err["Error"]["Code"], "PriorRequestNotComplete")
+        self.assertEqual(err["ResponseMetadata"]["HTTPHeaders"].get("retry-after"), "1")
+        before = control("GET", "/_lab/state")["generation"]
+        client("route53").change_resource_record_sets(HostedZoneId=zid, ChangeBatch=batch)
+        self.assertEqual(control("GET", "/_lab/state")["generation"], before + 1)
+
     def test_status_latency_reset_and_after(self) -> None:
         r53 = client("route53")
         control("POST", "/_lab/faults", {"service": "route53", "kind": "status", "status": 503, "count": 1})
