@@ -111,6 +111,21 @@ void ProbeEngine::expire(TimePoint now) {
     finish(deadline.token, Outcome{.kind = OutcomeKind::Timeout,
                                    .detail = "no reply after " + std::to_string(query.attempts) + " attempts",
                                    .attempts = query.attempts});
+    Server& server = servers_[query.server];
+    if (++server.silent_in_a_row >= options_.give_up_after) give_up_on(query.server);
+  }
+}
+
+void ProbeEngine::give_up_on(std::size_t index) {
+  // A dead server would otherwise cost every one of its queries the full
+  // retry schedule: 100,000 names would take hours. Its remaining queries end
+  // as timeouts at once, still reported, never counted as answers.
+  Server& server = servers_[index];
+  std::string detail = "not sent: the server left " + std::to_string(server.silent_in_a_row) + " queries in a row unanswered";
+  while (!server.pending.empty()) {
+    std::size_t token = server.pending.front();
+    server.pending.pop_front();
+    finish(token, Outcome{.kind = OutcomeKind::Timeout, .detail = detail, .attempts = queries_[token].attempts});
   }
 }
 
@@ -137,6 +152,7 @@ void ProbeEngine::on_datagram(std::size_t server, std::span<const std::uint8_t> 
     return;
   }
   stats_.replies += 1;
+  servers_[server].silent_in_a_row = 0;
   release_id(token);
   if (reply->truncated) {
     query.state = State::Tcp;

@@ -109,6 +109,7 @@ class ProbeEngine {
     std::deque<std::size_t> pending{};
     std::vector<std::uint32_t> by_id{};  // id -> token + 1 while in flight; 0 = free
     std::size_t in_flight{0};
+    std::size_t silent_in_a_row{0};  // queries that ended unanswered since the last reply
     TimePoint next_send{};
   };
   struct Deadline {
@@ -122,6 +123,7 @@ class ProbeEngine {
   bool send_one(std::size_t server, TimePoint now, std::vector<Send>& out);
   std::uint16_t allocate_id(Server& server, std::size_t token);
   void release_id(std::size_t token);
+  void give_up_on(std::size_t server);
   void finish(std::size_t token, Outcome outcome);
   std::chrono::nanoseconds timeout_for(int attempt) const;
 

@@ -18,6 +18,7 @@ struct ProbeOptions {
   double max_rate_per_server{0};                  // queries per second; 0 = no limit
   std::uint16_t edns_udp_size{1232};              // 0 = no EDNS0; 1232 avoids fragmentation (DNS flag day 2020)
   std::chrono::milliseconds tcp_timeout{3000};    // connect + exchange, after a truncated reply
+  std::size_t give_up_after{24};                  // consecutive unanswered queries before a server's queue is dropped
 };
 
 }  // namespace cutover::dns

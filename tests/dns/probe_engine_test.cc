@@ -247,3 +247,28 @@ TEST_F(ProbeEngineTest, SendErrorEndsAsNetworkError) {
 
 }  // namespace
 }  // namespace cutover::dns::detail
+
+namespace cutover::dns::detail {
+namespace {
+
+TEST(ProbeEngineGiveUp, SilentServerQueueIsDroppedAsTimeouts) {
+  using namespace std::chrono_literals;
+  ProbeEngine engine({.timeout = 100ms, .attempts = 1, .max_in_flight_per_server = 2, .give_up_after = 2}, 1, 1);
+  auto q = Question{.name = *DomainName::parse("www.example.test"), .type = RecordType::A};
+  auto p = engine.prepare(q, *build_query(q, {}));
+  for (int i = 0; i < 10; ++i) engine.submit(0, p);
+  std::vector<ProbeEngine::Send> sends;
+  engine.poll_sends(ProbeEngine::TimePoint{}, sends, 100);
+  ASSERT_EQ(sends.size(), 2u);
+  sends.clear();
+  engine.poll_sends(ProbeEngine::TimePoint{} + 100ms, sends, 100);
+  EXPECT_TRUE(sends.empty());  // both timed out: the other 8 are dropped, not sent
+  std::vector<ProbeEngine::Completed> done;
+  engine.take_completed(done);
+  ASSERT_EQ(done.size(), 10u);
+  for (const auto& d : done) EXPECT_EQ(d.outcome.kind, OutcomeKind::Timeout);
+  EXPECT_TRUE(engine.done());
+}
+
+}  // namespace
+}  // namespace cutover::dns::detail

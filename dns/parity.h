@@ -1,0 +1,82 @@
+#pragma once
+// The parity check: the same questions to every server of the old and the
+// new provider, each answer compared with the old provider's as a set of
+// records. Before a nameserver switch, both zones must answer alike on
+// every server for the whole propagation window (SCENARIOS.md, S1).
+//
+//   auto report = dns::check_parity({.old_servers = o, .new_servers = n, .questions = q});
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dns/message.h"
+#include "dns/probe_options.h"
+#include "dns/prober.h"
+#include "dns/report.h"
+#include "dns/result.h"
+#include "dns/server_address.h"
+
+namespace cutover::dns {
+
+/// What to compare.
+struct ParityOptions {
+  std::vector<ServerAddress> old_servers{};
+  std::vector<ServerAddress> new_servers{};
+  std::vector<Question> questions{};
+  bool compare_ttl{false};  // TTLs are reported always, compared only when asked
+  ProbeOptions probe{};
+};
+
+/// An answer reduced to what parity compares: kind, AA, and the records as
+/// sorted lower-case "owner type rdata" lines (the referral's NS for a referral).
+struct RRsetView {
+  OutcomeKind kind{OutcomeKind::Timeout};
+  bool authoritative{false};
+  std::vector<std::string> records{};
+  std::uint32_t ttl{0};  // the smallest TTL of the records; 0 when none
+  std::string detail{};
+};
+
+/// A server whose answer differs from the reference (the first old server that answered).
+struct ParityDifference {
+  ServerAddress server{};
+  bool server_is_new{false};
+  Question question{};
+  ServerAddress reference_server{};
+  RRsetView expected{};
+  RRsetView actual{};
+};
+
+/// A query that got no reply: never counted as agreeing.
+struct ParityUnanswered {
+  ServerAddress server{};
+  bool server_is_new{false};
+  Question question{};
+  OutcomeKind kind{OutcomeKind::Timeout};
+  std::string detail{};
+};
+
+/// Everything found, and the verdict: NotConsistent when any answer differs,
+/// else Undecided when any query went unanswered, else Consistent.
+struct ParityReport {
+  std::size_t questions{0};
+  std::size_t servers{0};
+  std::size_t queries{0};
+  std::size_t answered{0};
+  std::vector<ParityDifference> differences{};
+  std::vector<ParityUnanswered> unanswered{};
+  ProbeTotals totals{};
+  Verdict verdict{Verdict::Undecided};
+};
+
+/// Runs the comparison. Fails only on local errors (no socket, a question ldns cannot encode).
+Result<ParityReport> check_parity(const ParityOptions& options);
+
+/// The comparable form of an outcome to `question`.
+RRsetView rrset_view(const Outcome& outcome, const Question& question);
+/// True when two views agree: same kind, same AA, same records (and same TTL if `compare_ttl`).
+bool same_rrset(const RRsetView& a, const RRsetView& b, bool compare_ttl);
+
+}  // namespace cutover::dns
