@@ -579,6 +579,10 @@ def verify_sigv4(lab: Lab, method: str, raw_path: str, headers: list[tuple[str, 
     if key is None:
         raise SigError("InvalidClientTokenId", "The security token included in the request is invalid.",
                        "UnrecognizedClientException")
+    if service in ("route53", "route53domains") and region != "us-east-1":
+        raise SigError("SignatureDoesNotMatch",
+                       f"Credential should be scoped to a valid region, not '{region}'. "
+                       f"{service} is signed for us-east-1.", "InvalidSignatureException")
     signed = signed_headers.split(";")
     if signed != sorted(signed) or "host" not in signed:
         raise SigError("SignatureDoesNotMatch", "SignedHeaders must be sorted and include host",

@@ -181,7 +181,7 @@ class TestAwsCliThroughProxy(LabTestCase):
             self.assertNotIn(secret, raw)
 
     def test_route53_zone_records_and_change_pending_then_insync(self) -> None:
-        control("POST", "/_lab/config", {"change_pending_seconds": 6})
+        control("POST", "/_lab/config", {"change_pending_seconds": 8})
         zone = self.aws_json("route53", "create-hosted-zone", "--name", "lab-r53.example",
                              "--caller-reference", "lab-test-zone-1")
         zone_id = zone["HostedZone"]["Id"]
@@ -218,7 +218,7 @@ class TestAwsCliThroughProxy(LabTestCase):
         self.assertEqual({e["account"] for e in log}, {OLD})
 
     def test_rds_cluster_creating_then_available(self) -> None:
-        control("POST", "/_lab/config", {"cluster_creating_seconds": 4})
+        control("POST", "/_lab/config", {"cluster_creating_seconds": 8})
         self.aws_json("rds", "create-db-cluster", "--db-cluster-identifier", "lab-src",
                       "--engine", "aurora-postgresql", "--master-username", "lab",
                       "--master-user-password", "lab-password-123", endpoint=True)
@@ -301,9 +301,21 @@ class TestSignatureChecks(LabTestCase):
         self.assertEqual(send(signed(None), body + "&Extra=1"), 403)
         old = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=20)).strftime("%Y%m%dT%H%M%SZ")
         self.assertEqual(send(signed(old), body), 403)
+        # Route 53 is signed for us-east-1 whatever the configured region.
+        r53url = info()["AWS_ENDPOINT_URL"] + "/2013-04-01/hostedzone"
+        for region, want in (("eu-west-1", 403), ("us-east-1", 200)):
+            req = AWSRequest(method="GET", url=r53url)
+            SigV4Auth(Credentials(keys["access_key_id"], keys["secret_access_key"]), "route53", region).add_auth(req)
+            r = urllib.request.Request(r53url, method="GET", headers={k: v for k, v in req.headers.items()})
+            try:
+                with urllib.request.urlopen(r, timeout=30) as resp:
+                    self.assertEqual(resp.status, want)
+            except urllib.error.HTTPError as e:
+                self.assertEqual(e.code, want)
         log = lab_log()
-        self.assertEqual([e["signature_valid"] for e in log], [True, False, False])
+        self.assertEqual([e["signature_valid"] for e in log], [True, False, False, False, True])
         self.assertIn("expired", log[2]["signature_error"])
+        self.assertIn("region", log[3]["signature_error"])
 
     def test_botocore_query_strings_and_paths_verify(self) -> None:
         r53 = client("route53")
