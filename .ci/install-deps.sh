@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs everything cutover needs to build, test and run its lab on Debian 12.
+# Idempotent and non-interactive; safe to run again. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  # build
+  g++ cmake ninja-build pkg-config
+  libldns-dev libcurl4-openssl-dev libssl-dev libtinyxml2-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libbenchmark-dev
+  # the lab: real DNS servers and clients on loopback
+  knot knot-dnsutils nsd unbound ldnsutils dnsperf bind9-dnsutils iproute2 procps time
+  # the AWS side of the lab runs moto's server and botocore under python3
+  python3 ca-certificates curl
+)
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  # The lab starts its own DNS servers on loopback addresses: keep the packages'
+  # system services from starting (and holding port 53) while they install.
+  policy=/usr/sbin/policy-rc.d
+  had_policy=no
+  [ -e "$policy" ] && had_policy=yes
+  if [ "$had_policy" = no ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+    $sudo chmod 755 "$policy"
+  fi
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  [ "$had_policy" = no ] && $sudo rm -f "$policy"
+fi
+
+# Packaged services that did start anyway would take port 53 from the lab.
+if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+  for service in knot nsd unbound; do
+    $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
+  done
+fi
+
+# moto's server, botocore and the AWS CLI come with this machine kind's python3;
+# elsewhere: pip install "moto[server]" awscli.
+if ! python3 -c 'import moto, botocore' 2>/dev/null; then
+  echo "install-deps: python3 lacks moto/botocore; trying pip" >&2
+  python3 -m pip install --quiet "moto[server]" awscli || {
+    echo "install-deps: could not install moto; the AWS lab tests will fail" >&2
+    exit 1
+  }
+fi
+echo "install-deps: all dependencies present"
