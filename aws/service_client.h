@@ -79,6 +79,9 @@ class ServiceClient {
   /// The endpoint this client talks to.
   const ServiceEndpoint& endpoint() const { return endpoint_; }
 
+  /// The clock calls are signed with; waiters (GetChange polling) sleep on it.
+  Clock& clock() const { return *context_.clock; }
+
  private:
   Result<HttpResponse> attempt(const ServiceCall& call) const;
   HttpRequest build_request(const ServiceCall& call, const Credentials& credentials) const;

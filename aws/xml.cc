@@ -61,31 +61,55 @@ Result<const tinyxml2::XMLElement*> parse_root(tinyxml2::XMLDocument& doc, std::
   return doc.RootElement();
 }
 
+namespace {
+
+// Quotes are escaped only in attribute values; text keeps TXT quotes readable.
+void append_escaped(std::string& out, std::string_view text, bool attribute = false) {
+  for (char c : text) {
+    if (!attribute && (c == '"' || c == '\'')) {
+      out.push_back(c);
+      continue;
+    }
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out.push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
 XmlWriter::XmlWriter(std::string_view root, std::string_view xmlns) {
-  printer_.PushDeclaration(R"(xml version="1.0" encoding="UTF-8")");
-  open(root);
-  printer_.PushAttribute("xmlns", std::string(xmlns).c_str());
+  out_ = R"(<?xml version="1.0" encoding="UTF-8"?>)";
+  out_ += "<" + std::string(root) + " xmlns=\"";
+  append_escaped(out_, xmlns, /*attribute=*/true);
+  out_ += "\">";
+  open_.emplace_back(root);
 }
 
 void XmlWriter::open(std::string_view name) {
-  printer_.OpenElement(std::string(name).c_str(), /*compactMode=*/true);
-  ++depth_;
+  out_ += "<" + std::string(name) + ">";
+  open_.emplace_back(name);
 }
 
 void XmlWriter::close() {
-  printer_.CloseElement(/*compactMode=*/true);
-  --depth_;
+  out_ += "</" + open_.back() + ">";
+  open_.pop_back();
 }
 
 void XmlWriter::element(std::string_view name, std::string_view text) {
-  open(name);
-  printer_.PushText(std::string(text).c_str());
-  close();
+  out_ += "<" + std::string(name) + ">";
+  append_escaped(out_, text);
+  out_ += "</" + std::string(name) + ">";
 }
 
 std::string XmlWriter::finish() {
-  while (depth_ > 0) close();
-  return printer_.CStr();
+  while (!open_.empty()) close();
+  return out_;
 }
 
 }  // namespace cutover::aws

@@ -38,7 +38,8 @@ const tinyxml2::XMLElement* descend(const tinyxml2::XMLElement* parent, std::str
 Result<const tinyxml2::XMLElement*> parse_root(tinyxml2::XMLDocument& doc, std::string_view body,
                                                std::string_view root_name);
 
-/// Builds an XML request body element by element (tinyxml2's printer escapes text).
+/// Builds an XML request body element by element, escaping text. (Our own
+/// rather than tinyxml2's printer, which keeps pointers to element names.)
 class XmlWriter {
  public:
   /// Starts the document with its root element in `xmlns`.
@@ -53,8 +54,8 @@ class XmlWriter {
   std::string finish();
 
  private:
-  tinyxml2::XMLPrinter printer_{nullptr, /*compact=*/true};
-  int depth_{0};
+  std::string out_{};
+  std::vector<std::string> open_{};
 };
 
 }  // namespace cutover::aws

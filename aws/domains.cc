@@ -1,0 +1,179 @@
+#include "aws/domains.h"
+
+#include <nlohmann/json.hpp>
+
+namespace cutover::aws::domains {
+namespace {
+
+using nlohmann::json;
+
+Result<json> parse_object(std::string_view text) {
+  json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!value.is_object()) return fail(ErrorCode::Corrupt, "Route 53 Domains response is not a JSON object");
+  return value;
+}
+
+std::string string_of(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string{};
+}
+
+std::optional<Timestamp> time_of(const json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_number()) return std::nullopt;
+  return from_epoch_seconds(it->get<double>());
+}
+
+Operation operation_of(const json& o) {
+  return Operation{.operation_id = string_of(o, "OperationId"), .status = string_of(o, "Status"),
+                   .message = string_of(o, "Message"), .domain_name = string_of(o, "DomainName"),
+                   .type = string_of(o, "Type"), .status_flag = string_of(o, "StatusFlag"),
+                   .submitted_date = time_of(o, "SubmittedDate"), .last_updated_date = time_of(o, "LastUpdatedDate")};
+}
+
+std::string domain_body(std::string_view domain) { return json{{"DomainName", domain}}.dump(); }
+
+}  // namespace
+
+std::string update_nameservers_body(std::string_view domain, const std::vector<Nameserver>& nameservers) {
+  json list = json::array();
+  for (const Nameserver& ns : nameservers) {
+    json entry{{"Name", ns.name}};
+    if (!ns.glue_ips.empty()) entry["GlueIps"] = ns.glue_ips;
+    list.push_back(std::move(entry));
+  }
+  return json{{"DomainName", domain}, {"Nameservers", list}}.dump();
+}
+
+std::string list_operations_body(const ListOperationsRequest& request) {
+  json body = json::object();
+  if (request.submitted_since) {
+    body["SubmittedSince"] = std::chrono::duration_cast<std::chrono::seconds>(
+                                 request.submitted_since->time_since_epoch()).count();
+  }
+  if (!request.marker.empty()) body["Marker"] = request.marker;
+  if (request.max_items) body["MaxItems"] = *request.max_items;
+  if (!request.status.empty()) body["Status"] = request.status;
+  if (!request.type.empty()) body["Type"] = request.type;
+  return body.dump();
+}
+
+Result<DomainDetail> parse_domain_detail(std::string_view text) {
+  auto o = parse_object(text);
+  if (!o) return std::unexpected(o.error());
+  DomainDetail out{.domain_name = string_of(*o, "DomainName"), .expiration_date = time_of(*o, "ExpirationDate"),
+                   .registrar_name = string_of(*o, "RegistrarName")};
+  for (const json& ns : o->value("Nameservers", json::array())) {
+    Nameserver entry{.name = string_of(ns, "Name")};
+    for (const json& ip : ns.value("GlueIps", json::array())) {
+      if (ip.is_string()) entry.glue_ips.push_back(ip.get<std::string>());
+    }
+    out.nameservers.push_back(std::move(entry));
+  }
+  for (const json& status : o->value("StatusList", json::array())) {
+    if (status.is_string()) out.status_list.push_back(status.get<std::string>());
+  }
+  if (auto it = o->find("AutoRenew"); it != o->end() && it->is_boolean()) out.auto_renew = it->get<bool>();
+  return out;
+}
+
+Result<Operation> parse_operation(std::string_view text) {
+  auto o = parse_object(text);
+  if (!o) return std::unexpected(o.error());
+  return operation_of(*o);
+}
+
+Result<OperationsPage> parse_operations_page(std::string_view text) {
+  auto o = parse_object(text);
+  if (!o) return std::unexpected(o.error());
+  OperationsPage page{.next_marker = string_of(*o, "NextPageMarker")};
+  for (const json& op : o->value("Operations", json::array())) page.operations.push_back(operation_of(op));
+  return page;
+}
+
+Result<std::string> parse_operation_id(std::string_view text) {
+  auto o = parse_object(text);
+  if (!o) return std::unexpected(o.error());
+  std::string id = string_of(*o, "OperationId");
+  if (id.empty()) return fail(ErrorCode::Corrupt, "response has no OperationId");
+  return id;
+}
+
+Result<TransferStarted> parse_transfer_started(std::string_view text) {
+  auto o = parse_object(text);
+  if (!o) return std::unexpected(o.error());
+  TransferStarted out{.operation_id = string_of(*o, "OperationId"), .password = string_of(*o, "Password")};
+  if (out.operation_id.empty()) return fail(ErrorCode::Corrupt, "transfer response has no OperationId");
+  return out;
+}
+
+Result<HttpResponse> Client::call(std::string_view operation, std::string body, bool idempotent) const {
+  return client_.call({.operation = std::string(operation), .method = "POST", .path = "/",
+                       .headers = {{"Content-Type", "application/x-amz-json-1.1"},
+                                   {"X-Amz-Target", "Route53Domains_v20140515." + std::string(operation)}},
+                       .body = std::move(body), .idempotent = idempotent});
+}
+
+Result<DomainDetail> Client::get_domain_detail(std::string_view domain) const {
+  auto r = call("GetDomainDetail", domain_body(domain), true);
+  if (!r) return std::unexpected(r.error());
+  return parse_domain_detail(r->body);
+}
+
+Result<std::string> Client::update_domain_nameservers(std::string_view domain, const std::vector<Nameserver>& nameservers) const {
+  auto r = call("UpdateDomainNameservers", update_nameservers_body(domain, nameservers), false);
+  if (!r) return std::unexpected(r.error());
+  return parse_operation_id(r->body);
+}
+
+Result<TransferStarted> Client::transfer_domain_to_another_aws_account(std::string_view domain,
+                                                                       std::string_view account_id) const {
+  auto r = call("TransferDomainToAnotherAwsAccount", json{{"DomainName", domain}, {"AccountId", account_id}}.dump(), false);
+  if (!r) return std::unexpected(r.error());
+  return parse_transfer_started(r->body);
+}
+
+Result<std::string> Client::accept_domain_transfer_from_another_aws_account(std::string_view domain,
+                                                                            std::string_view password) const {
+  auto r = call("AcceptDomainTransferFromAnotherAwsAccount",
+                json{{"DomainName", domain}, {"Password", password}}.dump(), false);
+  if (!r) return std::unexpected(r.error());
+  return parse_operation_id(r->body);
+}
+
+Result<std::string> Client::reject_domain_transfer_from_another_aws_account(std::string_view domain) const {
+  auto r = call("RejectDomainTransferFromAnotherAwsAccount", domain_body(domain), false);
+  if (!r) return std::unexpected(r.error());
+  return parse_operation_id(r->body);
+}
+
+Result<std::string> Client::cancel_domain_transfer_to_another_aws_account(std::string_view domain) const {
+  auto r = call("CancelDomainTransferToAnotherAwsAccount", domain_body(domain), false);
+  if (!r) return std::unexpected(r.error());
+  return parse_operation_id(r->body);
+}
+
+Result<Operation> Client::get_operation_detail(std::string_view operation_id) const {
+  auto r = call("GetOperationDetail", json{{"OperationId", operation_id}}.dump(), true);
+  if (!r) return std::unexpected(r.error());
+  return parse_operation(r->body);
+}
+
+Result<OperationsPage> Client::list_operations(const ListOperationsRequest& request) const {
+  auto r = call("ListOperations", list_operations_body(request), true);
+  if (!r) return std::unexpected(r.error());
+  return parse_operations_page(r->body);
+}
+
+Result<std::vector<Operation>> Client::list_all_operations(ListOperationsRequest request) const {
+  std::vector<Operation> out;
+  for (;;) {
+    auto page = list_operations(request);
+    if (!page) return std::unexpected(page.error());
+    out.insert(out.end(), page->operations.begin(), page->operations.end());
+    if (page->next_marker.empty() || page->next_marker == request.marker) return out;
+    request.marker = page->next_marker;
+  }
+}
+
+}  // namespace cutover::aws::domains

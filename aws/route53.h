@@ -1,0 +1,95 @@
+#pragma once
+// Route 53 (rest-xml, always signed for us-east-1) over a ServiceClient.
+//
+//   route53::Client r53(session.service_client(Service::Route53));
+//   auto zone = r53.create_hosted_zone({.name = "example.net", .caller_reference = "cutover-..."});
+//   auto records = r53.list_all_records(zone->zone.id);
+//   r53.apply_changes(zone->zone.id, changes, {.on_progress = ...});   // batches, waits INSYNC
+
+#include <chrono>
+#include <functional>
+#include <vector>
+
+#include "aws/result.h"
+#include "aws/route53_batches.h"
+#include "aws/route53_types.h"
+#include "aws/service_client.h"
+
+namespace cutover::aws::route53 {
+
+/// How GetChange is polled: delays grow from `first` by `factor` up to `max`,
+/// until `deadline` has passed since the first poll.
+struct WaitOptions {
+  std::chrono::milliseconds first{std::chrono::seconds{2}};
+  std::chrono::milliseconds max{std::chrono::seconds{15}};
+  double factor{1.5};
+  std::chrono::milliseconds deadline{std::chrono::minutes{10}};
+};
+
+/// Progress of apply_changes, for the CLI to show.
+struct BatchProgress {
+  size_t batch{0};           // 1-based
+  size_t batches{0};
+  size_t changes_done{0};    // including this batch once it is INSYNC
+  size_t changes_total{0};
+  ChangeId change{};
+  ChangeStatus status{ChangeStatus::Pending};
+};
+
+/// Options of apply_changes.
+struct ApplyOptions {
+  std::string comment{};
+  BatchLimits limits{};
+  bool wait_insync{true};  // wait for each batch before sending the next (one in-flight change per zone)
+  WaitOptions wait{};
+  std::function<void(const BatchProgress&)> on_progress{};
+};
+
+/// Route 53 calls.
+class Client {
+ public:
+  explicit Client(ServiceClient client) : client_(std::move(client)) {}
+
+  /// Creates a zone. Retrying with the same caller_reference is safe: when
+  /// Route 53 says HostedZoneAlreadyExists, the zone holding that reference
+  /// is looked up and returned (without ChangeInfo); Conflict if another
+  /// zone of that name exists with a different reference.
+  Result<ZoneDetails> create_hosted_zone(const CreateZoneRequest& request) const;
+  /// The zone and its name servers; NotFound when it does not exist.
+  Result<ZoneDetails> get_hosted_zone(const HostedZoneId& id) const;
+  /// One page of zones sorted by reversed name, starting at dns_name (and id).
+  Result<ZonePage> list_hosted_zones_by_name(std::string_view dns_name = {}, std::string_view zone_id = {},
+                                             int max_items = 100) const;
+  /// Every zone whose name is exactly `name` (several may share a name).
+  Result<std::vector<HostedZone>> find_zones_by_name(std::string_view name) const;
+  /// One page of records from `start`.
+  Result<RecordPage> list_resource_record_sets(const HostedZoneId& id, const RecordCursor& start = {},
+                                               int max_items = 300) const;
+  /// All records of the zone, following NextRecordName/Type/Identifier.
+  Result<std::vector<RecordSet>> list_all_records(const HostedZoneId& id, int page_size = 300) const;
+  /// Submits one batch as it is (see apply_changes for splitting). Sent
+  /// again after an ambiguous failure only when every change is an UPSERT.
+  Result<ChangeInfo> change_resource_record_sets(const HostedZoneId& id, const std::vector<Change>& batch,
+                                                 std::string_view comment = {}) const;
+  /// The status of a change.
+  Result<ChangeInfo> get_change(const ChangeId& id) const;
+  /// Polls until INSYNC; Transport-free Error with code Service and aws_code
+  /// "WaitTimeout" when the deadline passes first.
+  Result<ChangeInfo> wait_for_change(const ChangeId& id, const WaitOptions& options = {}) const;
+  /// Splits into batches within the limits (ordered for aliases), submits
+  /// them one at a time and (by default) waits for each to be INSYNC.
+  /// Returns the ChangeInfo of every batch; stops at the first failure.
+  Result<std::vector<ChangeInfo>> apply_changes(const HostedZoneId& id, std::vector<Change> changes,
+                                                const ApplyOptions& options = {}) const;
+  /// Adds and removes tags of a hosted zone.
+  Result<void> change_tags(const HostedZoneId& id, const std::vector<Tag>& add,
+                           const std::vector<std::string>& remove_keys = {}) const;
+  /// Deletes an (empty but for apex SOA/NS) zone; Conflict HostedZoneNotEmpty otherwise.
+  Result<ChangeInfo> delete_hosted_zone(const HostedZoneId& id) const;
+
+ private:
+  Result<HttpResponse> call(ServiceCall call) const { return client_.call(call); }
+  ServiceClient client_;
+};
+
+}  // namespace cutover::aws::route53
