@@ -101,6 +101,7 @@ class LabTestCase(unittest.TestCase):
             if k.startswith("AWS_") and isinstance(v, str):
                 env[k] = v
         env["HOME"] = self.home
+        env["AWS_PAGER"] = ""  # AWS CLI v2 would otherwise page its output
         env.update(extra or {})
         return env
 
