@@ -71,6 +71,8 @@ Result<Iterator::Step> Iterator::descend(const Question& question, bool stop_at_
       return step;
     }
     auto names = ns_names(outcome->reply.authority, *owner);
+    step.parent_servers = std::move(step.servers);
+    step.parent_zone = step.zone;
     step.servers = servers_for(names, outcome->reply.additional);
     step.zone = *owner;
   }
@@ -85,6 +87,14 @@ Result<ParentServers> Iterator::find_parent(const DomainName& zone) {
     return fail(ErrorCode::NotFound, zone.text() + " does not exist (NXDOMAIN from zone " + step->zone.text() + ")");
   }
   return ParentServers{.parent_zone = step->zone, .servers = std::move(step->servers)};
+}
+
+Result<ParentServers> Iterator::find_zone_of(const DomainName& name, DomainName& zone) {
+  auto step = descend(Question{.name = name, .type = RecordType::SOA}, false);
+  if (!step) return std::unexpected(step.error());
+  zone = step->zone;
+  if (zone.is_root()) return fail(ErrorCode::Invalid, name.text() + " is in the root zone, which has no parent");
+  return ParentServers{.parent_zone = step->parent_zone, .servers = std::move(step->parent_servers)};
 }
 
 Result<std::vector<ServerAddress>> Iterator::resolve(const DomainName& host) {

@@ -39,6 +39,10 @@ class Iterator {
   /// answers, Protocol on a referral that does not lead down.
   Result<ParentServers> find_parent(const DomainName& zone);
 
+  /// The zone that `name` belongs to (its closest enclosing zone cut) and that
+  /// zone's parent servers. Fails like find_parent().
+  Result<ParentServers> find_zone_of(const DomainName& name, DomainName& zone);
+
   /// IPv4 and IPv6 addresses of `host` (CNAMEs followed). Fails NotFound when
   /// it has none, Timeout when a level does not answer. Results are cached.
   Result<std::vector<ServerAddress>> resolve(const DomainName& host);
@@ -52,6 +56,8 @@ class Iterator {
   struct Step {
     DomainName zone{};                // the zone whose servers gave `outcome`
     std::vector<NameServer> servers{};
+    DomainName parent_zone{};         // the zone above it and its servers (the roots at the top)
+    std::vector<NameServer> parent_servers{};
     Outcome outcome{};
   };
   Result<Step> descend(const Question& question, bool stop_at_delegation);
