@@ -35,17 +35,33 @@ std::string_view to_string(ChangeAction action) {
   return "UPSERT";
 }
 
+// Check before act: a zone already created with this CallerReference (by an
+// earlier run, or by an attempt whose answer was lost) is returned as it is.
+// Route 53 itself refuses a reused reference with HostedZoneAlreadyExists;
+// the look-up also covers emulators that do not.
+Result<std::optional<ZoneDetails>> Client::find_created_zone(const CreateZoneRequest& request) const {
+  auto zones = find_zones_by_name(request.name);
+  if (!zones) return std::unexpected(zones.error());
+  for (const HostedZone& zone : *zones) {
+    if (zone.caller_reference != request.caller_reference) continue;
+    auto details = get_hosted_zone(zone.id);
+    if (!details) return std::unexpected(details.error());
+    return std::optional<ZoneDetails>(std::move(*details));
+  }
+  return std::optional<ZoneDetails>();
+}
+
 Result<ZoneDetails> Client::create_hosted_zone(const CreateZoneRequest& request) const {
+  auto existing = find_created_zone(request);
+  if (!existing) return std::unexpected(existing.error());
+  if (*existing) return std::move(**existing);
   auto response = call({.operation = "CreateHostedZone", .method = "POST", .path = std::string(kApi) + "/hostedzone",
                         .headers = {{"Content-Type", "application/xml"}}, .body = create_zone_body(request),
                         .idempotent = true});  // CallerReference makes a resend harmless
   if (response) return parse_zone_details(response->body, "CreateHostedZoneResponse");
   if (response.error().aws_code != "HostedZoneAlreadyExists") return std::unexpected(response.error());
-  auto zones = find_zones_by_name(request.name);
-  if (!zones) return std::unexpected(zones.error());
-  for (const HostedZone& zone : *zones) {
-    if (zone.caller_reference == request.caller_reference) return get_hosted_zone(zone.id);
-  }
+  existing = find_created_zone(request);  // created by a resend whose first answer was lost
+  if (existing && *existing) return std::move(**existing);
   return std::unexpected(response.error());
 }
 
@@ -69,7 +85,7 @@ Result<ZonePage> Client::list_hosted_zones_by_name(std::string_view dns_name, st
 Result<std::vector<HostedZone>> Client::find_zones_by_name(std::string_view name) const {
   std::vector<HostedZone> out;
   std::string wanted = absolute_lower(std::string(name));
-  std::string next_name(name), next_id;
+  std::string next_name = wanted, next_id;  // lower case: emulators compare it as given
   for (;;) {
     auto page = list_hosted_zones_by_name(next_name, next_id, 100);
     if (!page) return std::unexpected(page.error());

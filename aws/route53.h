@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "aws/result.h"
@@ -50,10 +51,8 @@ class Client {
  public:
   explicit Client(ServiceClient client) : client_(std::move(client)) {}
 
-  /// Creates a zone. Retrying with the same caller_reference is safe: when
-  /// Route 53 says HostedZoneAlreadyExists, the zone holding that reference
-  /// is looked up and returned (without ChangeInfo); Conflict if another
-  /// zone of that name exists with a different reference.
+  /// Creates a zone, or returns the zone already created with the same
+  /// caller_reference (without ChangeInfo): repeating a create is safe.
   Result<ZoneDetails> create_hosted_zone(const CreateZoneRequest& request) const;
   /// The zone and its name servers; NotFound when it does not exist.
   Result<ZoneDetails> get_hosted_zone(const HostedZoneId& id) const;
@@ -89,6 +88,7 @@ class Client {
 
  private:
   Result<HttpResponse> call(ServiceCall call) const { return client_.call(call); }
+  Result<std::optional<ZoneDetails>> find_created_zone(const CreateZoneRequest& request) const;
   ServiceClient client_;
 };
 

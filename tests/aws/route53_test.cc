@@ -193,6 +193,7 @@ TEST_F(Route53ClientTest, ApplyChangesSendsBatchesOneAtATimeAndReportsProgress) 
 }
 
 TEST_F(Route53ClientTest, CreateZoneAdoptsTheZoneWithTheSameCallerReference) {
+  http.reply(200, "<ListHostedZonesByNameResponse><HostedZones/><IsTruncated>false</IsTruncated></ListHostedZonesByNameResponse>");
   http.reply(409, "<ErrorResponse><Error><Code>HostedZoneAlreadyExists</Code><Message>exists</Message></Error></ErrorResponse>");
   http.reply(200, "<ListHostedZonesByNameResponse><HostedZones><HostedZone><Id>/hostedzone/ZOTHER</Id><Name>x.net.</Name>"
                   "<CallerReference>other</CallerReference></HostedZone><HostedZone><Id>/hostedzone/ZMINE</Id><Name>x.net.</Name>"
@@ -200,9 +201,11 @@ TEST_F(Route53ClientTest, CreateZoneAdoptsTheZoneWithTheSameCallerReference) {
                   "</ListHostedZonesByNameResponse>");
   http.reply(200, "<GetHostedZoneResponse><HostedZone><Id>/hostedzone/ZMINE</Id><Name>x.net.</Name></HostedZone>"
                   "</GetHostedZoneResponse>");
-  auto zone = client().create_hosted_zone({.name = "x.net", .caller_reference = "mine"});
+  auto zone = client().create_hosted_zone({.name = "X.net", .caller_reference = "mine"});
   ASSERT_TRUE(zone.has_value());
   EXPECT_EQ(zone->zone.id.value, "ZMINE");
+  EXPECT_EQ(http.requests.size(), 4u);
+  EXPECT_EQ(http.requests[0].url, "http://r53/2013-04-01/hostedzonesbyname?dnsname=x.net.&maxitems=100");
 }
 
 TEST_F(Route53ClientTest, CreateOrDeleteBatchIsNotResentAfter5xx) {
