@@ -50,6 +50,14 @@ DEFAULT_CONFIG = {
     "instance_creating_seconds": 0.0,
     "domain_operation_seconds": 0.0,
     "max_clock_skew_seconds": 300.0,
+    # Route 53 request rate per account (token bucket), 0 = no limit.
+    "route53_rate_per_second": 0.0,
+    "route53_burst": 0.0,
+    # 1 = ChangeResourceRecordSets on a zone whose last change is still PENDING
+    # gets 400 PriorRequestNotComplete.
+    "prior_request_not_complete": 0.0,
+    # Sum of Value characters per ChangeResourceRecordSets (UPSERT counts twice), 0 = off.
+    "route53_max_value_chars": 32000.0,
 }
 
 R53_NS = "https://route53.amazonaws.com/doc/2013-04-01/"
@@ -237,6 +245,8 @@ class Lab:
         self.changes: dict[str, dict[str, Any]] = {}  # bare change id -> {submitted, insync_at}
         self.creating: dict[tuple[str, str, str, str], float] = {}  # (acct, region, kind, id) -> ready_at
         self.transfers: dict[str, dict[str, Any]] = {}  # domain -> transfer
+        self.buckets: dict[str, tuple[float, float]] = {}  # account -> (tokens, last refill)
+        self.zone_last_change: dict[str, str] = {}  # bare zone id -> bare change id
 
     # --- control ---------------------------------------------------------
     def reset(self) -> None:
@@ -401,6 +411,38 @@ class Lab:
                     del self.transfers[domain]
                     self.generation += 1
 
+    # --- Route 53 admission: rate, prior request, batch size ---------------------
+    def route53_admission(self, account: str, operation: str | None, path: str,
+                          body: bytes) -> tuple[str, str, str] | None:
+        """None to let the request through, else (fault label, error code, message)."""
+        now = time.time()
+        with self.lock:
+            rate = self.config["route53_rate_per_second"]
+            if rate > 0:
+                cap = self.config["route53_burst"] or rate
+                tokens, last = self.buckets.get(account, (cap, now))
+                tokens = min(cap, tokens + (now - last) * rate)
+                if tokens < 1.0:
+                    self.buckets[account] = (tokens, now)
+                    return "rate_limit", "Throttling", "Rate exceeded"
+                self.buckets[account] = (tokens - 1.0, now)
+            if operation != "ChangeResourceRecordSets":
+                return None
+            zone = _zone_of(path)
+            if self.config["prior_request_not_complete"] and zone in self.zone_last_change:
+                c = self.changes.get(self.zone_last_change[zone])
+                if c is not None and now < c["insync_at"]:
+                    return ("prior_request", "PriorRequestNotComplete",
+                            "The request was rejected because Route 53 was still processing a prior request.")
+            limit = self.config["route53_max_value_chars"]
+        if limit > 0:
+            chars = _change_batch_value_chars(body)
+            if chars > limit:
+                return ("batch_limit", "InvalidChangeBatch",
+                        f"Number of characters in the Value elements of the request ({chars}, UPSERT counted "
+                        f"twice) exceeds the limit of {int(limit)}")
+        return None
+
     # --- Route 53 change ids -----------------------------------------------
     def new_change(self) -> tuple[str, str, str]:
         cid = "C" + "".join(secrets.choice(string.ascii_uppercase + string.digits) for _ in range(19))
@@ -515,6 +557,34 @@ class Lab:
                 raise LabError(400, "InvalidInput", f"unknown operation {op}")
         self.tick()
         return result
+
+
+def _zone_of(path: str) -> str:
+    m = re.match(r"^/2013-04-01/hostedzone/([^/]+)", path)
+    return urllib.parse.unquote(m.group(1)) if m else ""
+
+
+def _change_batch_value_chars(body: bytes) -> int:
+    import xml.etree.ElementTree as ET
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError:
+        return 0
+    total = 0
+    for change in root.iter():
+        if not change.tag.endswith("}Change") and change.tag != "Change":
+            continue
+        action = next((c.text for c in change if c.tag.split("}")[-1] == "Action"), "")
+        n = sum(len(v.text or "") for v in change.iter() if v.tag.split("}")[-1] == "Value")
+        total += 2 * n if (action or "").strip() == "UPSERT" else n
+    return total
+
+
+def invalid_change_batch(message: str, request_id: str) -> tuple[int, dict[str, str], bytes]:
+    msg = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    body = (f'<?xml version="1.0"?>\n<InvalidChangeBatch xmlns="{R53_NS}"><Messages><Message>{msg}</Message>'
+            f"</Messages><RequestId>{request_id}</RequestId></InvalidChangeBatch>").encode()
+    return 400, {"Content-Type": "text/xml", "x-amzn-RequestId": request_id}, body
 
 
 def _rrset_json(r: Any) -> dict[str, Any]:
@@ -722,6 +792,9 @@ def rewrite_route53(lab: Lab, operation: str | None, path: str, status: int,
     text = body.decode("utf-8", "replace")
     if operation in ("ChangeResourceRecordSets", "CreateHostedZone", "DeleteHostedZone"):
         cid, st, submitted_at = lab.new_change()
+        if operation == "ChangeResourceRecordSets":
+            with lab.lock:
+                lab.zone_last_change[_zone_of(path)] = cid
 
         def fix(m: re.Match[str]) -> str:
             block = m.group(0)
@@ -1012,6 +1085,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 s, h, b = fault_response(fault, service, request_id)
                 h.update(fh)
                 return finish(s, h, b)
+
+        if service == "route53":
+            refused = lab.route53_admission(account, operation, path, body)
+            if refused:
+                label, code, message = refused
+                entry["fault"] = label
+                if code == "InvalidChangeBatch":
+                    s, h, b = invalid_change_batch(message, request_id)
+                else:
+                    s, h, b = error_response(service, 400, code, message, request_id)
+                return finish(s, h, b, code)
 
         # Operations the proxy implements itself
         if service == "route53domains" and operation in TRANSFER_OPS:

@@ -389,6 +389,45 @@ class TestFaults(LabTestCase):
         client("route53").change_resource_record_sets(HostedZoneId=zid, ChangeBatch=batch)
         self.assertEqual(control("GET", "/_lab/state")["generation"], before + 1)
 
+    def test_route53_admission_rate_prior_request_and_batch_size(self) -> None:
+        r53 = client("route53")
+        za = r53.create_hosted_zone(Name="a.lim.example", CallerReference="lim-a")["HostedZone"]["Id"]
+        zb = r53.create_hosted_zone(Name="b.lim.example", CallerReference="lim-b")["HostedZone"]["Id"]
+
+        def txt_batch(zone: str, n: int) -> dict:
+            return {"Changes": [{"Action": "UPSERT", "ResourceRecordSet": {
+                "Name": f"t{i}.{zone}", "Type": "TXT", "TTL": 60,
+                "ResourceRecords": [{"Value": '"' + "x" * 198 + '"'}]}} for i in range(n)]}
+        # 81 UPSERTs of 200 characters = 32,400 > 32,000: refused with the InvalidChangeBatch shape.
+        with self.assertRaises(ClientError) as cm:
+            r53.change_resource_record_sets(HostedZoneId=za, ChangeBatch=txt_batch("a.lim.example", 81))
+        self.assertEqual(cm.exception.response["ResponseMetadata"]["HTTPStatusCode"], 400)
+        self.assertEqual(lab_log()[-1]["error_code"], "InvalidChangeBatch")
+        self.assertFalse(lab_log()[-1]["forwarded"])
+        r53.change_resource_record_sets(HostedZoneId=za, ChangeBatch=txt_batch("a.lim.example", 80))
+
+        control("POST", "/_lab/config", {"prior_request_not_complete": 1, "change_pending_seconds": 60})
+        one = {"Changes": [{"Action": "UPSERT", "ResourceRecordSet": {
+            "Name": "x.b.lim.example", "Type": "A", "TTL": 60, "ResourceRecords": [{"Value": "192.0.2.9"}]}}]}
+        self.assertEqual(r53.change_resource_record_sets(HostedZoneId=zb, ChangeBatch=one)["ChangeInfo"]["Status"],
+                         "PENDING")
+        with self.assertRaises(ClientError) as cm:
+            r53.change_resource_record_sets(HostedZoneId=zb, ChangeBatch=one)
+        self.assertEqual(cm.exception.response["Error"]["Code"], "PriorRequestNotComplete")
+        r53.change_resource_record_sets(HostedZoneId=za, ChangeBatch=txt_batch("a.lim.example", 1))  # other zone
+
+        control("POST", "/_lab/config", {"route53_rate_per_second": 0.1, "route53_burst": 3})
+        codes = []
+        for _ in range(5):
+            try:
+                r53.list_hosted_zones()
+                codes.append("ok")
+            except ClientError as e:
+                codes.append(e.response["Error"]["Code"])
+        self.assertEqual(codes, ["ok", "ok", "ok", "Throttling", "Throttling"])
+        client("route53", "new").list_hosted_zones()  # the bucket is per account
+        self.assertEqual(lab_log()[-2]["fault"], "rate_limit")
+
     def test_status_latency_reset_and_after(self) -> None:
         r53 = client("route53")
         control("POST", "/_lab/faults", {"service": "route53", "kind": "status", "status": 503, "count": 1})
