@@ -1,0 +1,32 @@
+#pragma once
+// Gates are checked right before a step's action, with live DNS queries or a
+// provider API. The executor sees this interface; the live implementation
+// (planner/live_gates.*) asks real servers, tests use fakes.
+
+#include <string>
+#include <vector>
+
+#include "planner/result.h"
+#include "planner/step.h"
+
+namespace cutover::planner {
+
+/// What a gate check found: whether it holds, and the evidence (which server
+/// answered what) in lines a person can read.
+struct GateResult {
+  bool holds{false};
+  /// True when too few servers answered to decide (never counted as holding).
+  bool undecided{false};
+  std::vector<std::string> evidence{};
+};
+
+class GateChecker {
+ public:
+  virtual ~GateChecker() = default;
+  /// Checks `gate` now. Fails only when the check could not run at all
+  /// (bad configuration, a provider error); a gate that does not hold is a
+  /// GateResult with holds == false.
+  virtual Result<GateResult> check(const Gate& gate) = 0;
+};
+
+}  // namespace cutover::planner

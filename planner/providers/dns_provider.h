@@ -1,0 +1,61 @@
+#pragma once
+// The DNS provider interface the executor sees: a zone it can list, change,
+// create and delete. Implementations: Route 53 (over aws/) and RFC 2136
+// (dynamic UPDATE with TSIG and AXFR, over dns/); tests use an in-memory fake.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dns/domain_name.h"
+#include "dns/record_type.h"
+#include "planner/result.h"
+
+namespace cutover::planner {
+
+/// One RRset as a provider holds it; values in presentation form
+/// ("192.0.2.1", "ns1.example.com.", "10 mail.example.com.").
+struct Rrset {
+  dns::DomainName name{};
+  dns::RecordType type{dns::RecordType::A};
+  std::uint32_t ttl{300};
+  std::vector<std::string> values{};
+  friend bool operator==(const Rrset&, const Rrset&) = default;
+};
+
+enum class RrsetChangeKind { Upsert, Delete };
+
+struct RrsetChange {
+  RrsetChangeKind kind{RrsetChangeKind::Upsert};
+  Rrset rrset{};
+};
+
+class DnsProvider {
+ public:
+  virtual ~DnsProvider() = default;
+
+  /// The zone's apex.
+  virtual const dns::DomainName& zone_name() const = 0;
+  /// True when the zone exists at the provider (for a created zone: found by
+  /// its caller reference). Fails only when the provider cannot be asked.
+  virtual Result<bool> exists() = 0;
+  /// Creates the zone; idempotent: an existing zone with this reference is reused.
+  virtual Result<void> create(std::string_view caller_reference) = 0;
+  /// Deletes the zone (its records first). Providers that cannot delete zones
+  /// fail with Unsupported.
+  virtual Result<void> remove() = 0;
+  /// Every RRset of the zone, apex NS and SOA included.
+  virtual Result<std::vector<Rrset>> list() = 0;
+  /// Applies `changes` (as one batch where the provider can) and returns when
+  /// the change is in sync on the provider's servers.
+  virtual Result<void> apply(const std::vector<RrsetChange>& changes, std::string_view comment) = 0;
+  /// The zone's published name servers.
+  virtual Result<std::vector<dns::DomainName>> nameservers() = 0;
+  /// Addresses ("192.0.2.1", "127.0.0.1@5353") of every authoritative server
+  /// to verify; resolved from the NS names where the provider gives no addresses.
+  virtual Result<std::vector<std::string>> server_addresses() = 0;
+};
+
+}  // namespace cutover::planner

@@ -1,0 +1,125 @@
+#include "planner/journal.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "temp_dir.h"
+
+namespace cutover::planner {
+namespace {
+
+const JournalHeader kHeader{.domain = "example.test.", .plan_digest = "0123456789abcdef"};
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(Journal, CreatesA0600FileWithAHeader) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings);
+  ASSERT_TRUE(journal.has_value()) << journal.error().message;
+  struct stat info {};
+  ASSERT_EQ(::stat((dir / "j.jsonl").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600u);
+  EXPECT_EQ(read(dir / "j.jsonl"),
+            "{\"domain\":\"example.test.\",\"format\":\"cutover-journal\",\"plan_digest\":\"0123456789abcdef\",\"version\":1}\n");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST(Journal, RecordsSurviveReopening) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  {
+    auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepStarted, .at = 100}));
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionStarted, .at = 101, .action = 0}));
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionDone, .at = 102, .action = 0, .data = {{"zone_id", "Z1"}}}));
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepDone, .at = 103}));
+    ASSERT_TRUE(journal.append({.step = "b", .event = JournalEvent::ActionStarted, .at = 104, .action = 1}));
+  }
+  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+  EXPECT_EQ(journal.records().size(), 5u);
+  EXPECT_EQ(journal.done_at("a"), 103);
+  EXPECT_FALSE(journal.done_at("b").has_value());
+  EXPECT_EQ(journal.action_state("a", 0), ActionState::Done);
+  EXPECT_EQ(journal.action_state("b", 1), ActionState::InDoubt);
+  EXPECT_EQ(journal.action_state("b", 0), ActionState::NotStarted);
+  EXPECT_EQ(journal.step_data("a").at("zone_id"), "Z1");
+}
+
+TEST(Journal, TornLastLineIsCutBackWithAWarning) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  {
+    auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepDone, .at = 1}));
+  }
+  std::string whole = read(dir / "j.jsonl");
+  std::ofstream(dir / "j.jsonl", std::ios::app) << "{\"step\":\"b\",\"ev";
+  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings);
+  ASSERT_TRUE(journal.has_value());
+  EXPECT_EQ(journal->records().size(), 1u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("torn last line"), std::string::npos);
+  EXPECT_EQ(read(dir / "j.jsonl"), whole);
+  // Appending after the repair gives a clean file.
+  ASSERT_TRUE(journal->append({.step = "b", .event = JournalEvent::StepStarted, .at = 2}));
+  std::vector<std::string> none;
+  EXPECT_EQ(Journal::open(dir / "j.jsonl", kHeader, none)->records().size(), 2u);
+  EXPECT_TRUE(none.empty());
+}
+
+TEST(Journal, DamageBeforeTheEndIsCorruptNotRepaired) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  { auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value(); }
+  std::ofstream(dir / "j.jsonl", std::ios::app) << "garbage\n{\"step\":\"a\",\"event\":\"step-done\",\"at\":1}\n";
+  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings);
+  ASSERT_FALSE(journal.has_value());
+  EXPECT_EQ(journal.error().code, ErrorCode::Corrupt);
+}
+
+TEST(Journal, RefusesAJournalOfAnotherPlan) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  { auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value(); }
+  auto other = Journal::open(dir / "j.jsonl", {.domain = "example.test.", .plan_digest = "ffff"}, warnings);
+  ASSERT_FALSE(other.has_value());
+  EXPECT_EQ(other.error().code, ErrorCode::Invalid);
+  EXPECT_NE(other.error().message.find("belongs to another plan"), std::string::npos);
+}
+
+TEST(Journal, RefusesAFileThatIsNotAJournal) {
+  testing::TempDir dir;
+  std::ofstream(dir / "notes.txt") << "hello\n";
+  std::vector<std::string> warnings;
+  auto journal = Journal::open(dir / "notes.txt", kHeader, warnings);
+  ASSERT_FALSE(journal.has_value());
+  EXPECT_EQ(journal.error().code, ErrorCode::Corrupt);
+}
+
+TEST(Journal, RollbackReopensAStep) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+  ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionDone, .at = 1, .action = 0}));
+  ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepDone, .at = 2}));
+  ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::RolledBack, .at = 3}));
+  EXPECT_FALSE(journal.done_at("a").has_value());
+  EXPECT_EQ(journal.action_state("a", 0), ActionState::NotStarted);
+}
+
+TEST(Journal, DigestIsStable) {
+  EXPECT_EQ(plan_digest(""), "cbf29ce484222325");
+  EXPECT_NE(plan_digest("{\"a\":1}"), plan_digest("{\"a\":2}"));
+}
+
+}  // namespace
+}  // namespace cutover::planner
