@@ -545,3 +545,56 @@ class TestDomainTransfer(LabTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TestLauncher(unittest.TestCase):
+    """start/stop are idempotent and stop kills only the lab's own process (a lab of its own)."""
+
+    def run_lab(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, os.path.join(HERE, "aws_lab.py"), *args],
+                              capture_output=True, text=True, timeout=120)
+
+    @staticmethod
+    def is_lab_process(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                return b"aws_lab.py" in f.read()  # empty for a zombie
+        except OSError:
+            return False
+
+    def test_start_stop_idempotent_and_safe(self) -> None:
+        d = tempfile.mkdtemp(prefix="awslab-launcher-")
+        bystander = subprocess.Popen(["sleep", "60"])
+        try:
+            # A stale pids file naming someone else's process: start ignores it, stop spares it.
+            with open(os.path.join(d, "pids"), "w") as f:
+                f.write(f"{bystander.pid}\n")
+            self.assertEqual(self.run_lab("start", "--dir", d).returncode, 0)
+            with open(os.path.join(d, "env.json")) as f:
+                first = json.load(f)
+            self.assertTrue(first["AWS_ENDPOINT_URL"].startswith("http://127.0.0.1:"))
+            with open(os.path.join(d, "env")) as f:
+                env_lines = dict(line.rstrip("\n").split("=", 1) for line in f if line.strip())
+            self.assertEqual(env_lines["AWS_ENDPOINT_URL"], first["AWS_ENDPOINT_URL"])
+            self.assertEqual(env_lines["AWS_DEFAULT_REGION"], "us-east-1")
+            for name in ("config", "credentials", "pids", "requests.jsonl"):
+                self.assertTrue(os.path.exists(os.path.join(d, name)), name)
+
+            self.assertEqual(self.run_lab("start", "--dir", d).returncode, 0)  # already running: same lab
+            with open(os.path.join(d, "env.json")) as f:
+                self.assertEqual(json.load(f)["pid"], first["pid"])
+
+            self.assertEqual(self.run_lab("stop", "--dir", d).returncode, 0)
+            self.assertFalse(os.path.exists(os.path.join(d, "pids")))
+            self.assertFalse(self.is_lab_process(first["pid"]))
+            self.assertEqual(self.run_lab("stop", "--dir", d).returncode, 0)  # nothing to stop
+
+            with open(os.path.join(d, "pids"), "w") as f:
+                f.write(f"{bystander.pid}\n")
+            self.assertEqual(self.run_lab("stop", "--dir", d).returncode, 0)
+            self.assertIsNone(bystander.poll(), "stop killed a process that is not the lab")
+        finally:
+            bystander.kill()
+            bystander.wait()
+            self.run_lab("stop", "--dir", d)
+            shutil.rmtree(d, ignore_errors=True)
