@@ -116,6 +116,24 @@ TEST(Rds, ParsesClusterPages) {
   EXPECT_EQ(instance->endpoint->port, 5432);
 }
 
+TEST(Rds, DescribeAllFollowsTheMarker) {
+  testing::FakeHttp http;
+  testing::FakeClock clock;
+  StaticCredentialsProvider creds{Credentials{"AKID", "s"}};
+  rds::Client client(ServiceClient({.url = "http://rds", .signing_region = "eu-west-1", .signing_name = "rds"},
+                                   {.http = &http, .credentials = &creds, .clock = &clock}));
+  http.reply(200, "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdentifier>a"
+                  "</DBClusterIdentifier></DBCluster></DBClusters><Marker>m 1</Marker></DescribeDBClustersResult>"
+                  "</DescribeDBClustersResponse>");
+  http.reply(200, "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdentifier>b"
+                  "</DBClusterIdentifier></DBCluster></DBClusters></DescribeDBClustersResult></DescribeDBClustersResponse>");
+  auto all = client.describe_all_db_clusters({.max_records = 20});
+  ASSERT_TRUE(all.has_value());
+  EXPECT_EQ(all->size(), 2u);
+  ASSERT_EQ(http.requests.size(), 2u);
+  EXPECT_NE(http.requests[1].body.find("&MaxRecords=20&Marker=m%201"), std::string::npos) << http.requests[1].body;
+}
+
 TEST(Session, RoleProfileAssumesOnceAndCachesUntilNearExpiry) {
   testing::ScopedTempDir dir;
   Environment env{{"AWS_CONFIG_FILE", dir.write("config", "[profile role]\nrole_arn = arn:aws:iam::2:role/R\n"
