@@ -5,6 +5,8 @@
                                  credentials, pids; idempotent
   aws_lab.py stop --dir DIR      stops exactly the PIDs in DIR/pids; idempotent
   aws_lab.py serve --dir DIR [--port N]   run in the foreground
+  aws_lab.py zonefile --dir DIR --zone NAME [--account old|new|ID] [--out FILE]
+                                 a hosted zone of the running lab as a BIND zone file
 
 See README.md.
 """
@@ -255,15 +257,73 @@ def cmd_serve(lab_dir: str, port: int) -> int:
     return 0
 
 
+_HOST_FIELDS = {"NS": [0], "CNAME": [0], "PTR": [0], "MX": [1], "SRV": [3], "SOA": [0, 1]}
+
+
+def _absolute(name: str) -> str:
+    return name if name.endswith(".") else name + "."
+
+
+def zone_to_bind(zone: dict) -> str:
+    """A hosted zone from GET /_lab/state as a BIND zone file (absolute names throughout)."""
+    origin = _absolute(zone["name"])
+    lines = [f"; hosted zone {zone['id']} of the AWS lab", f"$ORIGIN {origin}"]
+    for r in zone["records"]:
+        name = _absolute(r["name"].replace("\\052", "*"))
+        if r.get("alias_target"):
+            lines.append(f"; {name} {r['type']} alias to {r['alias_target']} (not representable)")
+            continue
+        if r.get("set_identifier"):
+            lines.append(f"; {name} {r['type']} set {r['set_identifier']} (routing policy record)")
+        for value in r["values"]:
+            rdata = str(value)
+            if r["type"] in _HOST_FIELDS:
+                fields = rdata.split()
+                for i in _HOST_FIELDS[r["type"]]:
+                    if i < len(fields):
+                        fields[i] = _absolute(fields[i])
+                rdata = " ".join(fields)
+            lines.append(f"{name} {r['ttl'] or 300} IN {r['type']} {rdata}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_zonefile(lab_dir: str, zone_name: str, account: str | None, out: str | None) -> int:
+    info = _read_env_json(os.path.abspath(lab_dir))
+    if not info:
+        print(f"no running lab in {lab_dir}", file=sys.stderr)
+        return 1
+    with urllib.request.urlopen(info["AWS_LAB_URL"] + "/_lab/state", timeout=30) as r:
+        state = json.loads(r.read())
+    account = info["accounts"].get(account, account) if account else None
+    want = _absolute(zone_name.lower())
+    found = [z for acct, a in state["accounts"].items() if account in (None, acct)
+             for z in a["hosted_zones"] if z["name"].lower() == want]
+    if len(found) != 1:
+        print(f"{len(found)} hosted zones named {want} (give --account)", file=sys.stderr)
+        return 1
+    text = zone_to_bind(found[0])
+    if out:
+        _atomic_write(out, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
-    for name in ("start", "stop", "serve"):
+    for name in ("start", "stop", "serve", "zonefile"):
         p = sub.add_parser(name)
         p.add_argument("--dir", required=True, help="lab directory (env, pids, logs)")
         if name == "serve":
             p.add_argument("--port", type=int, default=0, help="proxy port (0 = any free port)")
+        if name == "zonefile":
+            p.add_argument("--zone", required=True)
+            p.add_argument("--account", help="old, new or a 12-digit id (needed if several accounts have it)")
+            p.add_argument("--out", help="file to write (default: stdout)")
     a = ap.parse_args(argv)
+    if a.cmd == "zonefile":
+        return cmd_zonefile(a.dir, a.zone, a.account, a.out)
     if a.cmd == "start":
         return cmd_start(a.dir)
     if a.cmd == "stop":

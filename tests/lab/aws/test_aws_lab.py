@@ -547,6 +547,36 @@ if __name__ == "__main__":
     unittest.main()
 
 
+class TestZoneFile(LabTestCase):
+    """`aws_lab.py zonefile` writes a hosted zone as a BIND zone file with absolute names."""
+
+    def test_zonefile(self) -> None:
+        r53 = client("route53")
+        zid = r53.create_hosted_zone(Name="zf.example", CallerReference="zf-1")["HostedZone"]["Id"]
+        r53.change_resource_record_sets(HostedZoneId=zid, ChangeBatch={"Changes": [
+            {"Action": "CREATE", "ResourceRecordSet": {"Name": "www.zf.example", "Type": "A", "TTL": 60,
+                                                       "ResourceRecords": [{"Value": "192.0.2.1"}]}},
+            {"Action": "CREATE", "ResourceRecordSet": {"Name": "zf.example", "Type": "MX", "TTL": 120,
+                                                       "ResourceRecords": [{"Value": "10 mail.zf.example"}]}},
+            {"Action": "CREATE", "ResourceRecordSet": {"Name": "zf.example", "Type": "TXT", "TTL": 60,
+                                                       "ResourceRecords": [{"Value": '"a  b"'}]}}]})
+        client("route53", "new").create_hosted_zone(Name="zf.example", CallerReference="zf-2")
+        lab_dir = os.path.dirname(info()["log"])
+        p = subprocess.run([sys.executable, os.path.join(HERE, "aws_lab.py"), "zonefile", "--dir", lab_dir,
+                            "--zone", "zf.example", "--account", "old"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        lines = p.stdout.splitlines()
+        self.assertIn("$ORIGIN zf.example.", lines)
+        self.assertIn("www.zf.example. 60 IN A 192.0.2.1", lines)
+        self.assertIn("zf.example. 120 IN MX 10 mail.zf.example.", lines)
+        self.assertIn('zf.example. 60 IN TXT "a  b"', lines)
+        self.assertEqual(len([x for x in lines if " IN NS " in x]), 4)
+        # Two accounts hold a zone of that name: the account must be named.
+        p = subprocess.run([sys.executable, os.path.join(HERE, "aws_lab.py"), "zonefile", "--dir", lab_dir,
+                            "--zone", "zf.example"], capture_output=True, text=True, timeout=60)
+        self.assertNotEqual(p.returncode, 0)
+
+
 class TestLauncher(unittest.TestCase):
     """start/stop are idempotent and stop kills only the lab's own process (a lab of its own)."""
 
