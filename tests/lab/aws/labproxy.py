@@ -426,6 +426,13 @@ class Lab:
                     self.buckets[account] = (tokens, now)
                     return "rate_limit", "Throttling", "Rate exceeded"
                 self.buckets[account] = (tokens - 1.0, now)
+            if operation == "CreateHostedZone":
+                m = re.search(rb"<CallerReference>([^<]*)</CallerReference>", body)
+                ref = m.group(1).decode("utf-8", "replace") if m else None
+                if ref is not None and _zone_with_caller_reference(account, ref):
+                    return ("", "HostedZoneAlreadyExists",
+                            "A hosted zone has already been created with the specified caller reference.")
+                return None
             if operation != "ChangeResourceRecordSets":
                 return None
             zone = _zone_of(path)
@@ -557,6 +564,14 @@ class Lab:
                 raise LabError(400, "InvalidInput", f"unknown operation {op}")
         self.tick()
         return result
+
+
+def _zone_with_caller_reference(account: str, ref: str) -> bool:
+    from moto.route53.models import route53_backends
+    if account not in route53_backends:
+        return False
+    zones = route53_backends[account]["aws"].zones
+    return any(getattr(z, "caller_reference", None) == ref for z in list(zones.values()))
 
 
 def _zone_of(path: str) -> str:
@@ -1090,11 +1105,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             refused = lab.route53_admission(account, operation, path, body)
             if refused:
                 label, code, message = refused
-                entry["fault"] = label
+                entry["fault"] = label or None
                 if code == "InvalidChangeBatch":
                     s, h, b = invalid_change_batch(message, request_id)
                 else:
-                    s, h, b = error_response(service, 400, code, message, request_id)
+                    status = 409 if code == "HostedZoneAlreadyExists" else 400
+                    s, h, b = error_response(service, status, code, message, request_id)
                 return finish(s, h, b, code)
 
         # Operations the proxy implements itself

@@ -447,10 +447,17 @@ class TestFaults(LabTestCase):
         with self.assertRaises(ClientError):
             r53.create_hosted_zone(Name="amb.example", CallerReference="amb-1")
         self.assertEqual([z["Name"] for z in r53.list_hosted_zones()["HostedZones"]], ["amb.example."])
+        # A blind retry with the same CallerReference gets 409, as from Route 53 (moto would create a second zone).
+        with self.assertRaises(ClientError) as cm:
+            r53.create_hosted_zone(Name="amb.example", CallerReference="amb-1")
+        self.assertEqual(cm.exception.response["Error"]["Code"], "HostedZoneAlreadyExists")
+        self.assertEqual(cm.exception.response["ResponseMetadata"]["HTTPStatusCode"], 409)
+        self.assertEqual(len(r53.list_hosted_zones()["HostedZones"]), 1)
         log = lab_log()
         self.assertEqual([(e["operation"], e["status"], e["fault"]) for e in log],
                          [("ListHostedZones", 503, "status"), ("ListHostedZones", 200, "latency"),
                           ("GetCallerIdentity", 0, "reset"), ("CreateHostedZone", 500, "status"),
+                          ("ListHostedZones", 200, None), ("CreateHostedZone", 409, None),
                           ("ListHostedZones", 200, None)])
         self.assertTrue(log[3]["forwarded"])
 
