@@ -3,6 +3,7 @@
 // provider API. The executor sees this interface; the live implementation
 // (planner/live_gates.*) asks real servers, tests use fakes.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,13 +21,17 @@ struct GateResult {
   std::vector<std::string> evidence{};
 };
 
+/// Values a run learned that gates refer to: "transfer.operation_id",
+/// "run_date" (YYYYMMDD, for daily clone names). Never a secret.
+using RunFacts = std::map<std::string, std::string>;
+
 class GateChecker {
  public:
   virtual ~GateChecker() = default;
   /// Checks `gate` now. Fails only when the check could not run at all
   /// (bad configuration, a provider error); a gate that does not hold is a
   /// GateResult with holds == false.
-  virtual Result<GateResult> check(const Gate& gate) = 0;
+  virtual Result<GateResult> check(const Gate& gate, const RunFacts& run) = 0;
 };
 
 }  // namespace cutover::planner

@@ -58,7 +58,7 @@ struct Route53DomainsRegistrar {
 struct ParentZoneRegistrar {
   std::string zone{};  // key into Plan::zones
 };
-using Registrar = std::variant<Route53DomainsRegistrar, ParentZoneRegistrar>;
+using RegistrarSpec = std::variant<Route53DomainsRegistrar, ParentZoneRegistrar>;
 
 struct SubDelegation {
   dns::DomainName child{};
@@ -131,7 +131,7 @@ struct Plan {
   dns::DomainName domain{};
   std::map<std::string, Account> accounts{};
   std::map<std::string, Zone> zones{};
-  std::optional<Registrar> registrar{};
+  std::optional<RegistrarSpec> registrar{};
   std::vector<Strategy> strategies{};
   Verification verification{};
   Safety safety{};

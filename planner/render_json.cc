@@ -46,6 +46,11 @@ json gate_json(const Gate& g) {
   if (g.type) out["type"] = dns::to_string(*g.type);
   if (!g.expected.empty()) out["expected"] = g.expected;
   if (g.ttl) out["ttl"] = *g.ttl;
+  if (!g.exclude_below.empty()) {
+    json below = json::array();
+    for (const auto& name : g.exclude_below) below.push_back(name.text());
+    out["exclude_below"] = below;
+  }
   return out;
 }
 

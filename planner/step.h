@@ -35,7 +35,8 @@ struct RecordSet {
   std::uint32_t ttl{300};
   std::vector<std::string> values{};
   ValuesFrom values_from{ValuesFrom::Literal};
-  std::string values_zone{};
+  std::string values_zone{};     // zone key (ZoneNameservers) or cluster id (ClusterEndpoint)
+  std::string values_account{};  // account of the cluster (ClusterEndpoint)
   /// Keep the values the zone holds now; change only the TTL.
   bool keep_values{false};
 };
@@ -94,6 +95,8 @@ struct Gate {
   std::optional<dns::RecordType> type{};
   std::string expected{};             // value, zone key or cluster, by kind
   std::optional<std::uint32_t> ttl{};
+  /// Parity: names at or below these are left out (child zones, checked by referral gates).
+  std::vector<dns::DomainName> exclude_below{};
 };
 
 /// The earliest start of a step: `delay` after `after` finished.

@@ -12,6 +12,14 @@ class App;
 namespace cutover::cli {
 
 void setup_plan_command(CLI::App& app, ExitCode& exit_code);
+/// `cutover aws whoami`: the AWS account and ARN in use (aws_command.cc).
+void setup_aws_command(CLI::App& app, ExitCode& exit_code);
+/// `cutover zone export|import`: Route 53 zone <-> BIND file (zone_command.cc).
+void setup_zone_command(CLI::App& app, ExitCode& exit_code);
+/// `cutover status NAME`: propagation of a DNS change (status_command.cc).
+void setup_status_command(CLI::App& app, ExitCode& exit_code);
+/// `cutover check delegation|parity`: DNS gates run by hand (check_command.cc).
+void setup_check_command(CLI::App& app, ExitCode& exit_code);
 
 /// Registers every subcommand (one line each, in the order --help lists them).
 void setup_all_commands(CLI::App& app, ExitCode& exit_code);

@@ -7,6 +7,7 @@
 #include <exception>
 #include <iostream>
 
+#include "aws/http.h"
 #include "planner/cli/commands.h"
 #include "planner/cli/exit_code.h"
 
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer(cutover::cli::kExitCodeHelp);
 
+  cutover::aws::CurlGlobal curl_global;  // curl_global_init once, before any thread
   ExitCode exit_code = ExitCode::Ok;
   cutover::cli::setup_all_commands(app, exit_code);
 

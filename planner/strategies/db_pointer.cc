@@ -124,7 +124,8 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
   steps.back().gates = {available(s, clone)};
   Step flip{.id = step_id(prefix(s) + ".switch"), .title = "Point " + s.name.text() + " at " + clone, .strategy = "db-pointer",
             .actions = point(zones, RecordSet{.name = s.name, .type = dns::RecordType::CNAME, .ttl = ctx.facts.db_pointer_ttl.value,
-                                              .values_from = ValuesFrom::ClusterEndpoint, .values_zone = clone}, "cutover: daily clone"),
+                                              .values_from = ValuesFrom::ClusterEndpoint, .values_zone = clone,
+                                              .values_account = s.account}, "cutover: daily clone"),
             .gates = {available(s, clone)}};
   flip.rollback = Rollback{.description = "point back at the previous clone (tagged connected until the next step)",
                            .takes_effect = "within the pointer TTL " + std::to_string(ctx.facts.db_pointer_ttl.value) + " s"};

@@ -15,10 +15,15 @@ ChangeRecords set_apex_ns_ttl(const std::string& zone, const dns::DomainName& ap
                        .comment = "cutover: NS TTL " + std::to_string(ttl)};
 }
 
-Gate parity(const NameserverSwitch& s) {
-  return gate(GateKind::ZoneParity,
-              "every record answers identically on every authoritative server of '" + s.from_zone + "' and '" + s.to_zone + "'",
-              {s.from_zone, s.to_zone});
+Gate parity(const Context& ctx, const NameserverSwitch& s) {
+  std::string except;
+  for (const auto& child : ctx.anchors.delegated_children) except += (except.empty() ? " (except under " : ", ") + child.text();
+  if (!except.empty()) except += ")";
+  Gate g = gate(GateKind::ZoneParity,
+                "every record" + except + " answers identically on every authoritative server of '" + s.from_zone + "' and '" + s.to_zone + "'",
+                {s.from_zone, s.to_zone});
+  g.exclude_below = ctx.anchors.delegated_children;
+  return g;
 }
 
 Gate ttl_at_most(const std::string& zone, const dns::DomainName& apex, std::uint32_t ttl) {
@@ -80,7 +85,7 @@ Step copy_records_step(Context& ctx, const NameserverSwitch& s) {
                                     .skip_below = ctx.anchors.delegated_children}},
             .expected_duration = Seconds{120}};
   depend_on(step.depends_on, ctx.creation_of(s.to_zone));
-  step.check_after.push_back(parity(s));
+  step.check_after.push_back(parity(ctx, s));
   for (const auto& child : ctx.anchors.delegated_children) {
     step.notes.push_back("names under " + child.text() + " are left to the child zone; the new zone only delegates them");
   }
@@ -121,7 +126,7 @@ Step verify_ready_step(Context& ctx, const NameserverSwitch& s, const SwitchFact
             .depends_on = ctx.anchors.before_switch};
   depend_on(step.depends_on, ctx.anchors.ttl_lowered);
   step.waits.push_back(Wait{.after = *ctx.anchors.ttl_lowered, .delay = f.ttl_wait.total, .reason = f.ttl_wait.reason()});
-  step.gates.push_back(parity(s));
+  step.gates.push_back(parity(ctx, s));
   step.gates.push_back(gate(GateKind::Authoritative,
                             "every name server of '" + s.to_zone + "' answers SOA and NS for " + ctx.plan.domain.text() + " with AA",
                             {s.to_zone}));
@@ -181,7 +186,7 @@ Step window_step(Context& ctx, const NameserverSwitch& s, const SwitchFacts& f, 
             .strategy = "nameserver-switch",
             .depends_on = {verified}};
   step.waits.push_back(Wait{.after = verified, .delay = f.window.total, .reason = "window = " + f.window.reason()});
-  step.gates.push_back(parity(s));
+  step.gates.push_back(parity(ctx, s));
   if (!ctx.plan.verification.resolvers.empty()) {
     step.gates.push_back(gate(GateKind::ResolversAgree, "the sampled resolvers answer the new NS set", {s.to_zone}));
   }

@@ -1,0 +1,39 @@
+#pragma once
+// Pure functions over RRset lists: what a copy must change, what is left
+// under a name, whether changes are already in effect. The action runner
+// calls them between a provider's list() and apply(); tests call them alone.
+
+#include <optional>
+#include <vector>
+
+#include "planner/providers/dns_provider.h"
+
+namespace cutover::planner {
+
+struct CopyFilter {
+  dns::DomainName from_apex{};
+  dns::DomainName to_apex{};
+  std::optional<dns::DomainName> only_below{};  // copy only names at or below this one
+  std::vector<dns::DomainName> skip_below{};    // leave names at or below these to child zones
+};
+
+/// The RRsets of `source` that the copy carries: never SOA, never the NS
+/// RRset at either apex (each zone keeps its own), filtered by the subtree rules.
+std::vector<Rrset> rrsets_to_copy(const std::vector<Rrset>& source, const CopyFilter& filter);
+
+/// UPSERTs that make `target` hold every RRset of `wanted` (identical ones skipped).
+std::vector<RrsetChange> changes_to_hold(const std::vector<Rrset>& target, const std::vector<Rrset>& wanted);
+
+/// The RRset at name/type in `zone`, if any.
+std::optional<Rrset> find_rrset(const std::vector<Rrset>& zone, const dns::DomainName& name, dns::RecordType type);
+
+/// True when `zone` already reflects every change (UPSERTs present as given, DELETEs absent).
+bool changes_in_effect(const std::vector<Rrset>& zone, const std::vector<RrsetChange>& changes);
+
+/// DELETEs for every RRset at or below `below`, except the NS RRset at `below` (the delegation).
+std::vector<RrsetChange> deletions_below(const std::vector<Rrset>& zone, const dns::DomainName& below);
+
+/// True when two value lists hold the same values, ignoring order and letter case.
+bool same_values(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+}  // namespace cutover::planner

@@ -1,0 +1,231 @@
+#include "planner/executor.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "fakes.h"
+#include "planner/plan_parser.h"
+#include "planner/planner.h"
+#include "temp_dir.h"
+
+namespace cutover::planner {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::FakeZone;
+using testing::name;
+
+// The lab plan (S2 + S1 on RFC 2136 zones, the TLD as parent) over fake providers.
+class ExecutorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    plan_ = load_plan(CUTOVER_SOURCE_DIR "/plans/lab-example-test.json").value();
+    facts_ = assumed_facts(plan_);
+    graph_ = build_steps(plan_, facts_).value();
+    schedule_ = graph_.schedule().value();
+    auto tld = std::make_unique<FakeZone>("test", std::vector<std::string>{"ns1.nic.test"});
+    auto old_zone = std::make_unique<FakeZone>("example.test", std::vector<std::string>{"ns1.old.test", "ns2.old.test"});
+    old_zone->add({.name = name("www.example.test"), .type = dns::RecordType::A, .ttl = 5, .values = {"192.0.2.10"}});
+    old_zone->add({.name = name("app.dev.example.test"), .type = dns::RecordType::A, .ttl = 5, .values = {"192.0.2.20"}});
+    tld->add({.name = name("example.test"), .type = dns::RecordType::NS, .ttl = 10, .values = {"ns1.old.test.", "ns2.old.test."}});
+    tld_ = tld.get();
+    old_ = old_zone.get();
+    new_ = new FakeZone("example.test", {"ns1.new.test", "ns2.new.test"});
+    dev_ = new FakeZone("dev.example.test", {"ns1.dev.test"});
+    providers_.zones["tld"] = std::move(tld);
+    providers_.zones["old"] = std::move(old_zone);
+    providers_.zones["new"].reset(new_);
+    providers_.zones["dev"].reset(dev_);
+    providers_.registrar = std::make_unique<testing::FakeParentRegistrar>(*tld_);
+  }
+
+  Result<RunOutcome> run(ExecutorOptions options = {}) {
+    std::vector<std::string> warnings;
+    auto journal = Journal::open(dir_ / "journal.jsonl", {.domain = "example.test.", .plan_digest = "d1"}, warnings).value();
+    auto secrets = SecretStore::open(dir_ / "journal.jsonl.secrets").value();
+    testing::FakeGates gates(providers_, plan_.domain);
+    gates.forced_failures = forced_;
+    options.poll_interval = 1s;
+    options.poll_timeout = 30s;
+    Executor executor({.plan = plan_, .schedule = schedule_, .providers = providers_, .gates = gates,
+                       .journal = journal, .secrets = secrets, .clock = clock_, .observer = observer_});
+    return executor.run(options);
+  }
+
+  std::vector<std::string> planned_ids() const {
+    std::vector<std::string> out;
+    for (const auto& s : schedule_) out.push_back(s.step->id.value);
+    return out;
+  }
+
+  testing::TempDir dir_;
+  Plan plan_;
+  Facts facts_;
+  StepGraph graph_;
+  std::vector<ScheduledStep> schedule_;
+  ProviderSet providers_;
+  FakeZone* tld_{nullptr};
+  FakeZone* old_{nullptr};
+  FakeZone* new_{nullptr};
+  FakeZone* dev_{nullptr};
+  testing::FakeClock clock_;
+  testing::RecordingObserver observer_;
+  std::vector<GateKind> forced_{};
+};
+
+TEST_F(ExecutorTest, RunsTheWholeCutoverInThePlannedOrder) {
+  auto outcome = run();
+  ASSERT_TRUE(outcome.has_value());
+  EXPECT_EQ(outcome->status, RunStatus::Completed) << outcome->message;
+  // The steps apply ran are the steps plan printed, in the same order.
+  EXPECT_EQ(observer_.done, planned_ids());
+  // The world is migrated: the TLD delegates to the new servers, dev is delegated from both parents.
+  EXPECT_EQ(tld_->find("example.test", dns::RecordType::NS)->values, (std::vector<std::string>{"ns1.new.test.", "ns2.new.test."}));
+  EXPECT_TRUE(old_->find("dev.example.test", dns::RecordType::NS).has_value());
+  EXPECT_TRUE(new_->find("dev.example.test", dns::RecordType::NS).has_value());
+  EXPECT_TRUE(dev_->find("app.dev.example.test", dns::RecordType::A).has_value());
+  EXPECT_TRUE(new_->find("www.example.test", dns::RecordType::A).has_value());
+  EXPECT_FALSE(new_->find("app.dev.example.test", dns::RecordType::A).has_value()) << "dev records stay in the child zone";
+  EXPECT_EQ(new_->find("example.test", dns::RecordType::NS)->ttl, 60u);  // restored after the window
+  // The window (12 s) was waited out, on the clock the executor was given.
+  EXPECT_GE(clock_.slept, 12s);
+}
+
+TEST_F(ExecutorTest, NoWaitStopsAtAWaitAndARerunContinuesWithoutRepeating) {
+  auto first = run({.wait = false});
+  ASSERT_TRUE(first.has_value());
+  ASSERT_EQ(first->status, RunStatus::Waiting);
+  EXPECT_EQ(first->step, "switch.verify-ready");
+  ASSERT_TRUE(first->next_at.has_value());
+  int applies_before = old_->applies + new_->applies + dev_->applies + tld_->applies;
+
+  auto early = run({.wait = false});  // nothing has changed: still waiting
+  ASSERT_EQ(early->status, RunStatus::Waiting);
+
+  clock_.advance(60s);
+  auto second = run({.wait = false});
+  ASSERT_TRUE(second.has_value());
+  // The window after the switch is a wait too.
+  EXPECT_EQ(second->status, RunStatus::Waiting);
+  EXPECT_EQ(second->step, "switch.window-end");
+  clock_.advance(60s);
+  auto third = run({.wait = false});
+  EXPECT_EQ(third->status, RunStatus::Completed) << third->message;
+  EXPECT_EQ(observer_.done, planned_ids());
+  // Steps done before the first stop were skipped, not redone.
+  EXPECT_GE(observer_.skipped.size(), 7u);
+  // After the first stop only the switch (1 change at the TLD) and the TTL restore (new zone, TLD) remained.
+  EXPECT_EQ(old_->applies + new_->applies + dev_->applies + tld_->applies - applies_before, 3);
+}
+
+TEST_F(ExecutorTest, AnActionInDoubtIsRecheckedNotRepeated) {
+  ASSERT_EQ(run({.until = "subdelegation.dev.copy"})->status, RunStatus::Stopped);
+  // Simulate a crash right after the provider call of the next step went through:
+  // the journal says "started", the zone already holds the change.
+  {
+    std::vector<std::string> warnings;
+    auto journal = Journal::open(dir_ / "journal.jsonl", {.domain = "example.test.", .plan_digest = "d1"}, warnings).value();
+    ASSERT_TRUE(journal.append({.step = "switch.copy-records", .event = JournalEvent::StepStarted}));
+    ASSERT_TRUE(journal.append({.step = "switch.copy-records", .event = JournalEvent::ActionStarted, .action = 0}));
+  }
+  new_->add({.name = name("www.example.test"), .type = dns::RecordType::A, .ttl = 5, .values = {"192.0.2.10"}});
+  int before = new_->applies;
+  ASSERT_EQ(run({.until = "switch.copy-records"})->status, RunStatus::Stopped);
+  EXPECT_EQ(new_->applies, before) << "the copy was in effect: nothing sent again";
+  EXPECT_NE(std::ranges::find(observer_.actions, "switch.copy-records: already in effect (re-checked)"), observer_.actions.end());
+}
+
+TEST_F(ExecutorTest, AnActionInDoubtThatDidNotHappenRunsOnce) {
+  {
+    std::vector<std::string> warnings;
+    auto journal = Journal::open(dir_ / "journal.jsonl", {.domain = "example.test.", .plan_digest = "d1"}, warnings).value();
+    ASSERT_TRUE(journal.append({.step = "subdelegation.dev.copy", .event = JournalEvent::ActionStarted, .action = 0}));
+  }
+  ASSERT_EQ(run({.until = "subdelegation.dev.copy"})->status, RunStatus::Stopped);
+  EXPECT_EQ(dev_->applies, 1);
+  EXPECT_TRUE(dev_->find("app.dev.example.test", dns::RecordType::A).has_value());
+}
+
+TEST_F(ExecutorTest, AFailingGateStopsWithEvidenceAndChangesNothing) {
+  forced_ = {GateKind::NoDsAtParent};
+  auto outcome = run();
+  ASSERT_TRUE(outcome.has_value());
+  EXPECT_EQ(outcome->status, RunStatus::GateFailed);
+  EXPECT_EQ(outcome->step, "switch.verify-ready");
+  ASSERT_FALSE(outcome->evidence.empty());
+  EXPECT_NE(outcome->evidence.back().find("127.0.0.9: forced to fail"), std::string::npos);
+  EXPECT_EQ(tld_->find("example.test", dns::RecordType::NS)->values, (std::vector<std::string>{"ns1.old.test.", "ns2.old.test."}));
+}
+
+TEST_F(ExecutorTest, AFailedActionStopsTheRunAndARerunRetriesIt) {
+  dev_->fail_next_apply = true;
+  auto outcome = run();
+  ASSERT_EQ(outcome->status, RunStatus::Failed);
+  EXPECT_EQ(outcome->step, "subdelegation.dev.copy");
+  EXPECT_NE(outcome->message.find("injected failure"), std::string::npos);
+  EXPECT_EQ(run()->status, RunStatus::Completed);
+}
+
+TEST_F(ExecutorTest, StepRunsExactlyOneStep) {
+  auto outcome = run({.single_step = true});
+  ASSERT_EQ(outcome->status, RunStatus::Stopped);
+  EXPECT_EQ(observer_.done, std::vector<std::string>{planned_ids().front()});
+  EXPECT_EQ(outcome->step, planned_ids()[1]);
+}
+
+TEST_F(ExecutorTest, JournalRecordsEveryTransition) {
+  ASSERT_EQ(run({.until = "subdelegation.dev.copy"})->status, RunStatus::Stopped);
+  std::ifstream in(dir_ / "journal.jsonl");
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_NE(text.str().find("\"event\":\"step-started\""), std::string::npos);
+  EXPECT_NE(text.str().find("\"event\":\"action-started\""), std::string::npos);
+  EXPECT_NE(text.str().find("\"event\":\"action-done\""), std::string::npos);
+  EXPECT_NE(text.str().find("\"event\":\"step-done\""), std::string::npos);
+}
+
+// S3 with fakes: the password reaches the accept step, never the journal.
+TEST(ExecutorTransfer, PasswordNeverReachesTheJournal) {
+  testing::TempDir dir;
+  auto plan = load_plan(CUTOVER_SOURCE_DIR "/plans/s3-domain-transfer.json").value();
+  auto facts = assumed_facts(plan);
+  auto graph = build_steps(plan, facts).value();
+  auto schedule = graph.schedule().value();
+  ProviderSet providers;
+  auto* old_zone = new FakeZone("example.com", {"ns-1.old.example"});
+  auto* new_zone = new FakeZone("example.com", {"ns-1.new.example"});
+  providers.zones["old"].reset(old_zone);
+  providers.zones["new"].reset(new_zone);
+  auto* parent = new FakeZone("com", {"a.gtld.example"});
+  parent->add({.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 172800, .values = {"ns-1.old.example."}});
+  providers.zones["com"].reset(parent);
+  providers.registrar = std::make_unique<testing::FakeParentRegistrar>(*parent);
+  testing::FakeRegistry registry{.owner = "old"};
+  providers.transfers["old"] = std::make_unique<testing::FakeTransfers>(registry, "old", "111122223333");
+  providers.transfers["new"] = std::make_unique<testing::FakeTransfers>(registry, "new", "444455556666");
+  std::vector<std::string> warnings;
+  auto journal = Journal::open(dir / "j.jsonl", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
+  auto secrets = SecretStore::open(dir / "j.jsonl.secrets").value();
+  testing::FakeGates gates(providers, plan.domain);
+  testing::FakeClock clock;
+  testing::RecordingObserver observer;
+  Executor executor({.plan = plan, .schedule = schedule, .providers = providers, .gates = gates, .journal = journal,
+                     .secrets = secrets, .clock = clock, .observer = observer});
+  auto outcome = executor.run({.poll_interval = 60s, .poll_timeout = 600s});
+  ASSERT_TRUE(outcome.has_value());
+  EXPECT_EQ(outcome->status, RunStatus::Completed) << outcome->message;
+  EXPECT_EQ(registry.owner, "new");
+  EXPECT_EQ(registry.transfers, 1);
+  EXPECT_EQ(registry.accepts, 1);
+  std::ifstream in(dir / "j.jsonl");
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str().find("s3cret-Transfer-Password"), std::string::npos);
+  EXPECT_NE(text.str().find("op-transfer-1"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir / "j.jsonl.secrets")) << "the secret is removed once accepted";
+}
+
+}  // namespace
+}  // namespace cutover::planner

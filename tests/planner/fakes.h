@@ -1,0 +1,208 @@
+#pragma once
+// Hand-written fakes of the provider, gate and clock interfaces: they keep
+// state and record what happened, so tests assert outcomes (ninja's
+// VirtualFileSystem, FakeCommandRunner). Gates are evaluated against the fake
+// world's state, so a step whose precondition is not met really fails.
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "planner/clock.h"
+#include "planner/gate_checker.h"
+#include "planner/observer.h"
+#include "planner/providers/provider_set.h"
+#include "planner/record_ops.h"
+
+namespace cutover::testing {
+
+using planner::Rrset;
+using planner::RrsetChange;
+
+inline dns::DomainName name(std::string_view text) { return dns::DomainName::parse(text).value(); }
+
+class FakeZone final : public planner::DnsProvider {
+ public:
+  FakeZone(std::string apex, std::vector<std::string> ns, bool exists = true) : apex_(name(apex)), exists_(exists) {
+    for (auto& n : ns) ns_.push_back(name(n));
+    Rrset set{.name = apex_, .type = dns::RecordType::NS, .ttl = 3600};
+    for (auto& n : ns_) set.values.push_back(n.text());
+    records_.push_back(set);
+    records_.push_back({.name = apex_, .type = dns::RecordType::SOA, .ttl = 3600, .values = {"ns. host. 1 2 3 4 5"}});
+  }
+  const dns::DomainName& zone_name() const override { return apex_; }
+  planner::Result<bool> exists() override { return exists_; }
+  planner::Result<void> create(std::string_view reference) override {
+    ++creates;
+    last_reference = std::string(reference);
+    exists_ = true;
+    return {};
+  }
+  planner::Result<void> remove() override {
+    exists_ = false;
+    return {};
+  }
+  planner::Result<std::vector<Rrset>> list() override {
+    if (!exists_) return planner::fail(planner::ErrorCode::Provider, "zone " + apex_.text() + " does not exist");
+    return records_;
+  }
+  planner::Result<void> apply(const std::vector<RrsetChange>& changes, std::string_view) override {
+    if (fail_next_apply) {
+      fail_next_apply = false;
+      return planner::fail(planner::ErrorCode::Provider, "injected failure");
+    }
+    ++applies;
+    for (const auto& change : changes) {
+      std::erase_if(records_, [&](const Rrset& r) { return r.name == change.rrset.name && r.type == change.rrset.type; });
+      if (change.kind == planner::RrsetChangeKind::Upsert) records_.push_back(change.rrset);
+    }
+    return {};
+  }
+  planner::Result<std::vector<dns::DomainName>> nameservers() override { return ns_; }
+  planner::Result<std::vector<std::string>> server_addresses() override { return std::vector<std::string>{"127.0.0.1"}; }
+
+  void add(Rrset rrset) { records_.push_back(std::move(rrset)); }
+  std::optional<Rrset> find(std::string_view owner, dns::RecordType type) const {
+    return planner::find_rrset(records_, name(owner), type);
+  }
+  int applies{0};
+  int creates{0};
+  bool fail_next_apply{false};
+  std::string last_reference{};
+
+ private:
+  dns::DomainName apex_;
+  std::vector<dns::DomainName> ns_{};
+  std::vector<Rrset> records_{};
+  bool exists_{true};
+};
+
+// The delegation held in a parent zone (the lab's TLD).
+class FakeParentRegistrar final : public planner::Registrar {
+ public:
+  explicit FakeParentRegistrar(FakeZone& parent) : parent_(parent) {}
+  planner::Result<std::vector<dns::DomainName>> delegation(const dns::DomainName& domain) override {
+    std::vector<dns::DomainName> out;
+    auto set = parent_.find(domain.text(), dns::RecordType::NS);
+    if (set) for (auto& v : set->values) out.push_back(name(v));
+    return out;
+  }
+  planner::Result<void> set_delegation(const dns::DomainName& domain, const std::vector<dns::DomainName>& ns, std::uint32_t ttl) override {
+    ++sets;
+    Rrset set{.name = domain, .type = dns::RecordType::NS, .ttl = ttl == 0 ? 3600 : ttl};
+    for (auto& n : ns) set.values.push_back(n.text());
+    return parent_.apply({RrsetChange{.kind = planner::RrsetChangeKind::Upsert, .rrset = set}}, "");
+  }
+  int sets{0};
+
+ private:
+  FakeZone& parent_;
+};
+
+// Both accounts' view of Route 53 Domains, sharing one registry.
+struct FakeRegistry {
+  std::string owner{};
+  std::string pending_to{};
+  std::string password{};
+  int transfers{0};
+  int accepts{0};
+};
+
+class FakeTransfers final : public planner::DomainTransfers {
+ public:
+  FakeTransfers(FakeRegistry& registry, std::string account, std::string id) : registry_(registry), account_(std::move(account)), id_(std::move(id)) {}
+  planner::Result<std::string> account_id() override { return id_; }
+  planner::Result<Started> transfer(const dns::DomainName&, const std::string& to) override {
+    if (registry_.owner != account_) return planner::fail(planner::ErrorCode::Provider, "not the owner");
+    ++registry_.transfers;
+    registry_.pending_to = to;
+    registry_.password = "s3cret-Transfer-Password";
+    return Started{.operation_id = "op-transfer-1", .password = registry_.password};
+  }
+  planner::Result<std::string> accept(const dns::DomainName&, const std::string& password) override {
+    if (password != registry_.password || registry_.pending_to != id_) return planner::fail(planner::ErrorCode::Provider, "bad password");
+    ++registry_.accepts;
+    registry_.owner = account_;
+    registry_.pending_to.clear();
+    return std::string("op-accept-1");
+  }
+  planner::Result<void> cancel(const dns::DomainName&) override {
+    registry_.pending_to.clear();
+    return {};
+  }
+  planner::Result<OperationStatus> status(const std::string&) override { return OperationStatus::Successful; }
+  planner::Result<bool> holds(const dns::DomainName&) override { return registry_.owner == account_; }
+  planner::Result<std::optional<std::string>> operation_in_progress(const dns::DomainName&) override {
+    if (registry_.owner == account_ && !registry_.pending_to.empty()) return std::optional<std::string>{"op-transfer-1"};
+    return std::optional<std::string>{};
+  }
+
+ private:
+  FakeRegistry& registry_;
+  std::string account_;
+  std::string id_;
+};
+
+// Gates evaluated on the fake world. Kinds the fakes cannot model hold.
+class FakeGates final : public planner::GateChecker {
+ public:
+  FakeGates(planner::ProviderSet& providers, const dns::DomainName& domain) : providers_(providers), domain_(domain) {}
+  planner::Result<planner::GateResult> check(const planner::Gate& gate, const planner::RunFacts&) override {
+    ++checks;
+    if (std::ranges::find(forced_failures, gate.kind) != forced_failures.end()) {
+      return planner::GateResult{.holds = false, .evidence = {"127.0.0.9: forced to fail by the test"}};
+    }
+    if (gate.kind == planner::GateKind::ParentDelegatesTo && !gate.expected.empty() && providers_.registrar) {
+      auto want = providers_.zones.at(gate.expected)->nameservers().value();
+      auto have = providers_.registrar->delegation(gate.name.value_or(domain_)).value();
+      std::ranges::sort(want);
+      std::ranges::sort(have);
+      if (want != have) return planner::GateResult{.holds = false, .evidence = {"parent delegates elsewhere"}};
+    }
+    if (gate.kind == planner::GateKind::ZoneParity && gate.zones.size() == 2 && !gate.name) {
+      auto& a = *providers_.zones.at(gate.zones[0]);
+      auto& b = *providers_.zones.at(gate.zones[1]);
+      planner::CopyFilter filter{.from_apex = a.zone_name(), .to_apex = b.zone_name(), .skip_below = gate.exclude_below};
+      auto wanted = planner::rrsets_to_copy(a.list().value(), filter);
+      if (!planner::changes_to_hold(b.list().value(), wanted).empty()) {
+        return planner::GateResult{.holds = false, .evidence = {"zones differ"}};
+      }
+    }
+    return planner::GateResult{.holds = true};
+  }
+  std::vector<planner::GateKind> forced_failures{};
+  int checks{0};
+
+ private:
+  planner::ProviderSet& providers_;
+  dns::DomainName domain_;
+};
+
+class FakeClock final : public planner::Clock {
+ public:
+  planner::TimePoint now() override { return now_; }
+  void sleep_for(std::chrono::milliseconds d) override {
+    now_ += d;
+    slept += d;
+  }
+  void advance(std::chrono::seconds d) { now_ += d; }
+  std::chrono::milliseconds slept{0};
+
+ private:
+  planner::TimePoint now_{planner::from_unix_seconds(1'800'000'000)};
+};
+
+class RecordingObserver final : public planner::Observer {
+ public:
+  void step_done(const planner::Step& step) override { done.push_back(step.id.value); }
+  void step_skipped(const planner::Step& step, const std::string&) override { skipped.push_back(step.id.value); }
+  void waiting(const planner::Step&, std::chrono::seconds, const std::string&) override { ++waits; }
+  void action_done(const planner::Step& step, std::size_t, const std::string& how) override { actions.push_back(step.id.value + ": " + how); }
+  void step_failed(const planner::Step& step, const std::string& why, const std::vector<std::string>&) override { failed.push_back(step.id.value + ": " + why); }
+  std::vector<std::string> done{}, skipped{}, actions{}, failed{};
+  int waits{0};
+};
+
+}  // namespace cutover::testing
