@@ -28,7 +28,7 @@ int main() {
             << "  new example  " << A::kNew1 << " " << A::kNew2 << " " << A::kNew3 << " " << A::kNewStale << " (stale www)\n"
             << "  dev child    " << A::kDev << "\n  broken.test  " << A::kBroken << " (+ lame " << A::kDev << ", dead "
             << A::kDead << ")\n  unbound      " << A::kUnbound << "\n"
-            << "  zone file    " << lab.example_zone_file() << "\nCtrl-C to stop.\n";
+            << "  zone file    " << lab.example_zone_file() << "\nCtrl-C to stop." << std::endl;
   int signal = 0;
   sigwait(&set, &signal);
   lab.stop();

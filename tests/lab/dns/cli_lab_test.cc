@@ -1,0 +1,115 @@
+// The cutover binary against the lab, as a person would run it: exit codes
+// and the lines that matter in the output.
+
+#include <sys/wait.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <memory>
+
+#include "dns/prober.h"
+#include "tests/lab/dns/dns_lab.h"
+
+namespace cutover::lab {
+namespace {
+
+using A = LabAddresses;
+
+struct Run {
+  int exit_code{-1};
+  std::string output{};
+};
+
+Run run(const std::string& args) {
+  std::string command = std::string(CUTOVER_BINARY) + " " + args + " 2>&1";
+  Run out;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return out;
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.output.append(buffer, n);
+  int status = ::pclose(pipe);
+  out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+class CliLab : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto ok = lab_.start();
+    ASSERT_TRUE(ok.has_value()) << ok.error().message;
+    hints_ = " --root-hints " + lab_.root_hints();
+  }
+  DnsLab lab_;
+  std::string hints_;
+  const std::string new_set_ = " --expect ns1.new-dns.test ns2.new-dns.test ns3.new-dns.test ns4.new-dns.test";
+};
+
+TEST_F(CliLab, CheckDelegationOfACleanZoneExitsZero) {
+  auto r = run("check delegation example.test" + hints_);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("verdict: consistent"), std::string::npos) << r.output;
+}
+
+TEST_F(CliLab, CheckDelegationNamesLameAndDeadServers) {
+  auto r = run("check delegation broken.test --timeout-ms 200 --attempts 2" + hints_);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("LAME_REFUSED: name server ns2.broken.test (127.53.30.1)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("NO_RESPONSE: name server ns3.broken.test (127.53.99.1)"), std::string::npos) << r.output;
+}
+
+TEST_F(CliLab, CheckParityNamesTheStaleServer) {
+  auto r = run("check parity --old 127.53.10.1 127.53.10.2 --new 127.53.20.1 127.53.20.2 127.53.20.3 127.53.20.4 "
+               "--zone-file " + lab_.example_zone_file());
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("DIFFERS  127.53.20.4 (new) www.example.test. A"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("DIFFERS  127.53.20.1"), std::string::npos) << r.output;
+}
+
+TEST_F(CliLab, CheckParityWithADeadServerIsUndecided) {
+  auto r = run("check parity --old 127.53.10.1 --new 127.53.20.1 127.53.99.1 --timeout-ms 200 --attempts 2 --format json "
+               "--zone-file " + lab_.example_zone_file());
+  EXPECT_EQ(r.exit_code, 3) << r.output;
+  auto json = nlohmann::json::parse(r.output, nullptr, false);
+  ASSERT_FALSE(json.is_discarded()) << r.output;
+  EXPECT_EQ(json["verdict"], "undecided");
+  EXPECT_TRUE(json["differences"].empty());
+  EXPECT_FALSE(json["unanswered"].empty());
+}
+
+TEST_F(CliLab, StatusBeforeTheSwitchIsNotPropagated) {
+  auto r = run("status example.test --resolver 127.53.53.1" + new_set_ + hints_);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("verdict: NOT propagated"), std::string::npos) << r.output;
+}
+
+TEST_F(CliLab, StatusReportsUnboundsCachedOldNsWithEtaThenWatchSeesItGo) {
+  std::vector<dns::ProbeRequest> prime{{.server = *dns::parse_server_address(A::kUnbound),
+                                        .question = {.name = *dns::DomainName::parse("example.test"), .type = dns::RecordType::NS},
+                                        .recursion_desired = true}};
+  ASSERT_TRUE(dns::probe(prime).has_value());
+  ASSERT_TRUE(lab_.delegate_example_to_new().has_value());
+  auto r = run("status example.test --format json --resolver 127.53.53.1" + new_set_ + hints_);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  auto json = nlohmann::json::parse(r.output, nullptr, false);
+  ASSERT_FALSE(json.is_discarded()) << r.output;
+  EXPECT_EQ(json["propagated"], false);
+  ASSERT_TRUE(json["eta_seconds"].is_number()) << r.output;
+  int eta = json["eta_seconds"];
+  EXPECT_GE(eta, 1);
+  EXPECT_LE(eta, 8);
+  for (const auto& row : json["rows"]) {
+    if (row["role"] == "resolver") {
+      EXPECT_EQ(row["ttl"], eta) << r.output;
+    }
+  }
+  auto watched = run("status example.test --watch 1 --resolver 127.53.53.1" + new_set_ + hints_);
+  EXPECT_EQ(watched.exit_code, 0) << watched.output;
+  EXPECT_NE(watched.output.find("verdict: propagated"), std::string::npos) << watched.output;
+  EXPECT_NE(watched.output.find("verdict: NOT propagated"), std::string::npos) << watched.output;
+}
+
+}  // namespace
+}  // namespace cutover::lab
