@@ -7,6 +7,7 @@
 
 #include "fakes.h"
 #include "planner/plan_parser.h"
+#include "planner/rollback.h"
 #include "planner/planner.h"
 #include "temp_dir.h"
 
@@ -225,6 +226,52 @@ TEST(ExecutorTransfer, PasswordNeverReachesTheJournal) {
   EXPECT_EQ(text.str().find("s3cret-Transfer-Password"), std::string::npos);
   EXPECT_NE(text.str().find("op-transfer-1"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir / "j.jsonl.secrets")) << "the secret is removed once accepted";
+}
+
+}  // namespace
+}  // namespace cutover::planner
+
+namespace cutover::planner {
+namespace {
+
+TEST_F(ExecutorTest, RollbackUndoesCompletedStepsInReverse) {
+  ASSERT_EQ(run({.until = "switch.verify-parent"})->status, RunStatus::Stopped);
+  ASSERT_EQ(tld_->find("example.test", dns::RecordType::NS)->values, (std::vector<std::string>{"ns1.new.test.", "ns2.new.test."}));
+  std::vector<std::string> warnings;
+  auto journal = Journal::open(dir_ / "journal.jsonl", {.domain = "example.test.", .plan_digest = "d1"}, warnings).value();
+  auto secrets = SecretStore::open(std::nullopt).value();
+  auto entries = roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = journal,
+                            .secrets = secrets, .clock = clock_});
+  ASSERT_TRUE(entries.has_value());
+  ASSERT_FALSE(entries->empty());
+  EXPECT_EQ(entries->front().step, "switch.verify-parent");
+  // The switch is undone: the TLD delegates to the old servers again, and the
+  // explanation says when every resolver sees it.
+  EXPECT_EQ(tld_->find("example.test", dns::RecordType::NS)->values, (std::vector<std::string>{"ns1.old.test.", "ns2.old.test."}));
+  auto undone = std::ranges::find_if(*entries, [](const RollbackEntry& e) { return e.step == "switch.registrar"; });
+  ASSERT_NE(undone, entries->end());
+  EXPECT_EQ(undone->verdict, RollbackVerdict::Undone);
+  EXPECT_NE(undone->explanation.find("takes effect for every resolver within the parent NS TTL"), std::string::npos);
+  // The delegations of dev are removed from both parents.
+  EXPECT_FALSE(old_->find("dev.example.test", dns::RecordType::NS).has_value());
+  EXPECT_FALSE(new_->find("dev.example.test", dns::RecordType::NS).has_value());
+  EXPECT_FALSE(journal.done_at("switch.registrar").has_value());
+}
+
+TEST_F(ExecutorTest, RollbackRefusesWhenTheSafePeriodIsOver) {
+  ASSERT_EQ(run()->status, RunStatus::Completed);
+  clock_.advance(std::chrono::hours{24});  // far past the 12 s window of the lab plan
+  std::vector<std::string> warnings;
+  auto journal = Journal::open(dir_ / "journal.jsonl", {.domain = "example.test.", .plan_digest = "d1"}, warnings).value();
+  auto secrets = SecretStore::open(std::nullopt).value();
+  auto entries = roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = journal,
+                            .secrets = secrets, .clock = clock_});
+  ASSERT_TRUE(entries.has_value());
+  auto registrar = std::ranges::find_if(*entries, [](const RollbackEntry& e) { return e.step == "switch.registrar"; });
+  ASSERT_NE(registrar, entries->end());
+  EXPECT_EQ(registrar->verdict, RollbackVerdict::TooLate);
+  EXPECT_EQ(tld_->find("example.test", dns::RecordType::NS)->values, (std::vector<std::string>{"ns1.new.test.", "ns2.new.test."}));
+  EXPECT_EQ(&*registrar, &entries->back()) << "nothing before the switch is undone while the switch stands";
 }
 
 }  // namespace

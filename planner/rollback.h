@@ -1,0 +1,48 @@
+#pragma once
+// Rolling back: undo the completed steps of a run in reverse order, each only
+// while undoing it is still safe, and say when each undo reaches every resolver.
+
+#include <string>
+#include <vector>
+
+#include "planner/clock.h"
+#include "planner/journal.h"
+#include "planner/observer.h"
+#include "planner/plan.h"
+#include "planner/providers/provider_set.h"
+#include "planner/secrets.h"
+#include "planner/step_graph.h"
+
+namespace cutover::planner {
+
+enum class RollbackVerdict {
+  Undone,       // the rollback action ran
+  NothingToDo,  // the step changed nothing that needs undoing
+  TooLate,      // the safe period is over: not undone
+  Impossible,   // the step cannot be undone (a deleted zone)
+  Failed,       // the rollback action failed
+};
+
+struct RollbackEntry {
+  std::string step{};
+  RollbackVerdict verdict{RollbackVerdict::NothingToDo};
+  std::string explanation{};  // what was done, or why not, and when it takes effect
+};
+
+struct RollbackParts {
+  const Plan& plan;
+  const std::vector<ScheduledStep>& schedule;
+  ProviderSet& providers;
+  Journal& journal;
+  SecretStore& secrets;
+  Clock& clock;
+};
+
+/// Undoes every done step, last first. Stops at the first step it cannot
+/// undo (failed, too late, impossible); the entries say how far it got. Fails (Result) only when the journal cannot
+/// be written.
+Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts);
+
+std::string_view to_string(RollbackVerdict verdict);
+
+}  // namespace cutover::planner
