@@ -1123,7 +1123,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             except LabError as e:
                 s, h, out = error_response(service, e.status, e.code, e.message, request_id)
         else:
-            s, h, out = self._forward(raw_path, headers, body, account)
+            try:
+                s, h, out = self._forward(raw_path, headers, body, account)
+            except OSError as e:  # moto unreachable or too slow: answer, and log it
+                s, h, out = error_response(service, 502, "InternalFailure", f"lab: moto did not answer: {e}",
+                                           request_id)
+                return finish(s, h, out, "InternalFailure")
             entry["forwarded"] = True
             if service == "route53":
                 s, out, extra = rewrite_route53(lab, operation, path, s, out, request_id)
