@@ -24,6 +24,7 @@ import time
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True  # keep the source tree clean (labproxy is imported from here)
 READY_TIMEOUT = 60.0
 
 
