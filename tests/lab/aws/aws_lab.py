@@ -14,6 +14,9 @@ See README.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
+import hashlib
 import json
 import os
 import shlex
@@ -26,6 +29,26 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # keep the source tree clean (labproxy is imported from here)
 READY_TIMEOUT = 60.0
+
+
+def _code_digest() -> str:
+    """Identifies the lab's code, so that `start` replaces a lab left running by older code."""
+    h = hashlib.sha256()
+    for name in ("aws_lab.py", "labproxy.py"):
+        with open(os.path.join(HERE, name), "rb") as f:
+            h.update(f.read())
+    return h.hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def _dir_lock(lab_dir: str):  # type: ignore[no-untyped-def]
+    """start and stop of one lab directory never run at the same time."""
+    with open(os.path.join(lab_dir, ".lock"), "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def _health(url: str, timeout: float = 2.0) -> bool:
@@ -128,7 +151,7 @@ aws_secret_access_key = {new['secret']}
     lines = [f"{k}={shlex.quote(v)}" for k, v in env.items()]
     _atomic_write(os.path.join(lab_dir, "env"), "\n".join(lines) + "\n")
     info = dict(env)
-    info.update({"port": port, "moto_port": moto_port, "pid": pid,
+    info.update({"port": port, "moto_port": moto_port, "pid": pid, "code_digest": _code_digest(),
                  "accounts": {"old": lp.ACCOUNT_OLD, "new": lp.ACCOUNT_NEW},
                  "role_arn": lp.ROLE_ARN_NEW,
                  "keys": {"old": {"access_key_id": "AKIDLABOLD", "secret_access_key": old["secret"]},
@@ -147,13 +170,19 @@ def _atomic_write(path: str, text: str) -> None:
 def cmd_start(lab_dir: str) -> int:
     lab_dir = os.path.abspath(lab_dir)
     os.makedirs(lab_dir, exist_ok=True)
+    with _dir_lock(lab_dir):
+        return _start_locked(lab_dir)
+
+
+def _start_locked(lab_dir: str) -> int:
     info = _read_env_json(lab_dir)
     pids = _read_pids(lab_dir)
-    if info and pids and all(_pid_is_ours(p, lab_dir) for p in pids) and _health(info["AWS_LAB_URL"]):
+    if (info and pids and all(_pid_is_ours(p, lab_dir) for p in pids) and _health(info["AWS_LAB_URL"])
+            and info.get("code_digest") == _code_digest()):
         print(f"aws lab already running at {info['AWS_LAB_URL']} (pid {pids[0]})")
         return 0
-    # Leftovers of a dead lab, or a half-started one of ours: stop what is ours, start fresh.
-    cmd_stop(lab_dir, quiet=True)
+    # Leftovers of a dead lab, a half-started one, or one running older code: stop what is ours, start fresh.
+    _stop_locked(lab_dir, quiet=True)
     for name in ("ready", "env", "env.json"):
         try:
             os.remove(os.path.join(lab_dir, name))
@@ -189,7 +218,7 @@ def cmd_start(lab_dir: str) -> int:
         time.sleep(0.1)
     print(f"aws lab did not become ready in {READY_TIMEOUT:.0f} s; see {lab_dir}/lab.log", file=sys.stderr)
     _tail(os.path.join(lab_dir, "lab.log"))
-    cmd_stop(lab_dir, quiet=True)
+    _stop_locked(lab_dir, quiet=True)
     return 1
 
 
@@ -203,6 +232,15 @@ def _tail(path: str) -> None:
 
 def cmd_stop(lab_dir: str, quiet: bool = False) -> int:
     lab_dir = os.path.abspath(lab_dir)
+    if not os.path.isdir(lab_dir):
+        if not quiet:
+            print("aws lab was not running")
+        return 0
+    with _dir_lock(lab_dir):
+        return _stop_locked(lab_dir, quiet)
+
+
+def _stop_locked(lab_dir: str, quiet: bool = False) -> int:
     pids = _read_pids(lab_dir)
     for pid in pids:
         if not _pid_is_ours(pid, lab_dir):
