@@ -866,12 +866,51 @@ def rewrite_rds(lab: Lab, operation: str | None, account: str, region: str, stat
     if operation == "DescribeDBClusters":
         text = _set_status_in_blocks(text, "DBCluster", "DBClusterIdentifier", "Status",
                                      lambda i: lab.is_creating(account, region, "cluster", i))
-        return text.encode()
+        return _paginate(text, "DBClusters", "DBCluster", "DescribeDBClustersResult", params).encode()
     if operation == "DescribeDBInstances":
         text = _set_status_in_blocks(text, "DBInstance", "DBInstanceIdentifier", "DBInstanceStatus",
                                      lambda i: lab.is_creating(account, region, "instance", i))
-        return text.encode()
+        return _paginate(text, "DBInstances", "DBInstance", "DescribeDBInstancesResult", params).encode()
     return body
+
+
+_RDS_PAGINATED = ("DescribeDBClusters", "DescribeDBInstances")
+_MARKER_RE = re.compile(r"^lab/(\d+)=$")
+
+
+def rds_precheck(operation: str | None, params: dict[str, Any]) -> tuple[str, str] | None:
+    """MaxRecords and Marker of the Describe calls the lab paginates (moto ignores both)."""
+    if operation not in _RDS_PAGINATED:
+        return None
+    raw = params.get("MaxRecords")
+    if raw is not None:
+        try:
+            n = int(raw)
+        except ValueError:
+            n = -1
+        if not 20 <= n <= 100:
+            return "InvalidParameterValue", f"Invalid value {raw} for MaxRecords. Must be between 20 and 100"
+    marker = params.get("Marker")
+    if marker and not _MARKER_RE.match(marker):
+        return "InvalidParameterValue", f"Invalid marker: {marker}"
+    return None
+
+
+def _paginate(text: str, list_tag: str, item_tag: str, result_tag: str, params: dict[str, Any]) -> str:
+    """One page of MaxRecords (default 100) items from Marker on, and the next Marker if more remain."""
+    max_records = int(params.get("MaxRecords") or 100)
+    m = _MARKER_RE.match(params.get("Marker") or "")
+    offset = int(m.group(1)) if m else 0
+    lm = re.search(rf"<{list_tag}>(.*)</{list_tag}>", text, re.S)
+    if lm is None:
+        return text
+    items = re.findall(rf"<{item_tag}>.*?</{item_tag}>", lm.group(1), re.S)
+    page = items[offset:offset + max_records]
+    text = text[:lm.start(1)] + "".join(page) + text[lm.end(1):]
+    text = re.sub(r"<Marker>[^<]*</Marker>", "", text)
+    if offset + max_records < len(items):
+        text = text.replace(f"</{result_tag}>", f"<Marker>lab/{offset + max_records}=</Marker></{result_tag}>", 1)
+    return text
 
 
 def _set_status_in_blocks(text: str, element: str, id_tag: str, status_tag: str, pred: Any,
@@ -1112,6 +1151,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     status = 409 if code == "HostedZoneAlreadyExists" else 400
                     s, h, b = error_response(service, status, code, message, request_id)
                 return finish(s, h, b, code)
+
+        if service == "rds":
+            refused_rds = rds_precheck(operation, params)
+            if refused_rds:
+                s, h, b = error_response(service, 400, refused_rds[0], refused_rds[1], request_id)
+                return finish(s, h, b, refused_rds[0])
 
         # Operations the proxy implements itself
         if service == "route53domains" and operation in TRANSFER_OPS:

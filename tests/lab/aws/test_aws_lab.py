@@ -554,6 +554,34 @@ if __name__ == "__main__":
     unittest.main()
 
 
+class TestRdsPagination(LabTestCase):
+    """DescribeDBClusters/Instances honour MaxRecords and Marker in the lab (moto ignores both)."""
+
+    def test_marker_pagination(self) -> None:
+        rds = client("rds", region="eu-west-1")
+        for i in range(23):
+            rds.create_db_cluster(DBClusterIdentifier=f"page-{i:02d}", Engine="aurora-postgresql",
+                                  MasterUsername="lab", MasterUserPassword="lab-password-123")
+        first = rds.describe_db_clusters(MaxRecords=20)
+        self.assertEqual(len(first["DBClusters"]), 20)
+        second = rds.describe_db_clusters(MaxRecords=20, Marker=first["Marker"])
+        self.assertEqual([c["DBClusterIdentifier"] for c in second["DBClusters"]], ["page-20", "page-21", "page-22"])
+        self.assertNotIn("Marker", second)
+        pages = list(rds.get_paginator("describe_db_clusters").paginate(PaginationConfig={"PageSize": 20}))
+        self.assertEqual([len(p["DBClusters"]) for p in pages], [20, 3])
+        self.assertEqual(len(rds.describe_db_clusters()["DBClusters"]), 23)  # default page: 100
+        filtered = rds.describe_db_clusters(Filters=[{"Name": "db-cluster-id", "Values": ["page-03", "page-07"]}])
+        self.assertEqual(len(filtered["DBClusters"]), 2)
+        for kw in ({"MaxRecords": 5}, {"Marker": "not-a-lab-marker"}):
+            with self.assertRaises(ClientError) as cm:
+                rds.describe_db_clusters(**kw)
+            self.assertEqual(cm.exception.response["Error"]["Code"], "InvalidParameterValue")
+        self.assertEqual(rds.describe_db_clusters(Filters=[{"Name": "db-cluster-id", "Values": ["page-01"]}],
+                                                  MaxRecords=20)["DBClusters"][0]["DBClusterIdentifier"], "page-01")
+        self.assertEqual(client("rds", region="us-east-1").describe_db_clusters()["DBClusters"], [])  # per region
+        self.assert_all_signatures_valid(lab_log())
+
+
 class TestZoneFile(LabTestCase):
     """`aws_lab.py zonefile` writes a hosted zone as a BIND zone file with absolute names."""
 
