@@ -309,7 +309,10 @@ class Lab:
             for k, v in values.items():
                 if k not in DEFAULT_CONFIG:
                     raise LabError(400, "BadConfig", f"unknown config key {k}")
-                self.config[k] = float(v)
+                try:
+                    self.config[k] = float(v)
+                except (TypeError, ValueError):
+                    raise LabError(400, "BadConfig", f"{k} must be a number") from None
             return dict(self.config)
 
     def add_key(self, spec: dict[str, Any]) -> dict[str, Any]:
@@ -334,8 +337,11 @@ class Lab:
             for acct in self.all_accounts():
                 if domain in _domains_of(acct) and acct != account:
                     raise LabError(409, "DomainTaken", f"{domain} is registered in account {acct}")
-            d = Route53Domain.validate(domain_name=domain, admin_contact=c, registrant_contact=c,
-                                       tech_contact=c, nameservers=ns or None)
+            try:
+                d = Route53Domain.validate(domain_name=domain, admin_contact=c, registrant_contact=c,
+                                           tech_contact=c, nameservers=ns or None)
+            except Exception as e:  # noqa: BLE001 - moto's ValidationException and friends
+                raise LabError(400, "BadDomain", f"moto refused the domain: {getattr(e, 'errors', e)}") from None
             _domains_of(account)[domain] = d
             self.generation += 1
         return {"account": account, "domain": domain,
