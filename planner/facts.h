@@ -9,6 +9,7 @@
 #include <string>
 
 #include "planner/plan.h"
+#include "planner/result.h"
 
 namespace cutover::planner {
 
@@ -33,5 +34,12 @@ struct Facts {
 
 /// Facts from the plan's "assume" section, for offline planning.
 Facts assumed_facts(const Plan& plan);
+
+/// Facts as flat journal data, and back. The TTLs a run started with must
+/// survive reruns: after the NS TTL is lowered, observing it again would give
+/// the lowered value and shorten the wait that protects the old one.
+std::map<std::string, std::string> facts_to_data(const Facts& facts);
+/// Fails (Corrupt) when a value does not parse.
+Result<Facts> facts_from_data(const std::map<std::string, std::string>& data);
 
 }  // namespace cutover::planner

@@ -21,7 +21,7 @@ constexpr int kVersion = 1;
 
 std::optional<JournalEvent> parse_event(std::string_view text) {
   for (auto event : {JournalEvent::StepStarted, JournalEvent::ActionStarted, JournalEvent::ActionDone,
-                     JournalEvent::StepDone, JournalEvent::StepFailed, JournalEvent::RolledBack}) {
+                     JournalEvent::StepDone, JournalEvent::StepFailed, JournalEvent::RolledBack, JournalEvent::Facts}) {
     if (to_string(event) == text) return event;
   }
   return std::nullopt;
@@ -85,6 +85,7 @@ std::string_view to_string(JournalEvent event) {
     case JournalEvent::StepDone: return "step-done";
     case JournalEvent::StepFailed: return "step-failed";
     case JournalEvent::RolledBack: return "rolled-back";
+    case JournalEvent::Facts: return "facts";
   }
   return "?";
 }
@@ -197,6 +198,13 @@ ActionState Journal::action_state(const std::string& step, std::size_t action) c
     if (r.event == JournalEvent::ActionDone) state = ActionState::Done;
   }
   return state;
+}
+
+std::optional<std::map<std::string, std::string>> Journal::facts() const {
+  for (const auto& r : records_) {
+    if (r.event == JournalEvent::Facts) return r.data;
+  }
+  return std::nullopt;
 }
 
 std::map<std::string, std::string> Journal::step_data(const std::string& step) const {

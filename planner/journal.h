@@ -30,6 +30,7 @@ enum class JournalEvent {
   StepDone,       // actions done and the check after held
   StepFailed,     // a gate or check did not hold, or an action failed; message says why
   RolledBack,     // the step's rollback ran
+  Facts,          // the facts the run plans with (step "(facts)"), frozen at the first run
 };
 
 struct JournalRecord {
@@ -72,6 +73,8 @@ class Journal {
   /// When `step` was recorded done, if it was (and not rolled back since).
   std::optional<std::int64_t> done_at(const std::string& step) const;
   ActionState action_state(const std::string& step, std::size_t action) const;
+  /// The data of the Facts record, if the journal has one.
+  std::optional<std::map<std::string, std::string>> facts() const;
   /// The data recorded with `step`'s ActionDone records, merged.
   std::map<std::string, std::string> step_data(const std::string& step) const;
 

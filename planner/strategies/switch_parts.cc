@@ -96,14 +96,18 @@ Step copy_records_step(Context& ctx, const NameserverSwitch& s) {
 
 Step lower_ttl_step(Context& ctx, const NameserverSwitch& s, const SwitchFacts& f) {
   const auto& apex = ctx.plan.domain;
+  // Lowering never raises: a zone already below the target keeps its TTL.
+  auto old_ttl = lowered_ttl(f.old_zone_ns.value, f.lower_to);
+  auto new_ttl = lowered_ttl(f.new_zone_ns.value, f.lower_to);
   Step step{.id = step_id("switch.lower-ns-ttl"),
             .title = "Lower the NS TTL of " + apex.text() + " to " + std::to_string(f.lower_to) + " s in both zones",
             .strategy = "nameserver-switch",
-            .actions = {set_apex_ns_ttl(s.from_zone, apex, f.lower_to), set_apex_ns_ttl(s.to_zone, apex, f.lower_to)}};
+            .actions = {set_apex_ns_ttl(s.from_zone, apex, old_ttl), set_apex_ns_ttl(s.to_zone, apex, new_ttl)}};
   if (f.parent_in_plan) {
+    auto parent_ttl = lowered_ttl(f.parent_ns.value, f.lower_to);
     step.actions.push_back(ChangeRecords{.zone = f.parent_zone,
-                                         .changes = {RecordChange{.kind = ChangeKind::Upsert, .set = apex_ns(apex, f.lower_to)}},
-                                         .comment = "cutover: delegation TTL " + std::to_string(f.lower_to)});
+                                         .changes = {RecordChange{.kind = ChangeKind::Upsert, .set = apex_ns(apex, parent_ttl)}},
+                                         .comment = "cutover: delegation TTL " + std::to_string(parent_ttl)});
     step.check_after.push_back(ttl_at_most(f.parent_zone, apex, f.lower_to));
   }
   depend_on(step.depends_on, ctx.creation_of(s.to_zone));

@@ -173,3 +173,21 @@ TEST(Zones, CreatedZonesUseADeterministicCallerReference) {
 
 }  // namespace
 }  // namespace cutover::planner
+
+namespace cutover::planner {
+namespace {
+
+TEST(NameserverSwitch, LoweringNeverRaisesATtlAlreadyBelowTheTarget) {
+  // The lab plan assumes NS TTLs of 10 s and lowers "to" 30 s: nothing may go up.
+  auto plan = load_plan(CUTOVER_SOURCE_DIR "/plans/lab-example-test.json").value();
+  auto facts = assumed_facts(plan);
+  auto graph = build_steps(plan, facts).value();
+  const Step* lower = graph.find(step_id("switch.lower-ns-ttl"));
+  ASSERT_NE(lower, nullptr);
+  for (const auto& action : lower->actions) {
+    EXPECT_EQ(std::get<ChangeRecords>(action).changes.at(0).set.ttl, 10u);
+  }
+}
+
+}  // namespace
+}  // namespace cutover::planner
