@@ -71,14 +71,20 @@ TEST_F(RdsLab, CloneAddInstanceTagDelete) {
 }
 
 TEST_F(RdsLab, CloneReportsCreatingUntilTheLabSaysAvailable) {
-  lab->configure({{"cluster_creating_seconds", 1}});
+  lab->configure({{"cluster_creating_seconds", 3}});
   create_source("src-db");
   ASSERT_TRUE(rds().restore_db_cluster_to_point_in_time({.cluster_id = "slow-db", .source_cluster_id = "src-db"}).has_value());
   auto first = rds().describe_db_clusters({.identifier = "slow-db"});
   ASSERT_TRUE(first.has_value()) << describe(first.error());
   EXPECT_EQ(first->clusters.at(0).status, "creating");
-  std::this_thread::sleep_for(std::chrono::milliseconds(1300));
-  EXPECT_EQ(rds().describe_db_clusters({.identifier = "slow-db"})->clusters.at(0).status, "available");
+  std::string status;
+  for (int i = 0; i < 60 && status != "available"; ++i) {  // polls for up to 15 s: slow machines too
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    auto now = rds().describe_db_clusters({.identifier = "slow-db"});
+    ASSERT_TRUE(now.has_value()) << describe(now.error());
+    status = now->clusters.at(0).status;
+  }
+  EXPECT_EQ(status, "available");
 }
 
 // moto 5.2.1 ignores MaxRecords and never returns a Marker, so Marker

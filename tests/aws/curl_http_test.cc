@@ -1,0 +1,120 @@
+// The libcurl client against a loopback echo server (tests/aws/echo_server.py):
+// what goes on the wire (no Expect, a fixed Content-Length, no curl-made
+// Content-Type), connection reuse, and how failures are classified (refused:
+// surely not sent; timeout: maybe sent).
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "aws/http.h"
+
+namespace cutover::aws {
+namespace {
+
+// Starts the echo server as a child process and stops exactly that process.
+class EchoServer {
+ public:
+  EchoServer() {
+    int out[2];
+    if (pipe(out) != 0) return;
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(out[1], STDOUT_FILENO);
+      close(out[0]);
+      execlp("python3", "python3", CUTOVER_SOURCE_DIR "/tests/aws/echo_server.py", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    close(out[1]);
+    FILE* stream = fdopen(out[0], "r");
+    if (stream && std::fscanf(stream, "%d", &port_) != 1) port_ = 0;
+    if (stream) std::fclose(stream);
+  }
+  ~EchoServer() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  EchoServer(const EchoServer&) = delete;
+  EchoServer& operator=(const EchoServer&) = delete;
+
+  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  int port() const { return port_; }
+
+ private:
+  pid_t pid_{-1};
+  int port_{0};
+};
+
+nlohmann::json echo(const Result<HttpResponse>& response) {
+  EXPECT_TRUE(response.has_value()) << (response ? "" : response.error().message);
+  if (!response) return nullptr;
+  return nlohmann::json::parse(response->body);
+}
+
+std::string header(const nlohmann::json& echoed, std::string name) {
+  for (const auto& h : echoed["headers"]) {
+    std::string key = h[0];
+    if (strcasecmp(key.c_str(), name.c_str()) == 0) return h[1];
+  }
+  return "<absent>";
+}
+
+class CurlHttpTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_GT(server.port(), 0) << "echo server did not start"; }
+  CurlGlobal global;
+  EchoServer server;
+};
+
+TEST_F(CurlHttpTest, PostHasFixedLengthNoExpectAndOnlyOurHeaders) {
+  auto http = make_curl_http();
+  std::string body(100000, 'x');  // large enough that curl would otherwise ask "Expect: 100-continue"
+  auto echoed = echo(http->send({.method = "POST", .url = server.url("/p"), .headers = {{"X-Amz-Target", "T"}}, .body = body}));
+  EXPECT_EQ(echoed["body_length"], 100000);
+  EXPECT_EQ(header(echoed, "Content-Length"), "100000");
+  EXPECT_EQ(header(echoed, "Expect"), "<absent>");
+  EXPECT_EQ(header(echoed, "Transfer-Encoding"), "<absent>");
+  EXPECT_EQ(header(echoed, "Content-Type"), "<absent>");
+  EXPECT_EQ(header(echoed, "X-Amz-Target"), "T");
+}
+
+TEST_F(CurlHttpTest, MethodsAndResponseHeaders) {
+  auto http = make_curl_http();
+  auto response = http->send({.method = "DELETE", .url = server.url("/d?x=1")});
+  auto echoed = echo(response);
+  EXPECT_EQ(echoed["method"], "DELETE");
+  EXPECT_EQ(echoed["path"], "/d?x=1");
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(find_header(response->headers, "x-amzn-requestid"), "echo-1");
+  EXPECT_EQ(echo(http->send({.method = "GET", .url = server.url("/g")}))["method"], "GET");
+}
+
+TEST_F(CurlHttpTest, ConnectionIsReused) {
+  auto http = make_curl_http();
+  auto first = echo(http->send({.url = server.url("/1")}));
+  auto second = echo(http->send({.method = "POST", .url = server.url("/2"), .body = "a=b"}));
+  EXPECT_EQ(first["client_port"], second["client_port"]);
+}
+
+TEST_F(CurlHttpTest, TimeoutIsMaybeSentAndRefusedIsNot) {
+  auto http = make_curl_http({.total_timeout = std::chrono::milliseconds(300)});
+  auto slow = http->send({.url = server.url("/sleep/2000")});
+  ASSERT_FALSE(slow.has_value());
+  EXPECT_EQ(slow.error().code, ErrorCode::Transport);
+  EXPECT_EQ(slow.error().aws_code, "Timeout");
+  EXPECT_TRUE(slow.error().maybe_sent);
+
+  auto refused = http->send({.url = "http://127.0.0.1:1/"});
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_FALSE(refused.error().maybe_sent);
+}
+
+}  // namespace
+}  // namespace cutover::aws
