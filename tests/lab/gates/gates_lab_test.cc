@@ -1,0 +1,201 @@
+// The live gate checker against real servers (GatesLab, 127.55.0.0/16): each
+// DNS gate holds on a healthy hierarchy, fails naming the server that
+// differs, and never holds when a server is silent.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "planner/live_gates.h"
+#include "tests/lab/gates/gates_lab.h"
+
+namespace cutover::lab {
+namespace {
+
+using planner::Gate;
+using planner::GateKind;
+using planner::GateResult;
+using A = GatesAddresses;
+
+dns::DomainName dn(std::string_view text) { return dns::DomainName::parse(text).value(); }
+
+std::string all_lines(const GateResult& r) {
+  std::string out;
+  for (const auto& line : r.evidence) out += line + "\n";
+  return out;
+}
+
+bool has_line(const GateResult& r, const std::string& part) {
+  return std::ranges::any_of(r.evidence, [&](const std::string& l) { return l.find(part) != std::string::npos; });
+}
+
+class GatesLabTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    lab_ = std::make_unique<GatesLab>();
+    auto started = lab_->start();
+    ASSERT_TRUE(started.has_value()) << started.error().message;
+  }
+  static void TearDownTestSuite() { lab_.reset(); }
+
+  void SetUp() override {
+    ASSERT_TRUE(lab_) << "lab not started";
+    plan_.domain = dn("example.test");
+    plan_.verification.parent_servers = {A::kTld1, A::kTld2};
+    // Short and few tries: a dead server is known in 0.4 s, not 14 s.
+    plan_.verification.timeout = std::chrono::milliseconds(200);
+    plan_.verification.attempts = 2;
+    add("old", old_example());
+    add("new", new_example());
+    add("new-stale", new_example_with_stale());
+    add("dev", dev_example());
+    auto other_child = dev_example();
+    other_child.nameservers = {"ns9.dev-dns.test."};
+    add("dev-elsewhere", other_child);
+    auto with_dead = old_example();
+    with_dead.servers.push_back(A::kDead);
+    add("old-with-dead", with_dead);
+  }
+
+  void add(const std::string& key, ZoneSpec spec) { providers_.zones[key] = std::make_unique<ServedZone>(std::move(spec)); }
+
+  GateResult check(const Gate& gate) {
+    if (!checker_) checker_ = std::make_unique<planner::LiveGateChecker>(plan_, providers_);
+    auto result = checker_->check(gate, {});
+    EXPECT_TRUE(result.has_value()) << result.error().message;
+    return result.value_or(GateResult{.evidence = {"check failed"}});
+  }
+
+  static std::unique_ptr<GatesLab> lab_;
+  planner::Plan plan_{};
+  planner::ProviderSet providers_{};
+  std::unique_ptr<planner::LiveGateChecker> checker_{};
+};
+
+std::unique_ptr<GatesLab> GatesLabTest::lab_;
+
+TEST_F(GatesLabTest, ParityHoldsForIdenticalZones) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new"}});
+  EXPECT_TRUE(r.holds) << all_lines(r);
+  // www A, www AAAA, mail A, MX, api CNAME, db CNAME, dev NS on 2 old + 2 new servers.
+  EXPECT_EQ(r.evidence[0].rfind("7 questions x 4 servers", 0), 0u) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, ParityFailsNamingExactlyTheStaleServer) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-stale"}});
+  EXPECT_FALSE(r.holds);
+  EXPECT_FALSE(r.undecided);
+  ASSERT_EQ(r.evidence.size(), 2u) << all_lines(r);
+  EXPECT_EQ(r.evidence[1].rfind("127.55.20.3 (new): www.example.test. A -> 192.0.2.99", 0), 0u) << all_lines(r);
+  EXPECT_NE(r.evidence[1].find("(old) -> 192.0.2.10"), std::string::npos) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, ParityWithASilentServerIsUndecided) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old-with-dead", "new"}});
+  EXPECT_FALSE(r.holds);
+  EXPECT_TRUE(r.undecided) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.99.1 (old): ")) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, AuthoritativeHoldsOnEveryServerAndIsUndecidedWithADeadOne) {
+  auto r = check(Gate{.kind = GateKind::Authoritative, .zones = {"new"}});
+  EXPECT_TRUE(r.holds) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.20.2: example.test. NS -> ns1.new-dns.test. ns2.new-dns.test. (TTL 10, AA)")) << all_lines(r);
+
+  auto dead = check(Gate{.kind = GateKind::Authoritative, .zones = {"old-with-dead"}});
+  EXPECT_FALSE(dead.holds);
+  EXPECT_TRUE(dead.undecided) << all_lines(dead);
+  EXPECT_TRUE(has_line(dead, "127.55.99.1: example.test. SOA -> ")) << all_lines(dead);
+}
+
+TEST_F(GatesLabTest, ParentDelegatesToTheOldZoneNotTheNewOne) {
+  auto old = check(Gate{.kind = GateKind::ParentDelegatesTo, .name = dn("example.test"), .expected = "old"});
+  EXPECT_TRUE(old.holds) << all_lines(old);
+  EXPECT_TRUE(has_line(old, "127.55.1.2: example.test. NS -> referral to example.test.: ns1.old-dns.test. ns2.old-dns.test. (TTL 10)"))
+      << all_lines(old);
+
+  auto moved = check(Gate{.kind = GateKind::ParentDelegatesTo, .name = dn("example.test"), .expected = "new"});
+  EXPECT_FALSE(moved.holds);
+  EXPECT_FALSE(moved.undecided);
+  EXPECT_TRUE(has_line(moved, "0/2 agree, 2 differ")) << all_lines(moved);
+}
+
+TEST_F(GatesLabTest, ParentServersFoundFromTheRootHints) {
+  plan_.verification.parent_servers.clear();
+  plan_.verification.root_hints = lab_->root_hints();
+  auto r = check(Gate{.kind = GateKind::ParentDelegatesTo, .name = dn("example.test"), .expected = "old"});
+  EXPECT_TRUE(r.holds) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.1.1 (ns1.nic.test.)")) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, UnchangedDelegationRemembersTheSetSeenFirst) {
+  Gate unchanged{.kind = GateKind::ParentDelegatesTo, .name = dn("example.test")};
+  auto first = check(unchanged);
+  EXPECT_TRUE(first.holds) << all_lines(first);
+  auto remembered = checker_->remembered_delegation(dn("example.test"));
+  ASSERT_TRUE(remembered.has_value());
+  EXPECT_EQ(*remembered, (std::vector<dns::DomainName>{dn("ns1.old-dns.test"), dn("ns2.old-dns.test")}));
+  auto again = check(unchanged);
+  EXPECT_TRUE(again.holds) << all_lines(again);
+  EXPECT_TRUE(has_line(again, "expected (the set first seen by this run): ns1.old-dns.test. ns2.old-dns.test.")) << all_lines(again);
+}
+
+TEST_F(GatesLabTest, ADeadParentServerMakesTheDelegationUndecided) {
+  plan_.verification.parent_servers = {A::kTld1, A::kDead};
+  auto r = check(Gate{.kind = GateKind::ParentDelegatesTo, .name = dn("example.test"), .expected = "old"});
+  EXPECT_FALSE(r.holds);
+  EXPECT_TRUE(r.undecided) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "1/2 agree, 1 did not answer")) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, ReferralToChildFromEveryParentServer) {
+  auto r = check(Gate{.kind = GateKind::ReferralToChild, .zones = {"old", "dev"}, .name = dn("dev.example.test")});
+  EXPECT_TRUE(r.holds) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.10.2: x.dev.example.test. A -> referral to dev.example.test.: ns1.dev-dns.test."))
+      << all_lines(r);
+
+  auto elsewhere = check(Gate{.kind = GateKind::ReferralToChild, .zones = {"new", "dev-elsewhere"}, .name = dn("dev.example.test")});
+  EXPECT_FALSE(elsewhere.holds);
+  EXPECT_FALSE(elsewhere.undecided);
+
+  // mail.example.test is no child: the parent answers for it itself.
+  auto none = check(Gate{.kind = GateKind::ReferralToChild, .zones = {"old", "dev"}, .name = dn("mail.example.test")});
+  EXPECT_FALSE(none.holds);
+  EXPECT_TRUE(has_line(none, "127.55.10.1: x.mail.example.test. A -> nxdomain")) << all_lines(none);
+}
+
+TEST_F(GatesLabTest, NoDsAtParentHoldsWithoutDsAndFailsWithOne) {
+  auto clean = check(Gate{.kind = GateKind::NoDsAtParent, .name = dn("example.test"), .expected = "absent"});
+  EXPECT_TRUE(clean.holds) << all_lines(clean);
+
+  auto ds = check(Gate{.kind = GateKind::NoDsAtParent, .name = dn("signed.test"), .expected = "absent"});
+  EXPECT_FALSE(ds.holds);
+  EXPECT_FALSE(ds.undecided);
+  EXPECT_TRUE(has_line(ds, "127.55.1.1: signed.test. DS -> 12345 13 2 ")) << all_lines(ds);
+
+  auto allowed = check(Gate{.kind = GateKind::NoDsAtParent, .name = dn("signed.test"), .expected = "allowed"});
+  EXPECT_TRUE(allowed.holds) << all_lines(allowed);
+  EXPECT_TRUE(has_line(allowed, "a DS was seen at the parent")) << all_lines(allowed);
+}
+
+TEST_F(GatesLabTest, TtlAtMostAndRecordAnswersOnEveryServer) {
+  Gate ttl{.kind = GateKind::TtlAtMost, .zones = {"old", "new"}, .name = dn("example.test"), .type = dns::RecordType::NS, .ttl = 10};
+  auto low = check(ttl);
+  EXPECT_TRUE(low.holds) << all_lines(low);
+  ttl.ttl = 5;
+  auto high = check(ttl);
+  EXPECT_FALSE(high.holds);
+  EXPECT_TRUE(has_line(high, "0/4 agree, 4 differ")) << all_lines(high);
+
+  Gate pointer{.kind = GateKind::RecordAnswers, .zones = {"old", "new"}, .name = dn("db.example.test"),
+               .type = dns::RecordType::CNAME, .expected = "old-db.cluster.test"};
+  auto pinned = check(pointer);
+  EXPECT_TRUE(pinned.holds) << all_lines(pinned);
+  pointer.expected = "new-db.cluster.test.";
+  auto moved = check(pointer);
+  EXPECT_FALSE(moved.holds);
+  EXPECT_TRUE(has_line(moved, "127.55.20.1: db.example.test. CNAME -> old-db.cluster.test. (TTL 60, AA)")) << all_lines(moved);
+}
+
+}  // namespace
+}  // namespace cutover::lab
