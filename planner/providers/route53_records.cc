@@ -1,0 +1,111 @@
+#include "planner/providers/route53_records.h"
+
+#include <cctype>
+#include <cstdio>
+
+#include "dns/record_type.h"
+
+namespace cutover::planner {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Characters Route 53 writes literally; everything else is an octal escape.
+bool route53_literal(unsigned char c) {
+  return std::isalnum(c) || c == '-' || c == '_' || c == '*' || c == '.';
+}
+
+// Characters presentation form can hold unescaped inside a label.
+bool presentation_literal(unsigned char c) {
+  return c > 0x20 && c < 0x7f && c != '.' && c != '\\' && c != '"' && c != '(' && c != ')' && c != ';' && c != '@' &&
+         c != '$';
+}
+
+std::string escaped(unsigned char c, bool octal) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, octal ? "\\%03o" : "\\%03u", static_cast<unsigned>(c));
+  return buffer;
+}
+
+}  // namespace
+
+Result<dns::DomainName> name_from_route53(std::string_view in) {
+  std::string text;
+  for (size_t i = 0; i < in.size(); ++i) {
+    bool octal = in[i] == '\\' && i + 3 < in.size() && is_digit(in[i + 1]) && is_digit(in[i + 2]) && is_digit(in[i + 3]);
+    if (!octal) {
+      text += in[i];
+      continue;
+    }
+    auto c = static_cast<unsigned char>((in[i + 1] - '0') * 64 + (in[i + 2] - '0') * 8 + (in[i + 3] - '0'));
+    text += presentation_literal(c) ? std::string(1, static_cast<char>(std::tolower(c))) : escaped(c, false);
+    i += 3;
+  }
+  auto name = dns::DomainName::parse(text);
+  if (!name) return fail(ErrorCode::Provider, "Route 53 returned a record name that is not a domain name: '" + std::string(in) + "'");
+  return *name;
+}
+
+std::string name_to_route53(const dns::DomainName& name) {
+  const std::string& in = name.text();
+  std::string out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c == '\\' && i + 3 < in.size() && is_digit(in[i + 1]) && is_digit(in[i + 2]) && is_digit(in[i + 3])) {
+      c = static_cast<unsigned char>((in[i + 1] - '0') * 100 + (in[i + 2] - '0') * 10 + (in[i + 3] - '0'));
+      i += 3;
+      out += route53_literal(c) && c != '.' ? std::string(1, static_cast<char>(c)) : escaped(c, true);
+    } else if (c == '\\' && i + 1 < in.size()) {
+      c = static_cast<unsigned char>(in[++i]);
+      out += route53_literal(c) && c != '.' ? std::string(1, static_cast<char>(c)) : escaped(c, true);
+    } else {
+      out += route53_literal(c) ? std::string(1, static_cast<char>(c)) : escaped(c, true);
+    }
+  }
+  return out;
+}
+
+bool is_route53_special(const aws::route53::RecordSet& record) {
+  return record.alias.has_value() || !record.set_identifier.empty();
+}
+
+Result<std::optional<Rrset>> rrset_from_route53(const aws::route53::RecordSet& record) {
+  // Aliases and routing-policy sets have no faithful Rrset: copying one as a
+  // plain RRset would change what resolvers get, so list() leaves them out
+  // and the zone's owner moves them by hand (remove() still deletes them).
+  if (is_route53_special(record)) return std::optional<Rrset>{};
+  auto type = dns::parse_record_type(record.type);
+  if (!type) return std::optional<Rrset>{};
+  auto name = name_from_route53(record.name);
+  if (!name) return std::unexpected(name.error());
+  return std::optional<Rrset>(Rrset{.name = *name, .type = *type,
+                                    .ttl = static_cast<std::uint32_t>(record.ttl.value_or(0)),
+                                    .values = record.values});
+}
+
+aws::route53::Change change_to_route53(const RrsetChange& change) {
+  const Rrset& r = change.rrset;
+  return aws::route53::Change{
+      .action = change.kind == RrsetChangeKind::Delete ? aws::route53::ChangeAction::Delete
+                                                       : aws::route53::ChangeAction::Upsert,
+      .record = {.name = name_to_route53(r.name), .type = std::string(dns::to_string(r.type)),
+                 .ttl = static_cast<long>(r.ttl), .values = r.values}};
+}
+
+std::vector<aws::route53::Change> deletions_for_zone_removal(const std::vector<aws::route53::RecordSet>& records,
+                                                             const dns::DomainName& apex) {
+  std::vector<aws::route53::Change> out;
+  for (const auto& record : records) {
+    auto name = name_from_route53(record.name);
+    bool at_apex = name && *name == apex;
+    if (at_apex && (record.type == "NS" || record.type == "SOA")) continue;  // Route 53 deletes these with the zone
+    out.push_back({.action = aws::route53::ChangeAction::Delete, .record = record});
+  }
+  return out;
+}
+
+Error provider_error(std::string_view what, const aws::Error& error) {
+  return Error{.code = ErrorCode::Provider, .message = std::string(what) + ": " + aws::describe(error)};
+}
+
+}  // namespace cutover::planner

@@ -1,0 +1,83 @@
+#pragma once
+// A Route 53 hosted zone as a DnsProvider, over a Session shared by every
+// provider of the same account.
+//
+//   auto session = session_for(plan.accounts.at("new"));         // aws_providers.h
+//   Route53ZoneProvider zone(*session, {.name = apex, .caller_reference = "cutover-example.com-new"});
+//   zone.create("cutover-example.com-new");   // idempotent, returns when INSYNC
+//   zone.apply({{RrsetChangeKind::Upsert, rrset}}, "cutover");   // returns when INSYNC
+//
+// The zone is either an existing one (hosted_zone_id) or one the plan creates,
+// found again by its CallerReference in every later run, so a resumed run
+// never makes a second zone.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aws/route53.h"
+#include "aws/session.h"
+#include "planner/providers/dns_provider.h"
+
+namespace cutover::planner {
+
+/// What a Route 53 zone provider is built from.
+struct Route53ZoneOptions {
+  dns::DomainName name{};
+  std::optional<std::string> hosted_zone_id{};  // an existing zone; absent: created by the plan
+  std::string caller_reference{};               // the plan's CreateHostedZone reference (zones it creates)
+  /// Addresses of the servers that serve the zone ("127.0.0.1@5301"); empty:
+  /// resolve the NS names with getaddrinfo (real Route 53). The lab passes
+  /// the servers its bridge loads the zone into, as moto serves no DNS.
+  std::vector<std::string> server_addresses{};
+  aws::route53::WaitOptions wait{};  // how GetChange is polled until INSYNC
+};
+
+/// A DnsProvider over one Route 53 hosted zone. Errors are Provider errors
+/// carrying the AWS code and message.
+class Route53ZoneProvider final : public DnsProvider {
+ public:
+  /// Keeps `session` alive; sends nothing until a method is called.
+  Route53ZoneProvider(std::shared_ptr<aws::Session> session, Route53ZoneOptions options);
+
+  const dns::DomainName& zone_name() const override { return options_.name; }
+  /// An existing zone: GetHostedZone answers. A created one: a zone of this
+  /// name with our CallerReference exists.
+  Result<bool> exists() override;
+  /// CreateHostedZone with `caller_reference` (an existing zone with it is
+  /// reused), then waits until the creation is INSYNC. For a zone given by
+  /// id: success when it exists, else a Provider error (nothing is created).
+  Result<void> create(std::string_view caller_reference) override;
+  /// Deletes every record set but the apex NS and SOA (aliases and routing
+  /// policies included), then the zone. Success when the zone is gone already.
+  Result<void> remove() override;
+  /// Simple record sets, apex NS and SOA included; aliases and routing-policy
+  /// sets are left out (route53_records.h says why).
+  Result<std::vector<Rrset>> list() override;
+  /// UPSERTs and DELETEs in batches within Route 53's limits, each waited
+  /// INSYNC before the next.
+  Result<void> apply(const std::vector<RrsetChange>& changes, std::string_view comment) override;
+  /// The delegation set of GetHostedZone.
+  Result<std::vector<dns::DomainName>> nameservers() override;
+  /// The explicit addresses given at construction, else the addresses of the
+  /// NS names (getaddrinfo, IPv4 and IPv6); Provider error when a name has none.
+  Result<std::vector<std::string>> server_addresses() override;
+
+ private:
+  /// The zone's id: the configured one, or found by name and CallerReference
+  /// (nullopt when the plan has not created it yet).
+  Result<std::optional<aws::route53::HostedZoneId>> zone_id();
+  Result<aws::route53::HostedZoneId> require_zone_id();
+
+  std::shared_ptr<aws::Session> session_{};
+  aws::route53::Client client_;
+  Route53ZoneOptions options_{};
+  std::optional<aws::route53::HostedZoneId> known_id_{};
+};
+
+/// The addresses of `names` as getaddrinfo gives them (numeric, deduplicated,
+/// in order); Provider error naming the first name that has none.
+Result<std::vector<std::string>> resolve_addresses(const std::vector<dns::DomainName>& names);
+
+}  // namespace cutover::planner

@@ -1,0 +1,70 @@
+// Sessions from a plan's accounts, on configuration files in a temp dir;
+// nothing is sent (a Session sends nothing until a client is used).
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "planner/providers/aws_providers.h"
+#include "tests/planner/temp_dir.h"
+
+namespace cutover::planner {
+namespace {
+
+class AwsSessionsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::ofstream(dir / "config") << "[profile prod]\nregion = eu-west-1\n";
+    std::ofstream(dir / "credentials") << "[prod]\naws_access_key_id = AKIDPROD\naws_secret_access_key = prod-secret\n";
+    env = {{"HOME", dir.path().string()},
+           {"AWS_CONFIG_FILE", (dir / "config").string()},
+           {"AWS_SHARED_CREDENTIALS_FILE", (dir / "credentials").string()}};
+  }
+  testing::TempDir dir;
+  aws::Environment env;
+};
+
+TEST_F(AwsSessionsTest, AccountGivesProfileRegionAndEveryEndpoint) {
+  Account account{.profile = "prod", .region = "us-west-2", .endpoint_url = "http://127.0.0.1:4566"};
+  auto session = session_for(account, env);
+  ASSERT_TRUE(session.has_value()) << session.error().message;
+  EXPECT_EQ((*session)->profile(), "prod");
+  EXPECT_EQ((*session)->region(), "us-west-2");  // the plan's region wins over the profile's
+  for (auto service : {aws::Service::Route53, aws::Service::Route53Domains, aws::Service::Rds, aws::Service::Sts}) {
+    EXPECT_EQ((*session)->endpoint(service).url, "http://127.0.0.1:4566");
+  }
+}
+
+TEST_F(AwsSessionsTest, RoleIsAssumedThroughARoleProfileAndNoCopyIsLeft) {
+  Account account{.profile = "prod", .role_arn = "arn:aws:iam::222233334444:role/DnsMigration",
+                  .external_id = "cutover-example"};
+  auto session = session_for(account, env);
+  ASSERT_TRUE(session.has_value()) << session.error().message;
+  EXPECT_EQ((*session)->profile(), "cutover-plan-role");
+  EXPECT_EQ((*session)->credential_source(), "profile prod");
+  std::string prefix = "cutover-config-" + std::to_string(::getpid()) + "-";
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::temp_directory_path())) {
+    EXPECT_FALSE(entry.path().filename().string().starts_with(prefix)) << entry.path();
+  }
+}
+
+TEST_F(AwsSessionsTest, UnknownProfileIsAProviderErrorNamingIt) {
+  auto session = session_for(Account{.profile = "nope"}, env);
+  ASSERT_FALSE(session.has_value());
+  EXPECT_EQ(session.error().code, ErrorCode::Provider);
+  EXPECT_NE(session.error().message.find("'nope'"), std::string::npos);
+}
+
+TEST_F(AwsSessionsTest, OneSessionPerAccountKey) {
+  AwsSessions sessions(env);
+  Account prod{.profile = "prod"};
+  auto a = sessions.get("old", prod);
+  auto b = sessions.get("old", prod);
+  auto c = sessions.get("new", prod);
+  ASSERT_TRUE(a && b && c);
+  EXPECT_EQ(a->get(), b->get());
+  EXPECT_NE(a->get(), c->get());
+}
+
+}  // namespace
+}  // namespace cutover::planner
