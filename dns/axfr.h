@@ -1,0 +1,45 @@
+#pragma once
+// Zone transfer (AXFR, RFC 5936) signed with TSIG over TCP: every record of a
+// zone as the server holds it, grouped into RRsets.
+//
+//   auto rrsets = dns::transfer_zone(*dns::parse_server_address("127.0.0.1"), zone, key);
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dns/domain_name.h"
+#include "dns/record_type.h"
+#include "dns/result.h"
+#include "dns/server_address.h"
+#include "dns/tsig_key.h"
+
+namespace cutover::dns {
+
+/// The records of one name and type; rdata in presentation form with
+/// absolute, lower-cased domain names ("ns1.example.com.", "10 mail.example.com.").
+struct RecordSet {
+  DomainName name{};
+  RecordType type{RecordType::A};
+  std::uint32_t ttl{0};  // the first record's; RFC 2181 wants them equal
+  std::vector<std::string> rdata{};
+
+  friend bool operator==(const RecordSet&, const RecordSet&) = default;
+};
+
+struct TransferOptions {
+  std::chrono::milliseconds timeout{30000};  // for the whole transfer
+};
+
+/// Every RRset of `zone` at `server`, the SOA first, in the order the server
+/// sent them. Each message of the transfer must carry a valid TSIG of `key`
+/// (except unsigned intermediate messages RFC 8945 allows; the first one
+/// is always checked). Fails with Refused for REFUSED, NOTAUTH or a TSIG
+/// error, Protocol for another rcode or a bad signature, Corrupt for a stream
+/// that does not start and end with the zone's SOA, Timeout/Network for the
+/// connection. No message ever contains the key's secret.
+Result<std::vector<RecordSet>> transfer_zone(const ServerAddress& server, const DomainName& zone, const TsigKey& key,
+                                             const TransferOptions& options = {});
+
+}  // namespace cutover::dns

@@ -1,0 +1,149 @@
+// Each UPDATE message is built with ldns (zone section, update section),
+// signed with TSIG, sent over one TCP connection, and its reply's rcode, TSIG
+// error and MAC are checked. Batches are split between RRsets so that a
+// delete-then-add of one RRset always travels in one (atomic) message.
+#include "dns/update.h"
+
+#include "dns/tcp_stream.h"
+#include "dns/tsig_sign.h"
+
+namespace cutover::dns {
+namespace {
+
+using detail::LdnsPacket;
+using detail::LdnsRr;
+using detail::LdnsRrList;
+
+Result<LdnsRr> to_ldns_rr(const UpdateRecord& record) {
+  std::string where = record.name.text() + " " + std::string(to_string(record.type));
+  if (record.action == UpdateAction::DeleteRrset) {
+    LdnsRr rr(ldns_rr_new());
+    ldns_rr_set_owner(rr.get(), ldns_dname_new_frm_str(record.name.text().c_str()));
+    ldns_rr_set_type(rr.get(), static_cast<ldns_rr_type>(record.type));
+    ldns_rr_set_class(rr.get(), LDNS_RR_CLASS_ANY);
+    ldns_rr_set_ttl(rr.get(), 0);
+    return rr;
+  }
+  if (record.rdata.empty()) return fail(ErrorCode::Invalid, "no value to add or delete for " + where);
+  std::string text = record.name.text() + " " + std::to_string(record.ttl) + " IN " +
+                     std::string(to_string(record.type)) + " " + record.rdata;
+  ldns_rr* raw = nullptr;
+  ldns_status status = ldns_rr_new_frm_str(&raw, text.c_str(), 0, nullptr, nullptr);
+  if (status != LDNS_STATUS_OK) {
+    return fail(ErrorCode::Invalid, "bad value '" + record.rdata + "' for " + where + ": " + ldns_get_errorstr_by_id(status));
+  }
+  LdnsRr rr(raw);
+  if (record.action == UpdateAction::DeleteRecord) {
+    ldns_rr_set_class(rr.get(), LDNS_RR_CLASS_NONE);
+    ldns_rr_set_ttl(rr.get(), 0);
+  }
+  return rr;
+}
+
+// Splits `records` into messages of about `limit` bytes, cutting only where
+// the owner or the type changes. The size is estimated from the text, which
+// is never much shorter than the wire form.
+std::vector<std::span<const UpdateRecord>> split(std::span<const UpdateRecord> records, std::size_t limit) {
+  std::vector<std::span<const UpdateRecord>> out;
+  std::size_t start = 0;
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    bool new_rrset = i > 0 && (records[i].name != records[i - 1].name || records[i].type != records[i - 1].type);
+    if (new_rrset && bytes > limit) {
+      out.push_back(records.subspan(start, i - start));
+      start = i;
+      bytes = 0;
+    }
+    bytes += records[i].name.text().size() + records[i].rdata.size() + 12;
+  }
+  if (start < records.size()) out.push_back(records.subspan(start));
+  return out;
+}
+
+std::string refusal_hint(int rcode, int tsig_error, const TsigKey& key) {
+  std::string name = "'" + key.name.without_dot() + "'";
+  switch (tsig_error) {
+    case 16: return ": the server does not accept the signature of TSIG key " + name + " (wrong secret or algorithm?)";
+    case 17: return ": the server does not know TSIG key " + name;
+    case 18: return ": the server's clock and ours differ by more than the TSIG fudge";
+    default: break;
+  }
+  if (rcode == 9) return ": the server is not authoritative for the zone or does not let key " + name + " update it";
+  if (rcode == 5) return ": the server's policy does not let key " + name + " update the zone";
+  return "";
+}
+
+// Checks the reply to one UPDATE message; `what` names the message ("UPDATE of zone x. at 127.0.0.1").
+Result<void> check_reply(const detail::SignedReply& reply, const TsigKey& key, const std::string& what) {
+  int rcode = ldns_pkt_get_rcode(reply.packet.get());
+  if (rcode != LDNS_RCODE_NOERROR || reply.tsig_error != 0) {
+    std::string name = detail::rcode_name(rcode);
+    if (reply.tsig_error != 0) name += " (" + detail::tsig_error_name(reply.tsig_error) + ")";
+    bool refused = rcode == LDNS_RCODE_REFUSED || rcode == LDNS_RCODE_NOTAUTH || reply.tsig_error != 0;
+    return fail(refused ? ErrorCode::Refused : ErrorCode::Protocol,
+                what + (refused ? " refused: " : " failed: ") + name + refusal_hint(rcode, reply.tsig_error, key));
+  }
+  if (!reply.verified) {
+    return fail(ErrorCode::Protocol, what + ": the NOERROR reply is not signed with TSIG key '" + key.name.without_dot() +
+                                         "'; not trusting it");
+  }
+  return {};
+}
+
+Result<void> send_message(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records,
+                          const TsigKey& key, const UpdateOptions& options, const std::string& what) {
+  LdnsRrList list(ldns_rr_list_new());
+  for (const auto& record : records) {
+    auto rr = to_ldns_rr(record);
+    if (!rr) return std::unexpected(rr.error());
+    ldns_rr_list_push_rr(list.get(), rr->release());
+  }
+  // ldns_update_pkt_new takes the zone name and copies the list.
+  LdnsPacket packet(ldns_update_pkt_new(ldns_dname_new_frm_str(zone.text().c_str()), LDNS_RR_CLASS_IN, nullptr,
+                                        list.get(), nullptr));
+  if (!packet) return fail(ErrorCode::Invalid, "cannot build the UPDATE message for zone " + zone.text());
+  ldns_pkt_set_rd(packet.get(), false);
+  ldns_pkt_set_random_id(packet.get());
+  auto request = detail::sign_request(packet.get(), key);
+  if (!request) return std::unexpected(request.error());
+
+  auto stream = detail::TcpStream::connect(primary, std::chrono::steady_clock::now() + options.timeout);
+  if (!stream) return fail(stream.error().code, what + ": " + stream.error().message);
+  if (auto sent = stream->send(request->wire); !sent) return fail(sent.error().code, what + ": " + sent.error().message);
+  auto wire = stream->receive();
+  if (!wire) return fail(wire.error().code, what + ": " + wire.error().message);
+  auto reply = detail::read_signed_reply(*wire, key, request->mac.get(), false);
+  if (!reply) return fail(reply.error().code, what + ": " + reply.error().message);
+  if (ldns_pkt_id(reply->packet.get()) != ldns_pkt_id(packet.get())) {
+    return fail(ErrorCode::Protocol, what + ": the reply's id does not match the request's");
+  }
+  return check_reply(*reply, key, what);
+}
+
+}  // namespace
+
+std::vector<UpdateRecord> replace_rrset(const DomainName& name, RecordType type, std::uint32_t ttl,
+                                        const std::vector<std::string>& values) {
+  std::vector<UpdateRecord> out{delete_rrset(name, type)};
+  for (const auto& value : values) {
+    out.push_back(UpdateRecord{.action = UpdateAction::AddRecord, .name = name, .type = type, .ttl = ttl, .rdata = value});
+  }
+  return out;
+}
+
+UpdateRecord delete_rrset(const DomainName& name, RecordType type) {
+  return UpdateRecord{.action = UpdateAction::DeleteRrset, .name = name, .type = type};
+}
+
+Result<void> send_update(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records,
+                         const TsigKey& key, const UpdateOptions& options) {
+  auto messages = split(records, options.max_message_bytes);
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    std::string what = "UPDATE of zone " + zone.text() + " at " + to_string(primary);
+    if (messages.size() > 1) what += " (message " + std::to_string(i + 1) + " of " + std::to_string(messages.size()) + ")";
+    if (auto sent = send_message(primary, zone, messages[i], key, options, what); !sent) return sent;
+  }
+  return {};
+}
+
+}  // namespace cutover::dns
