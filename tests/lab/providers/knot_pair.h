@@ -1,0 +1,66 @@
+#pragma once
+// KnotPair: a real primary and secondary Knot server on loopback for the
+// provider lab tests. The primary (127.54.0.1) holds `test.` (the parent)
+// and `example.test.`, accepts UPDATE and AXFR signed with the lab's TSIG key
+// and NOTIFYs the secondary (127.54.0.2), which transfers both zones with the
+// same key. So a change is "in sync" only once the secondary has it.
+// Servers run in the foreground as our children; stop() ends exactly those PIDs.
+//
+// Needs root, or `unshare --user --map-root-user --net` (then `ip link set lo up`).
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "dns/result.h"
+
+namespace cutover::lab {
+
+struct KnotPairAddresses {
+  static constexpr const char* kPrimary = "127.54.0.1";
+  static constexpr const char* kSecondary = "127.54.0.2";
+  static constexpr const char* kDead = "127.54.99.1";  // nothing listens here
+};
+
+/// The lab's TSIG key (a test credential, known to both servers).
+struct LabKey {
+  static constexpr const char* kName = "cutover-lab-key";
+  static constexpr const char* kSecret = "Y3V0b3Zlci1sYWItdHNpZy1rZXktMzItYnl0ZXMhIQ==";
+};
+
+class KnotPair {
+ public:
+  KnotPair() = default;
+  KnotPair(const KnotPair&) = delete;
+  KnotPair& operator=(const KnotPair&) = delete;
+  ~KnotPair() { stop(); }
+
+  /// Writes configs, zones and the key file to a temp dir, starts both
+  /// servers and waits until both answer both zones authoritatively. Fails if
+  /// port 53 of 127.54.0.0/16 (or the wildcard) is in use, knotd is missing,
+  /// or a server does not come up within 10 s.
+  dns::Result<void> start();
+  /// Stops exactly the servers this pair started, removes the temp dir. Idempotent.
+  void stop();
+
+  /// The lab key in BIND format.
+  std::string key_file() const { return dir_ + "/lab.key"; }
+  /// Writes another key file (a wrong secret, an unknown name) and returns its path.
+  std::string write_key_file(const std::string& file, const std::string& name, const std::string& secret) const;
+  /// The secondary's PID, to pause it (SIGSTOP/SIGCONT) and show that apply() waits for it.
+  pid_t secondary_pid() const;
+  const std::string& dir() const { return dir_; }
+
+ private:
+  struct Process {
+    std::string name{};
+    pid_t pid{-1};
+  };
+  dns::Result<void> spawn(const std::string& name, const std::string& config);
+
+  std::string dir_{};
+  std::vector<Process> processes_{};
+};
+
+}  // namespace cutover::lab
