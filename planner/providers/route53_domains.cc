@@ -49,11 +49,11 @@ std::optional<std::string> transfer_in_progress(const std::vector<aws::domains::
 
 // ---- Registrar
 
-Route53DomainsRegistrar::Route53DomainsRegistrar(std::shared_ptr<aws::Session> session, OperationWait wait)
+Route53Registrar::Route53Registrar(std::shared_ptr<aws::Session> session, OperationWait wait)
     : session_(std::move(session)), client_(session_->domains()), wait_(std::move(wait)),
       clock_(wait_.clock ? wait_.clock : std::make_shared<SystemClock>()) {}
 
-Result<std::vector<dns::DomainName>> Route53DomainsRegistrar::delegation(const dns::DomainName& domain) {
+Result<std::vector<dns::DomainName>> Route53Registrar::delegation(const dns::DomainName& domain) {
   auto detail = client_.get_domain_detail(domain_text(domain));
   if (!detail) return std::unexpected(provider_error("reading the registration of " + domain.text(), detail.error()));
   std::vector<dns::DomainName> out;
@@ -65,7 +65,7 @@ Result<std::vector<dns::DomainName>> Route53DomainsRegistrar::delegation(const d
   return out;
 }
 
-Result<void> Route53DomainsRegistrar::set_delegation(const dns::DomainName& domain,
+Result<void> Route53Registrar::set_delegation(const dns::DomainName& domain,
                                                      const std::vector<dns::DomainName>& nameservers, std::uint32_t) {
   std::vector<aws::domains::Nameserver> wanted;
   for (const auto& ns : nameservers) wanted.push_back({.name = ns.without_dot()});

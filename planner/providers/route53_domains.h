@@ -2,7 +2,7 @@
 // Route 53 Domains as the plan's registrar (a domain's delegation) and as the
 // registration side of a transfer between two AWS accounts.
 //
-//   Route53DomainsRegistrar registrar(session, {});
+//   Route53Registrar registrar(session, {});
 //   registrar.set_delegation(domain, zone.nameservers().value(), 0);  // returns when SUCCESSFUL
 //   Route53DomainTransfers old_side(old_session, {}), new_side(new_session, {});
 //   auto started = old_side.transfer(domain, new_side.account_id().value());
@@ -43,11 +43,12 @@ DomainTransfers::OperationStatus operation_status(std::string_view status);
 std::optional<std::string> transfer_in_progress(const std::vector<aws::domains::Operation>& operations,
                                                 const dns::DomainName& domain);
 
-/// Route 53 Domains as the Registrar of the domains of one account.
-class Route53DomainsRegistrar final : public Registrar {
+/// Route 53 Domains as the Registrar of the domains of one account (the
+/// plan's Route53DomainsRegistrar entry names which account).
+class Route53Registrar final : public Registrar {
  public:
   /// Keeps `session` alive; sends nothing until a method is called.
-  Route53DomainsRegistrar(std::shared_ptr<aws::Session> session, OperationWait wait = {});
+  Route53Registrar(std::shared_ptr<aws::Session> session, OperationWait wait = {});
 
   /// GetDomainDetail's name servers; Provider error (AWS InvalidInput) when
   /// the account does not hold the domain.

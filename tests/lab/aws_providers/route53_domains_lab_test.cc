@@ -1,0 +1,129 @@
+// The Route 53 Domains providers against moto behind the lab proxy: the
+// registrar reads and sets a domain's name servers; a transfer and its
+// accept move the domain from the lab's "old" account to "new", a cancel
+// keeps it; the transfer password appears in no error and not in the
+// proxy's request log.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "planner/providers/route53_domains.h"
+#include "tests/lab/aws_providers/providers_lab.h"
+
+namespace cutover::planner::lab {
+namespace {
+
+using Status = DomainTransfers::OperationStatus;
+
+class Route53DomainsLab : public ProvidersLab {
+ protected:
+  void SetUp() override {
+    ProvidersLab::SetUp();
+    if (HasFatalFailure()) return;
+    lab->seed_domain("old", "cutover-lab.com", {"ns1.old-dns.net", "ns2.old-dns.net"});
+  }
+  std::vector<dns::DomainName> names(std::initializer_list<std::string_view> texts) {
+    std::vector<dns::DomainName> out;
+    for (auto t : texts) out.push_back(name(t));
+    return out;
+  }
+  const dns::DomainName domain = name("cutover-lab.com");
+};
+
+TEST_F(Route53DomainsLab, RegistrarSetsTheNameServersAndReadsThemBack) {
+  Route53Registrar registrar(session("old"), {.poll = std::chrono::milliseconds(50)});
+  auto before = registrar.delegation(domain);
+  ASSERT_TRUE(before.has_value()) << before.error().message;
+  EXPECT_EQ(*before, names({"ns1.old-dns.net", "ns2.old-dns.net"}));
+
+  auto wanted = names({"ns-1.awsdns-01.org", "ns-2.awsdns-02.net", "ns-3.awsdns-03.com", "ns-4.awsdns-04.co.uk"});
+  auto set = registrar.set_delegation(domain, wanted, 172800);
+  ASSERT_TRUE(set.has_value()) << set.error().message;
+  EXPECT_EQ(registrar.delegation(domain).value(), wanted);
+  EXPECT_GE(count("GetOperationDetail"), 1);  // the operation was checked, not assumed
+
+  // Setting it again (a rerun) is accepted: the first operation is finished.
+  ASSERT_TRUE(registrar.set_delegation(domain, wanted, 172800).has_value());
+
+  Route53Registrar elsewhere(session("new"), {.poll = std::chrono::milliseconds(50)});
+  auto not_held = elsewhere.delegation(domain);
+  ASSERT_FALSE(not_held.has_value());
+  EXPECT_EQ(not_held.error().code, ErrorCode::Provider);
+  EXPECT_NE(not_held.error().message.find("InvalidInput"), std::string::npos) << not_held.error().message;
+}
+
+TEST_F(Route53DomainsLab, TransferAndAcceptMoveTheDomainWithoutShowingThePassword) {
+  Route53DomainTransfers sender(session("old"));
+  Route53DomainTransfers receiver(session("new"));
+  auto to = receiver.account_id();  // from STS GetCallerIdentity
+  ASSERT_TRUE(to.has_value()) << to.error().message;
+  EXPECT_EQ(*to, lab->account("new"));
+  EXPECT_EQ(Route53DomainTransfers(session("new"), "222222222222").account_id().value(), "222222222222");
+  EXPECT_TRUE(sender.holds(domain).value());
+  EXPECT_FALSE(receiver.holds(domain).value());
+  EXPECT_EQ(sender.operation_in_progress(domain).value(), std::nullopt);
+
+  auto started = sender.transfer(domain, *to);
+  ASSERT_TRUE(started.has_value()) << started.error().message;
+  const std::string password = started->password;
+  ASSERT_FALSE(password.empty());
+  EXPECT_EQ(sender.operation_in_progress(domain).value(), std::optional<std::string>(started->operation_id));
+  EXPECT_EQ(sender.status(started->operation_id).value(), Status::InProgress);
+
+  auto wrong = receiver.accept(domain, password + "x");
+  ASSERT_FALSE(wrong.has_value());
+  EXPECT_EQ(wrong.error().code, ErrorCode::Provider);
+  EXPECT_EQ(wrong.error().message.find(password), std::string::npos) << wrong.error().message;
+  auto duplicate = sender.transfer(domain, *to);  // refused: one is pending
+  ASSERT_FALSE(duplicate.has_value());
+  EXPECT_EQ(duplicate.error().message.find(password), std::string::npos);
+
+  auto accepted = receiver.accept(domain, password);
+  ASSERT_TRUE(accepted.has_value()) << accepted.error().message;
+  EXPECT_TRUE(receiver.holds(domain).value());
+  EXPECT_FALSE(sender.holds(domain).value());
+  EXPECT_EQ(sender.status(started->operation_id).value(), Status::Successful);
+  EXPECT_EQ(receiver.status(*accepted).value(), Status::Successful);
+  EXPECT_EQ(sender.operation_in_progress(domain).value(), std::nullopt);
+  // The registration kept its name servers.
+  Route53Registrar registrar(session("new"));
+  EXPECT_EQ(registrar.delegation(domain).value(), names({"ns1.old-dns.net", "ns2.old-dns.net"}));
+
+  EXPECT_EQ(log_file_text().find(password), std::string::npos);
+  EXPECT_EQ(lab->log().dump().find(password), std::string::npos);
+}
+
+TEST_F(Route53DomainsLab, AnAcceptedTransferStaysInProgressForTheLabsDelay) {
+  lab->configure({{"domain_operation_seconds", 2}});
+  Route53DomainTransfers sender(session("old"));
+  Route53DomainTransfers receiver(session("new"));
+  auto started = sender.transfer(domain, receiver.account_id().value());
+  ASSERT_TRUE(started.has_value()) << started.error().message;
+  auto accepted = receiver.accept(domain, started->password);
+  ASSERT_TRUE(accepted.has_value()) << accepted.error().message;
+  EXPECT_EQ(receiver.status(*accepted).value(), Status::InProgress);
+  EXPECT_EQ(receiver.operation_in_progress(domain).value(), std::optional<std::string>(*accepted));
+  auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (receiver.status(*accepted).value() == Status::InProgress && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_EQ(receiver.status(*accepted).value(), Status::Successful);
+  EXPECT_TRUE(receiver.holds(domain).value());
+}
+
+TEST_F(Route53DomainsLab, CancelKeepsTheDomain) {
+  Route53DomainTransfers sender(session("old"));
+  auto started = sender.transfer(domain, lab->account("new"));
+  ASSERT_TRUE(started.has_value()) << started.error().message;
+  auto cancelled = sender.cancel(domain);
+  ASSERT_TRUE(cancelled.has_value()) << cancelled.error().message;
+  EXPECT_EQ(sender.operation_in_progress(domain).value(), std::nullopt);
+  EXPECT_EQ(sender.status(started->operation_id).value(), Status::Failed);
+  EXPECT_TRUE(sender.holds(domain).value());
+  auto again = sender.cancel(domain);  // nothing left to cancel: the lab says so
+  EXPECT_FALSE(again.has_value());
+}
+
+}  // namespace
+}  // namespace cutover::planner::lab
