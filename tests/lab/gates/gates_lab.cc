@@ -96,7 +96,7 @@ void write_file(const std::string& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
-// Polls until every (server, zone) answers its SOA, or the deadline passes.
+// Polls until every request is answered, or the deadline passes.
 dns::Result<void> wait_answering(const std::vector<dns::ProbeRequest>& requests) {
   auto deadline = Clock::now() + std::chrono::seconds(10);
   std::string last;
@@ -223,7 +223,13 @@ dns::Result<void> GatesLab::start() {
       ready.push_back({.server = *dns::parse_server_address(address), .question = {.name = dn(instance.domain), .type = RecordType::SOA}});
     }
   }
-  return wait_answering(ready);
+  if (auto ok = wait_answering(ready); !ok) return ok;
+  write_file(dir_ + "/unbound.conf", unbound_config(dir_, A::kUnbound));
+  if (auto ok = spawn("unbound", {"unbound", "-d", "-c", dir_ + "/unbound.conf"}); !ok) return ok;
+  // Unbound answers only once it resolves through the lab's root.
+  return wait_answering({{.server = *dns::parse_server_address(A::kUnbound),
+                          .question = {.name = dn("test."), .type = RecordType::SOA},
+                          .recursion_desired = true}});
 }
 
 void GatesLab::stop() {

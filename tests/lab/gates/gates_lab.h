@@ -4,7 +4,8 @@
 // meets the DNS lab on 127.53/16): a root, the TLD `test.` (example.test
 // delegated to the old servers; signed.test with a DS), the old and the new
 // provider's servers for example.test, one more new server that serves a
-// stale www, the child dev.example.test, and an address where nothing listens.
+// stale www, the child dev.example.test, Unbound as a resolver, and an
+// address where nothing listens.
 // The zones come from ZoneSpecs, which ServedZone also hands to the checker as
 // a DnsProvider, so what the provider lists is exactly what the servers serve.
 //
@@ -31,6 +32,7 @@ struct GatesAddresses {
   static constexpr const char* kNewStale = "127.55.20.3";  // serves www.example.test with 192.0.2.99
   static constexpr const char* kDev = "127.55.30.1";
   static constexpr const char* kDead = "127.55.99.1";      // nothing listens here
+  static constexpr const char* kUnbound = "127.55.53.1";   // caching resolver from the lab's root
 };
 
 /// A zone: apex, published name servers, the servers to verify and the records
@@ -80,7 +82,7 @@ class GatesLab {
   ~GatesLab() { stop(); }
 
   /// Writes the zones and configs to a temp dir, starts one knotd per role and
-  /// waits until every address answers. Fails if anything listens on port 53
+  /// Unbound, and waits until every address answers. Fails if anything listens on port 53
   /// of 127.55.x.y (or the wildcard), if knotd is missing or does not come up.
   dns::Result<void> start();
   /// Stops exactly the servers this lab started and removes its temp dir. Idempotent.

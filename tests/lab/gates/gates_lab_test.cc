@@ -197,5 +197,21 @@ TEST_F(GatesLabTest, TtlAtMostAndRecordAnswersOnEveryServer) {
   EXPECT_TRUE(has_line(moved, "127.55.20.1: db.example.test. CNAME -> old-db.cluster.test. (TTL 60, AA)")) << all_lines(moved);
 }
 
+TEST_F(GatesLabTest, ResolversAgreeWithTheZoneTheyResolveThrough) {
+  plan_.verification.resolvers = {A::kUnbound};
+  auto old = check(Gate{.kind = GateKind::ResolversAgree, .zones = {"old"}});
+  EXPECT_TRUE(old.holds) << all_lines(old);
+  EXPECT_TRUE(has_line(old, "127.55.53.1: example.test. NS -> ns1.old-dns.test. ns2.old-dns.test. (TTL ")) << all_lines(old);
+
+  auto moved = check(Gate{.kind = GateKind::ResolversAgree, .zones = {"new"}});
+  EXPECT_FALSE(moved.holds);
+  EXPECT_FALSE(moved.undecided);
+
+  plan_.verification.resolvers = {A::kUnbound, A::kDead};
+  auto dead = check(Gate{.kind = GateKind::ResolversAgree, .zones = {"old"}});
+  EXPECT_FALSE(dead.holds);
+  EXPECT_TRUE(dead.undecided) << all_lines(dead);
+}
+
 }  // namespace
 }  // namespace cutover::lab
