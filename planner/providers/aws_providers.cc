@@ -7,6 +7,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "planner/providers/rds_database.h"
+#include "planner/providers/route53_domains.h"
+#include "planner/providers/route53_zone.h"
+
 namespace cutover::planner {
 namespace {
 
@@ -85,6 +89,55 @@ Result<std::shared_ptr<aws::Session>> AwsSessions::get(const std::string& key, c
   if (!session) return std::unexpected(session.error());
   sessions_[key] = *session;
   return *session;
+}
+
+}  // namespace cutover::planner
+
+namespace cutover::planner {
+namespace {
+
+Result<std::shared_ptr<aws::Session>> account_session(const Plan& plan, const std::string& key, AwsSessions& sessions) {
+  auto it = plan.accounts.find(key);
+  if (it == plan.accounts.end()) return fail(ErrorCode::Invalid, "no account '" + key + "' in the plan");
+  return sessions.get(key, it->second);
+}
+
+}  // namespace
+
+std::string zone_caller_reference(const Plan& plan, const std::string& key) {
+  return "cutover-" + plan.domain.without_dot() + "-" + key;
+}
+
+Result<std::unique_ptr<DnsProvider>> route53_zone_provider(const Plan& plan, const std::string& key, AwsSessions& sessions,
+                                                           std::vector<std::string> server_addresses) {
+  auto zone = plan.zones.find(key);
+  const auto* spec = zone == plan.zones.end() ? nullptr : std::get_if<Route53Zone>(&zone->second.provider);
+  if (!spec) return fail(ErrorCode::Invalid, "no Route 53 zone '" + key + "' in the plan");
+  auto session = account_session(plan, spec->account, sessions);
+  if (!session) return std::unexpected(session.error());
+  Route53ZoneOptions options{.name = zone->second.name, .hosted_zone_id = spec->hosted_zone_id,
+                             .caller_reference = zone_caller_reference(plan, key), .server_addresses = std::move(server_addresses)};
+  return std::unique_ptr<DnsProvider>(std::make_unique<Route53ZoneProvider>(*session, std::move(options)));
+}
+
+Result<std::unique_ptr<Registrar>> route53_registrar(const Plan& plan, const std::string& account_key, AwsSessions& sessions) {
+  auto session = account_session(plan, account_key, sessions);
+  if (!session) return std::unexpected(session.error());
+  return std::unique_ptr<Registrar>(std::make_unique<Route53Registrar>(*session));
+}
+
+Result<std::unique_ptr<DomainTransfers>> route53_transfers(const Plan& plan, const std::string& account_key,
+                                                           AwsSessions& sessions) {
+  auto session = account_session(plan, account_key, sessions);
+  if (!session) return std::unexpected(session.error());
+  return std::unique_ptr<DomainTransfers>(
+      std::make_unique<Route53DomainTransfers>(*session, plan.accounts.at(account_key).account_id));
+}
+
+Result<std::unique_ptr<Database>> rds_database(const Plan& plan, const std::string& account_key, AwsSessions& sessions) {
+  auto session = account_session(plan, account_key, sessions);
+  if (!session) return std::unexpected(session.error());
+  return std::unique_ptr<Database>(std::make_unique<RdsDatabase>(*session));
 }
 
 }  // namespace cutover::planner

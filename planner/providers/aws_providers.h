@@ -6,17 +6,21 @@
 //
 //   AwsSessions sessions;
 //   auto session = sessions.get("new", plan.accounts.at("new"));
-//   auto zone = std::make_unique<Route53ZoneProvider>(*session, Route53ZoneOptions{...});
-//   auto db = std::make_unique<RdsDatabase>(*session);
+//   auto zone = route53_zone_provider(plan, "new", sessions);     // a DnsProvider
+//   auto db = rds_database(plan, "prod", sessions);                // shares the session of "prod"
 
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "aws/aws_config.h"
 #include "aws/session.h"
 #include "planner/plan.h"
+#include "planner/providers/database.h"
+#include "planner/providers/dns_provider.h"
+#include "planner/providers/registrar.h"
 #include "planner/result.h"
 
 namespace cutover::planner {
@@ -43,5 +47,26 @@ class AwsSessions {
   std::optional<aws::Environment> environment_{};
   std::map<std::string, std::shared_ptr<aws::Session>> sessions_{};
 };
+
+/// The CallerReference of the CreateHostedZone step of zone `key`, as the
+/// planner derives it from the plan (strategies/zones.cc).
+std::string zone_caller_reference(const Plan& plan, const std::string& key);
+
+/// The provider of the plan's Route 53 zone `key` (its account's session,
+/// its id or caller reference); `server_addresses` are the servers to verify
+/// (empty: resolve the NS names). Invalid when the key names no Route 53
+/// zone or an unknown account.
+Result<std::unique_ptr<DnsProvider>> route53_zone_provider(const Plan& plan, const std::string& key, AwsSessions& sessions,
+                                                           std::vector<std::string> server_addresses = {});
+
+/// Route 53 Domains of account `account_key` as the plan's registrar.
+Result<std::unique_ptr<Registrar>> route53_registrar(const Plan& plan, const std::string& account_key, AwsSessions& sessions);
+
+/// Route 53 Domains transfers of account `account_key` (its account_id when the plan gives it).
+Result<std::unique_ptr<DomainTransfers>> route53_transfers(const Plan& plan, const std::string& account_key,
+                                                           AwsSessions& sessions);
+
+/// The RDS database of account `account_key`.
+Result<std::unique_ptr<Database>> rds_database(const Plan& plan, const std::string& account_key, AwsSessions& sessions);
 
 }  // namespace cutover::planner

@@ -8,6 +8,13 @@
 #include "planner/providers/route53_records.h"
 
 namespace cutover::planner {
+namespace {
+
+struct FreeAddrinfo {
+  void operator()(addrinfo* list) const noexcept { ::freeaddrinfo(list); }
+};
+
+}  // namespace
 
 Route53ZoneProvider::Route53ZoneProvider(std::shared_ptr<aws::Session> session, Route53ZoneOptions options)
     : session_(std::move(session)), client_(session_->route53()), options_(std::move(options)) {
@@ -145,7 +152,7 @@ Result<std::vector<std::string>> resolve_addresses(const std::vector<dns::Domain
     addrinfo* found = nullptr;
     int rc = ::getaddrinfo(name.without_dot().c_str(), nullptr, &hints, &found);
     if (rc != 0 || !found) return fail(ErrorCode::Provider, "name server " + name.text() + " has no address: " + ::gai_strerror(rc));
-    std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> owned(found, &::freeaddrinfo);
+    std::unique_ptr<addrinfo, FreeAddrinfo> owned(found);
     for (const addrinfo* a = found; a; a = a->ai_next) {
       char host[NI_MAXHOST];
       if (::getnameinfo(a->ai_addr, a->ai_addrlen, host, sizeof host, nullptr, 0, NI_NUMERICHOST) != 0) continue;

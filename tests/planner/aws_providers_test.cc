@@ -5,6 +5,8 @@
 
 #include <fstream>
 
+#include "planner/plan_parser.h"
+#include "planner/planner.h"
 #include "planner/providers/aws_providers.h"
 #include "tests/planner/temp_dir.h"
 
@@ -64,6 +66,36 @@ TEST_F(AwsSessionsTest, OneSessionPerAccountKey) {
   ASSERT_TRUE(a && b && c);
   EXPECT_EQ(a->get(), b->get());
   EXPECT_NE(a->get(), c->get());
+}
+
+TEST_F(AwsSessionsTest, ProvidersOfAPlanShareTheirAccountsSession) {
+  auto plan = load_plan(std::filesystem::path(CUTOVER_SOURCE_DIR) / "plans/s1-account-move.json");
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  for (auto& [key, account] : plan->accounts) account = Account{.profile = "prod"};
+  AwsSessions sessions(env);
+
+  // The reference the provider looks its zone up by is the one the planner's create step sends.
+  auto steps = build_steps(*plan, Facts{});
+  ASSERT_TRUE(steps.has_value()) << steps.error().message;
+  int creates = 0;
+  for (const auto& step : steps->steps()) {
+    for (const auto& action : step.actions) {
+      if (const auto* create = std::get_if<CreateZone>(&action)) {
+        EXPECT_EQ(create->caller_reference, zone_caller_reference(*plan, create->zone));
+        ++creates;
+      }
+    }
+  }
+  EXPECT_EQ(creates, 1);
+
+  auto zone = route53_zone_provider(*plan, "new", sessions);
+  ASSERT_TRUE(zone.has_value()) << zone.error().message;
+  EXPECT_EQ((*zone)->zone_name().text(), "example.com.");
+  EXPECT_TRUE(route53_registrar(*plan, "old", sessions).has_value());
+  EXPECT_TRUE(route53_transfers(*plan, "new", sessions).has_value());
+  EXPECT_TRUE(rds_database(*plan, "old", sessions).has_value());
+  EXPECT_EQ(route53_zone_provider(*plan, "nope", sessions).error().code, ErrorCode::Invalid);
+  EXPECT_EQ(rds_database(*plan, "nope", sessions).error().code, ErrorCode::Invalid);
 }
 
 }  // namespace
