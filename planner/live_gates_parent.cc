@@ -2,15 +2,14 @@
 // the referral to a child zone, a DS record. The parent of the plan's domain
 // is plan.verification.parent_servers or found from the root hints; the
 // parent of a sub-delegated child is a zone of the plan (its own servers).
+#include "planner/live_gates.h"
+
 #include <algorithm>
 
 #include "dns/zone_file.h"
-#include "planner/live_gates.h"
 
 namespace cutover::planner {
 namespace {
-
-using live::Seen;
 
 std::string server_text(const dns::NameServer& server) {
   std::string out = dns::to_string(server.address);
@@ -127,7 +126,10 @@ Result<GateResult> LiveGateChecker::no_ds_at_parent(const Gate& gate) {
   auto parents = parent_servers(name);
   if (!parents) return std::unexpected(parents.error());
   if (parents->failed) {
-    if (allowed) parents->failed->holds = true;  // the plan handles DNSSEC: nothing to wait for
+    if (allowed) {  // the plan handles DNSSEC: nothing to wait for
+      parents->failed->holds = true;
+      parents->failed->undecided = false;
+    }
     return *parents->failed;
   }
   dns::Question question{.name = name, .type = dns::RecordType::DS};

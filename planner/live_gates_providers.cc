@@ -1,9 +1,10 @@
 // Gates answered by provider APIs: Route 53 Domains operations and database
 // clusters. A provider error is evidence of a gate that does not hold (see
 // LiveGateChecker::check), never a crash.
+#include "planner/live_gates.h"
+
 #include <algorithm>
 
-#include "planner/live_gates.h"
 
 namespace cutover::planner {
 namespace {

@@ -1,14 +1,13 @@
 // Gates answered by the zones' own authoritative servers (parity, AA, TTL,
 // a record's value) and by the plan's recursive resolvers.
+#include "planner/live_gates.h"
+
 #include <algorithm>
 
 #include "dns/parity.h"
-#include "planner/live_gates.h"
 
 namespace cutover::planner {
 namespace {
-
-using live::Seen;
 
 Result<std::string> only_zone(const Gate& gate, std::size_t want) {
   if (gate.zones.size() < want) {
@@ -55,6 +54,9 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
   auto new_servers = servers_of(gate.zones[1]);
   if (!new_servers) return std::unexpected(new_servers.error());
   auto questions = live::parity_questions(*listing, (*first)->zone_name(), gate);
+  if (questions.empty()) {
+    return GateResult{.holds = true, .evidence = {"nothing to compare: '" + gate.zones[0] + "' lists no record in scope"}};
+  }
   if (old_servers->empty() || new_servers->empty()) {
     return GateResult{.holds = false, .undecided = true, .evidence = {"a zone has no server to ask"}};
   }
@@ -107,7 +109,12 @@ Result<GateResult> LiveGateChecker::ttl_at_most(const Gate& gate) {
   dns::Question question{.name = *gate.name, .type = *gate.type};
   std::uint32_t limit = *gate.ttl;
   // A missing record proves nothing about what caches hold: it does not count as agreeing.
+  // A parent zone answers for a delegation's NS with a referral: its TTL counts then.
   auto result = ask_zones(gate.zones, question, [&](const dns::Outcome& o) {
+    if (o.kind == dns::OutcomeKind::Referral && question.type == dns::RecordType::NS) {
+      auto ttl = live::referral_ttl(o, question.name);
+      return ttl.has_value() && *ttl <= limit;
+    }
     return o.kind == dns::OutcomeKind::Answer && live::answer_ttl(o, question) <= limit;
   });
   if (result) result->evidence.insert(result->evidence.begin() + 1, "limit: TTL <= " + std::to_string(limit) + " s");

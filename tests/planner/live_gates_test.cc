@@ -296,6 +296,14 @@ TEST_F(LiveGatesProviders, AProviderErrorIsAGateThatDoesNotHoldNotACrash) {
   EXPECT_TRUE(has_line(*parity, "provider error: listing zone 'gone'")) << all_lines(*parity);
 }
 
+TEST_F(LiveGatesProviders, ParityWithNothingInScopeHoldsAndSaysSo) {
+  // The fake zone lists only its SOA and apex NS: no question is left, so no query is sent.
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "old"}});
+  ASSERT_TRUE(r.has_value());
+  EXPECT_TRUE(r->holds);
+  EXPECT_TRUE(has_line(*r, "nothing to compare")) << all_lines(*r);
+}
+
 TEST_F(LiveGatesProviders, BadConfigurationFailsTheCheck) {
   auto unknown_zone = check(Gate{.kind = GateKind::Authoritative, .zones = {"nope"}});
   ASSERT_FALSE(unknown_zone.has_value());
