@@ -25,6 +25,12 @@ bool same_domain(std::string_view listed, const dns::DomainName& domain) {
   return name && *name == domain;
 }
 
+bool same_set(std::vector<dns::DomainName> a, std::vector<dns::DomainName> b) {
+  std::ranges::sort(a);
+  std::ranges::sort(b);
+  return a == b;
+}
+
 }  // namespace
 
 DomainTransfers::OperationStatus operation_status(std::string_view status) {
@@ -65,28 +71,55 @@ Result<std::vector<dns::DomainName>> Route53Registrar::delegation(const dns::Dom
   return out;
 }
 
-Result<void> Route53Registrar::set_delegation(const dns::DomainName& domain,
-                                                     const std::vector<dns::DomainName>& nameservers, std::uint32_t) {
-  std::vector<aws::domains::Nameserver> wanted;
-  for (const auto& ns : nameservers) wanted.push_back({.name = ns.without_dot()});
-  auto operation = client_.update_domain_nameservers(domain_text(domain), wanted);
-  if (!operation) return std::unexpected(provider_error("setting the name servers of " + domain.text(), operation.error()));
+Result<void> Route53Registrar::wait_for(const dns::DomainName& domain, const std::string& operation) {
   const auto until = clock_->now() + wait_.deadline;
   for (;;) {
-    auto detail = client_.get_operation_detail(*operation);
-    if (!detail) return std::unexpected(provider_error("reading operation " + *operation, detail.error()));
+    auto detail = client_.get_operation_detail(operation);
+    if (!detail) return std::unexpected(provider_error("reading operation " + operation, detail.error()));
     auto state = operation_status(detail->status);
     if (state == DomainTransfers::OperationStatus::Successful) return {};
     if (state == DomainTransfers::OperationStatus::Failed) {
-      return fail(ErrorCode::Provider, "setting the name servers of " + domain.text() + ": operation " + *operation + " " +
+      return fail(ErrorCode::Provider, "setting the name servers of " + domain.text() + ": operation " + operation + " " +
                                            detail->status + (detail->message.empty() ? "" : ": " + detail->message));
     }
     if (clock_->now() >= until) {
-      return fail(ErrorCode::Provider, "setting the name servers of " + domain.text() + ": operation " + *operation +
+      return fail(ErrorCode::Provider, "setting the name servers of " + domain.text() + ": operation " + operation +
                                            " still " + detail->status + " after the deadline; run again to wait on");
     }
     clock_->sleep_for(wait_.poll);
   }
+}
+
+Result<std::optional<std::string>> Route53Registrar::update_in_progress(const dns::DomainName& domain) {
+  auto operations = client_.list_all_operations({.status = {"SUBMITTED", "IN_PROGRESS"}});
+  if (!operations) return std::unexpected(provider_error("listing the registrar operations of " + domain.text(), operations.error()));
+  for (const auto& op : *operations) {
+    if (op.type == "UPDATE_NAMESERVER" && same_domain(op.domain_name, domain)) return std::optional(op.operation_id);
+  }
+  return std::optional<std::string>{};
+}
+
+Result<void> Route53Registrar::set_delegation(const dns::DomainName& domain,
+                                              const std::vector<dns::DomainName>& nameservers, std::uint32_t) {
+  std::vector<aws::domains::Nameserver> wanted;
+  for (const auto& ns : nameservers) wanted.push_back({.name = ns.without_dot()});
+  auto operation = client_.update_domain_nameservers(domain_text(domain), wanted);
+  if (!operation && operation.error().aws_code == "DuplicateRequest") {
+    // An update is still running: most likely ours, from a run that crashed
+    // while waiting. Wait it out, then send ours only if it set other names.
+    auto running = update_in_progress(domain);
+    if (!running) return std::unexpected(running.error());
+    if (*running) {
+      auto waited = wait_for(domain, **running);
+      if (!waited) return waited;
+    }
+    auto now = delegation(domain);
+    if (!now) return std::unexpected(now.error());
+    if (same_set(*now, nameservers)) return {};
+    operation = client_.update_domain_nameservers(domain_text(domain), wanted);
+  }
+  if (!operation) return std::unexpected(provider_error("setting the name servers of " + domain.text(), operation.error()));
+  return wait_for(domain, *operation);
 }
 
 // ---- Transfers

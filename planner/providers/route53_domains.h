@@ -55,11 +55,16 @@ class Route53Registrar final : public Registrar {
   Result<std::vector<dns::DomainName>> delegation(const dns::DomainName& domain) override;
   /// UpdateDomainNameservers (no glue), then GetOperationDetail every
   /// wait.poll until SUCCESSFUL; Provider error on FAILED/ERROR or when the
-  /// deadline passes. `ttl` is ignored: the registry chooses it.
+  /// deadline passes. On DuplicateRequest (an update still running, e.g. from
+  /// a crashed run) that update is waited out first and ours is sent only if
+  /// the names differ. `ttl` is ignored: the registry chooses it.
   Result<void> set_delegation(const dns::DomainName& domain, const std::vector<dns::DomainName>& nameservers,
                               std::uint32_t ttl) override;
 
  private:
+  Result<void> wait_for(const dns::DomainName& domain, const std::string& operation);
+  Result<std::optional<std::string>> update_in_progress(const dns::DomainName& domain);
+
   std::shared_ptr<aws::Session> session_{};
   aws::domains::Client client_;
   OperationWait wait_{};
