@@ -36,7 +36,7 @@ void write_file(const std::string& path, const std::string& text) {
 std::string test_zone() {
   return "$ORIGIN test.\n$TTL 60\n"
          "@ SOA ns1.test. hostmaster.test. 1 2 2 600 60\n"
-         "@ NS ns1.test.\nns1 A 127.54.0.1\n"
+         "@ NS ns1.test.\nns1 A 127.57.0.1\n"
          "example 3600 NS ns1.old-dns.test.\nexample 3600 NS ns2.old-dns.test.\n";
 }
 
@@ -44,7 +44,7 @@ std::string example_zone() {
   return "$ORIGIN example.test.\n$TTL 300\n"
          "@ SOA ns1.example.test. hostmaster.example.test. 1 2 2 600 60\n"
          "@ 3600 NS ns1.example.test.\n@ 3600 NS ns2.example.test.\n"
-         "ns1 A 127.54.0.1\nns2 A 127.54.0.2\n"
+         "ns1 A 127.57.0.1\nns2 A 127.57.0.2\n"
          "@ MX 10 mail.example.test.\nmail A 192.0.2.20\n"
          "www A 192.0.2.10\nwww A 192.0.2.11\n"
          "note TXT \"hello world\"\n";
@@ -88,7 +88,7 @@ dns::Result<void> refuse_if_busy() {
   char line[512];
   while (std::fgets(line, sizeof line, ss.get())) {
     std::string text = line;
-    for (const char* busy : {"127.54.", "0.0.0.0:53", "*:53", "[::]:53"}) {
+    for (const char* busy : {"127.57.", "0.0.0.0:53", "*:53", "[::]:53"}) {
       if (text.find(busy) != std::string::npos) return fail(ErrorCode::Io, "refusing to start Knot: port 53 already in use: " + text);
     }
   }

@@ -1,8 +1,8 @@
 #pragma once
 // KnotPair: a real primary and secondary Knot server on loopback for the
-// provider lab tests. The primary (127.54.0.1) holds `test.` (the parent)
+// provider lab tests. The primary (127.57.0.1) holds `test.` (the parent)
 // and `example.test.`, accepts UPDATE and AXFR signed with the lab's TSIG key
-// and NOTIFYs the secondary (127.54.0.2), which transfers both zones with the
+// and NOTIFYs the secondary (127.57.0.2), which transfers both zones with the
 // same key. So a change is "in sync" only once the secondary has it.
 // Servers run in the foreground as our children; stop() ends exactly those PIDs.
 //
@@ -18,9 +18,9 @@
 namespace cutover::lab {
 
 struct KnotPairAddresses {
-  static constexpr const char* kPrimary = "127.54.0.1";
-  static constexpr const char* kSecondary = "127.54.0.2";
-  static constexpr const char* kDead = "127.54.99.1";  // nothing listens here
+  static constexpr const char* kPrimary = "127.57.0.1";
+  static constexpr const char* kSecondary = "127.57.0.2";
+  static constexpr const char* kDead = "127.57.99.1";  // nothing listens here
 };
 
 /// The lab's TSIG key (a test credential, known to both servers).
@@ -38,7 +38,7 @@ class KnotPair {
 
   /// Writes configs, zones and the key file to a temp dir, starts both
   /// servers and waits until both answer both zones authoritatively. Fails if
-  /// port 53 of 127.54.0.0/16 (or the wildcard) is in use, knotd is missing,
+  /// port 53 of 127.57.0.0/16 (or the wildcard) is in use, knotd is missing,
   /// or a server does not come up within 10 s.
   dns::Result<void> start();
   /// Stops exactly the servers this pair started, removes the temp dir. Idempotent.
