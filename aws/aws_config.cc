@@ -60,6 +60,13 @@ RoleStep role_step(const std::string& profile, const IniSection& settings,
 Result<CredentialPlan> from_profile(const SharedConfig& shared, const Environment& env, const std::string& profile,
                                     std::set<std::string>& visited, std::chrono::system_clock::time_point now);
 
+std::string env_or_profile(const SharedConfig& shared, const Environment& env, const std::string& profile,
+                           const char* env_name, const char* key) {
+  if (auto value = get(env, env_name)) return *value;
+  if (auto settings = profile_settings(shared, profile)) return setting(*settings, key).value_or("");
+  return {};
+}
+
 // A role profile: its source first (recursively), then the role itself.
 Result<CredentialPlan> from_role_profile(const SharedConfig& shared, const Environment& env,
                                          const std::string& profile, const IniSection& settings,
@@ -96,7 +103,10 @@ Result<CredentialPlan> from_profile(const SharedConfig& shared, const Environmen
     return fail(ErrorCode::Invalid, "profile " + profile + ": source_profile loop");
   }
   auto settings = profile_settings(shared, profile);
-  if (!settings) return fail(ErrorCode::Auth, "profile " + profile + " is not in the config or credentials file");
+  if (!settings && profile == "default") {
+    return fail(ErrorCode::Auth, "no AWS credentials: none in the environment, no default profile");
+  }
+  if (!settings) return fail(ErrorCode::NotFound, "profile " + profile + " is not in the config or credentials file");
   if (setting(*settings, "role_arn")) return from_role_profile(shared, env, profile, *settings, visited, now);
   for (const char* unsupported : {"web_identity_token_file", "sso_session", "sso_start_url", "credential_process"}) {
     if (setting(*settings, unsupported) && !static_keys(*settings)) {
@@ -195,7 +205,13 @@ ServiceEndpoint resolve_endpoint(Service service, const SharedConfig& shared, co
     }
     return setting(*settings, "endpoint_url");
   }();
-  if (chosen) endpoint.url = *chosen;
+  if (chosen) {
+    endpoint.url = *chosen;
+  } else if (service == Service::Sts && env_or_profile(shared, env, profile, "AWS_STS_REGIONAL_ENDPOINTS",
+                                                      "sts_regional_endpoints") == "legacy") {
+    endpoint.url = "https://sts.amazonaws.com";  // the global endpoint signs as us-east-1
+    endpoint.signing_region = "us-east-1";
+  }
   return endpoint;
 }
 

@@ -62,8 +62,9 @@ struct CredentialPlan {
 /// Resolves the credential chain of the botocore order (8.4): environment
 /// keys unless a profile was given explicitly; then the profile's role_arn
 /// (source_profile, recursively, or credential_source=Environment), then its
-/// static keys. Auth when no credentials are found; Invalid for loops and
-/// for methods cutover does not support (SSO, credential_process, web identity).
+/// static keys. Auth when no credentials are found, NotFound for a named
+/// profile in neither file; Invalid for loops and for methods cutover does
+/// not support (SSO, credential_process, web identity).
 Result<CredentialPlan> resolve_credentials(const SharedConfig& shared, const Environment& env,
                                            const std::optional<std::string>& explicit_profile,
                                            std::chrono::system_clock::time_point now);

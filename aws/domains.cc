@@ -176,4 +176,21 @@ Result<std::vector<Operation>> Client::list_all_operations(ListOperationsRequest
   }
 }
 
+Result<Operation> Client::wait_for_operation(std::string_view operation_id, const PollOptions& options,
+                                             bool until_customer_action) const {
+  std::string id(operation_id);
+  return poll_until<Operation>(
+      client_.clock(), options, "domain operation " + id, [&] { return get_operation_detail(id); },
+      [until_customer_action](const Operation& op) {
+        if (op.status == "SUCCESSFUL") return PollVerdict::Done;
+        if (op.status == "FAILED" || op.status == "ERROR") return PollVerdict::Failed;
+        if (until_customer_action && !op.status_flag.empty()) return PollVerdict::Done;
+        return PollVerdict::Continue;
+      },
+      [](const Operation& op) {
+        return op.status + (op.status_flag.empty() ? "" : " (" + op.status_flag + ")") +
+               (op.message.empty() ? "" : ": " + op.message);
+      });
+}
+
 }  // namespace cutover::aws::domains

@@ -14,6 +14,7 @@
 #include "aws/result.h"
 #include "aws/service_client.h"
 #include "aws/timestamp.h"
+#include "aws/waiting.h"
 
 namespace cutover::aws::domains {
 
@@ -104,6 +105,12 @@ class Client {
   Result<OperationsPage> list_operations(const ListOperationsRequest& request = {}) const;
   /// Every operation matching the filters, following NextPageMarker.
   Result<std::vector<Operation>> list_all_operations(ListOperationsRequest request = {}) const;
+  /// Polls GetOperationDetail until SUCCESSFUL (returned), FAILED or ERROR
+  /// (Error "WaitFailed" with the operation's message), or, when
+  /// `until_customer_action`, until a StatusFlag such as PENDING_ACCEPTANCE
+  /// appears (returned). "WaitTimeout" after the deadline.
+  Result<Operation> wait_for_operation(std::string_view operation_id, const PollOptions& options = {},
+                                       bool until_customer_action = false) const;
 
  private:
   Result<HttpResponse> call(std::string_view operation, std::string body, bool idempotent) const;

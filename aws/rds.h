@@ -16,6 +16,7 @@
 #include "aws/rds_types.h"
 #include "aws/result.h"
 #include "aws/service_client.h"
+#include "aws/waiting.h"
 
 namespace cutover::aws::rds {
 
@@ -46,6 +47,17 @@ class Client {
   Result<DbInstance> delete_db_instance(std::string_view id, const DeleteOptions& options = {}) const;
   /// Deletes a cluster whose instances are gone (default: no final snapshot).
   Result<DbCluster> delete_db_cluster(std::string_view id, const DeleteOptions& options = {}) const;
+
+  /// Polls until the cluster is "available"; "WaitFailed" on a status
+  /// botocore's waiter treats as failure (deleted, deleting, failed,
+  /// incompatible-*, cloning-failed), "WaitTimeout" after the deadline.
+  Result<DbCluster> wait_for_cluster_available(std::string_view id, const PollOptions& options = {}) const;
+  /// The same for an instance.
+  Result<DbInstance> wait_for_instance_available(std::string_view id, const PollOptions& options = {}) const;
+  /// Polls until DescribeDBClusters says DBClusterNotFoundFault.
+  Result<void> wait_for_cluster_deleted(std::string_view id, const PollOptions& options = {}) const;
+  /// Polls until DescribeDBInstances says DBInstanceNotFound.
+  Result<void> wait_for_instance_deleted(std::string_view id, const PollOptions& options = {}) const;
 
  private:
   ServiceClient client_;

@@ -82,6 +82,19 @@ Result<ZonePage> Client::list_hosted_zones_by_name(std::string_view dns_name, st
   return parse_zone_page(response->body);
 }
 
+Result<std::vector<HostedZone>> Client::list_all_hosted_zones() const {
+  std::vector<HostedZone> out;
+  std::string next_name, next_id;
+  for (;;) {
+    auto page = list_hosted_zones_by_name(next_name, next_id, 100);
+    if (!page) return std::unexpected(page.error());
+    out.insert(out.end(), page->zones.begin(), page->zones.end());
+    if (!page->truncated) return out;
+    next_name = page->next_dns_name;
+    next_id = page->next_hosted_zone_id;
+  }
+}
+
 Result<std::vector<HostedZone>> Client::find_zones_by_name(std::string_view name) const {
   std::vector<HostedZone> out;
   std::string wanted = absolute_lower(std::string(name));

@@ -59,6 +59,8 @@ class Client {
   /// One page of zones sorted by reversed name, starting at dns_name (and id).
   Result<ZonePage> list_hosted_zones_by_name(std::string_view dns_name = {}, std::string_view zone_id = {},
                                              int max_items = 100) const;
+  /// Every hosted zone of the account, following NextDNSName/NextHostedZoneId.
+  Result<std::vector<HostedZone>> list_all_hosted_zones() const;
   /// Every zone whose name is exactly `name` (several may share a name).
   Result<std::vector<HostedZone>> find_zones_by_name(std::string_view name) const;
   /// One page of records from `start`.

@@ -18,6 +18,23 @@ std::optional<int> max_attempts(const SharedConfig& shared, const Environment& e
   }
 }
 
+// A setting from the environment variable, else from the profile.
+std::string setting(const SharedConfig& shared, const Environment& env, const std::string& profile,
+                    const char* env_name, const char* key) {
+  if (auto it = env.find(env_name); it != env.end() && !it->second.empty()) return it->second;
+  if (auto settings = profile_settings(shared, profile)) {
+    if (auto it = settings->find(key); it != settings->end()) return it->second;
+  }
+  return {};
+}
+
+RetryPolicy retry_policy(const SharedConfig& shared, const Environment& env, const std::string& profile) {
+  RetryPolicy policy;
+  if (setting(shared, env, profile, "AWS_RETRY_MODE", "retry_mode") == "legacy") policy.max_attempts = 5;
+  if (auto attempts = max_attempts(shared, env, profile)) policy.max_attempts = *attempts;
+  return policy;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Session>> Session::create(SessionOptions options) {
@@ -26,15 +43,13 @@ Result<std::unique_ptr<Session>> Session::create(SessionOptions options) {
   if (!shared) return std::unexpected(shared.error());
   std::unique_ptr<Session> session(new Session());
   session->clock_ = options.clock ? options.clock : std::make_shared<SystemClock>();
-  session->http_ = options.http ? options.http : std::shared_ptr<HttpClient>(make_curl_http());
+  session->profile_ = selected_profile(env, options.profile);
+  std::string ca_bundle = setting(*shared, env, session->profile_, "AWS_CA_BUNDLE", "ca_bundle");
+  session->http_ = options.http ? options.http : std::shared_ptr<HttpClient>(make_curl_http({.ca_bundle = ca_bundle}));
   session->random_ = options.random ? options.random : default_random();
   session->on_retry_ = std::move(options.on_retry);
-  session->profile_ = selected_profile(env, options.profile);
   session->region_ = resolve_region(*shared, env, session->profile_, options.region).value_or("us-east-1");
-  session->retry_ = options.retry.value_or(RetryPolicy{});
-  if (!options.retry) {
-    if (auto attempts = max_attempts(*shared, env, session->profile_)) session->retry_.max_attempts = *attempts;
-  }
+  session->retry_ = options.retry ? *options.retry : retry_policy(*shared, env, session->profile_);
   for (Service s : {Service::Route53, Service::Route53Domains, Service::Rds, Service::Sts}) {
     session->endpoints_[s] = resolve_endpoint(s, *shared, env, session->profile_, session->region_, options.endpoints);
   }

@@ -29,9 +29,9 @@ struct SessionOptions {
   std::optional<std::string> region{};         // else AWS_REGION..., profile, "us-east-1"
   EndpointOverrides endpoints{};               // per account, e.g. from the plan file
   std::optional<Environment> environment{};    // else this process's
-  std::optional<RetryPolicy> retry{};          // else AWS_MAX_ATTEMPTS / max_attempts / 3
+  std::optional<RetryPolicy> retry{};          // else AWS_MAX_ATTEMPTS / max_attempts; 3 (5 in legacy retry mode)
   std::function<void(const RetryEvent&)> on_retry{};
-  std::shared_ptr<HttpClient> http{};          // else libcurl
+  std::shared_ptr<HttpClient> http{};          // else libcurl (CA bundle: AWS_CA_BUNDLE / ca_bundle)
   std::shared_ptr<Clock> clock{};              // else the system clock
   RandomUnit random{};                         // else a seeded generator
 };

@@ -25,7 +25,9 @@ std::unique_ptr<aws::Session> open_session(const std::string& command, const Aws
   };
   auto session = aws::Session::create(std::move(session_options));
   if (!session) {
-    exit_code = session.error().code == aws::ErrorCode::Invalid ? ExitCode::Usage : ExitCode::Failure;
+    // A profile that does not exist or cannot be used is a bad argument: nothing was sent.
+    bool usage = session.error().code == aws::ErrorCode::Invalid || session.error().code == aws::ErrorCode::NotFound;
+    exit_code = usage ? ExitCode::Usage : ExitCode::Failure;
     std::cerr << "cutover " << command << ": " << aws::describe(session.error()) << "\n";
     return nullptr;
   }

@@ -28,7 +28,7 @@ struct AwsCliOptions {
 void add_aws_options(CLI::App& command, AwsCliOptions& options);
 
 /// A Session for the options; prints the reason and returns nullptr on failure
-/// (exit_code set: Usage for a bad profile, Failure otherwise).
+/// (exit_code set: Usage for a missing or unusable profile, Failure otherwise).
 std::unique_ptr<aws::Session> open_session(const std::string& command, const AwsCliOptions& options,
                                            ExitCode& exit_code);
 

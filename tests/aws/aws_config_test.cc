@@ -155,7 +155,7 @@ TEST_F(AwsConfigTest, LoopsUnsupportedAndMissingProfilesAreClearErrors) {
   auto sso = resolve("sso");
   ASSERT_FALSE(sso.has_value());
   EXPECT_NE(sso.error().message.find("sso_session"), std::string::npos);
-  EXPECT_EQ(resolve("nope").error().code, ErrorCode::Auth);
+  EXPECT_EQ(resolve("nope").error().code, ErrorCode::NotFound);
 }
 
 TEST_F(AwsConfigTest, MissingFilesAreEmpty) {

@@ -17,6 +17,13 @@ fail() { echo "FAIL: $*"; exit 1; }
 run "$cutover" aws whoami > "$work/whoami" || fail "whoami exited $?"
 grep -q "Account: *111111111111" "$work/whoami" || fail "whoami: $(cat "$work/whoami")"
 
+# A role profile from the lab's config file: AssumeRole into the second account.
+env -i PATH="$PATH" HOME="$work" AWS_CONFIG_FILE="$AWS_CONFIG_FILE" AWS_SHARED_CREDENTIALS_FILE="$AWS_SHARED_CREDENTIALS_FILE" \
+  "$cutover" aws whoami --profile new-role --json > "$work/role" || fail "whoami --profile new-role: $(cat "$work/role")"
+grep -q '"account": "222222222222"' "$work/role" || fail "role whoami: $(cat "$work/role")"
+code=0; run "$cutover" aws whoami --profile no-such-profile > "$work/noprofile" 2>&1 || code=$?
+[ "$code" -eq 2 ] || fail "unknown profile exit $code: $(cat "$work/noprofile")"
+
 zone=$(run env AWS_DEFAULT_REGION=us-east-1 aws route53 create-hosted-zone --name cli-lab.example --caller-reference cli-lab-1 \
          --query HostedZone.Id --output text) || fail "aws CLI create-hosted-zone"
 cat > "$work/in.zone" <<'ZONE'

@@ -62,8 +62,12 @@ TEST_F(RdsLab, CloneAddInstanceTagDelete) {
 
   auto gone_instance = rds().delete_db_instance("pr-1-db-1");
   ASSERT_TRUE(gone_instance.has_value()) << describe(gone_instance.error());
+  ASSERT_TRUE(rds().wait_for_instance_deleted("pr-1-db-1", {.interval = std::chrono::milliseconds(200),
+                                                             .deadline = std::chrono::seconds(20)}).has_value());
   auto gone_cluster = rds().delete_db_cluster("pr-1-db");
   ASSERT_TRUE(gone_cluster.has_value()) << describe(gone_cluster.error());
+  ASSERT_TRUE(rds().wait_for_cluster_deleted("pr-1-db", {.interval = std::chrono::milliseconds(200),
+                                                         .deadline = std::chrono::seconds(20)}).has_value());
   auto missing = rds().describe_db_clusters({.identifier = "pr-1-db"});
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
@@ -77,14 +81,10 @@ TEST_F(RdsLab, CloneReportsCreatingUntilTheLabSaysAvailable) {
   auto first = rds().describe_db_clusters({.identifier = "slow-db"});
   ASSERT_TRUE(first.has_value()) << describe(first.error());
   EXPECT_EQ(first->clusters.at(0).status, "creating");
-  std::string status;
-  for (int i = 0; i < 60 && status != "available"; ++i) {  // polls for up to 15 s: slow machines too
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
-    auto now = rds().describe_db_clusters({.identifier = "slow-db"});
-    ASSERT_TRUE(now.has_value()) << describe(now.error());
-    status = now->clusters.at(0).status;
-  }
-  EXPECT_EQ(status, "available");
+  auto available = rds().wait_for_cluster_available("slow-db", {.interval = std::chrono::milliseconds(250),
+                                                                  .deadline = std::chrono::seconds(20)});
+  ASSERT_TRUE(available.has_value()) << describe(available.error());
+  EXPECT_EQ(available->status, "available");
 }
 
 // moto 5.2.1 ignores MaxRecords and never returns a Marker, so Marker
