@@ -78,9 +78,15 @@ Result<std::vector<ClusterState>> RdsDatabase::list(const std::string& prefix) {
 
 Result<void> RdsDatabase::clone(const std::string& source, const std::string& clone,
                                 const std::map<std::string, std::string>& tags) {
+  auto found = find_cluster(source);
+  if (!found) return std::unexpected(found.error());
+  if (!*found) return fail(ErrorCode::Provider, "cannot clone cluster " + source + ": it does not exist");
+  // Without them a restore lands in the account's default subnet group and
+  // security group, not beside its source where the application can reach it.
   auto restored = client_.restore_db_cluster_to_point_in_time(
       {.cluster_id = clone, .source_cluster_id = source, .restore_type = "copy-on-write",
-       .use_latest_restorable_time = true, .tags = to_tags(tags)});
+       .use_latest_restorable_time = true, .db_subnet_group = (*found)->db_subnet_group,
+       .vpc_security_group_ids = (*found)->vpc_security_group_ids, .tags = to_tags(tags)});
   if (!restored) return std::unexpected(provider_error("cloning cluster " + source + " as " + clone, restored.error()));
   return {};
 }

@@ -38,7 +38,9 @@ class RdsDatabase final : public Database {
   Result<std::optional<ClusterState>> describe(const std::string& cluster) override;
   /// Every cluster whose id starts with `prefix`, with its instances.
   Result<std::vector<ClusterState>> list(const std::string& prefix) override;
-  /// RestoreDBClusterToPointInTime, copy-on-write at the latest restorable time, tagged.
+  /// RestoreDBClusterToPointInTime, copy-on-write at the latest restorable
+  /// time, tagged, in the source's subnet group and security groups;
+  /// Provider error when the source does not exist.
   Result<void> clone(const std::string& source, const std::string& clone,
                      const std::map<std::string, std::string>& tags) override;
   /// CreateDBInstance in `cluster`, with the cluster's engine.
