@@ -28,6 +28,7 @@ struct RecordSet {
   friend bool operator==(const RecordSet&, const RecordSet&) = default;
 };
 
+/// Limits of transfer_zone().
 struct TransferOptions {
   std::chrono::milliseconds timeout{30000};  // for the whole transfer
 };

@@ -14,6 +14,7 @@
 
 namespace cutover::dns::detail {
 
+/// A connected TCP stream to one server; move-only (owns its socket).
 class TcpStream {
  public:
   using Deadline = std::chrono::steady_clock::time_point;

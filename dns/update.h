@@ -47,6 +47,7 @@ std::vector<UpdateRecord> replace_rrset(const DomainName& name, RecordType type,
 /// The record that deletes every record of name/type (nothing to do when there are none).
 UpdateRecord delete_rrset(const DomainName& name, RecordType type);
 
+/// Limits of send_update(); the defaults suit a primary on a network.
 struct UpdateOptions {
   std::chrono::milliseconds timeout{10000};  // per UPDATE message: connect, send, reply
   std::size_t max_message_bytes{32000};      // a bigger batch is split between RRsets, never inside one

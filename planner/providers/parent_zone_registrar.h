@@ -15,6 +15,7 @@
 
 namespace cutover::planner {
 
+/// A plan's ParentZoneRegistrar as a Registrar over the parent zone's DnsProvider.
 class ParentZoneRegistrarProvider final : public Registrar {
  public:
   /// TTL of a new delegation when the caller gives 0 and the parent has none yet.

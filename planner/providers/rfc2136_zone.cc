@@ -156,6 +156,15 @@ Result<std::vector<dns::UpdateRecord>> Rfc2136ZoneProvider::update_records(const
     }
     auto current = primary_apex_ns();
     if (!current) return std::unexpected(current.error());
+    // Adding a record that exists with another TTL is a no-op for servers
+    // (Knot: serial unchanged). Deleting one kept record and adding it back
+    // makes the add real, and the server gives the whole RRset its TTL; the
+    // other records stay meanwhile, so the apex is never without NS.
+    for (const auto& name : *current) {
+      if (!contains_value(set.values, name.text()) || current->size() < 2) continue;
+      out.push_back({.action = dns::UpdateAction::DeleteRecord, .name = set.name, .type = set.type, .rdata = name.text()});
+      break;
+    }
     for (const auto& value : set.values) {
       out.push_back({.action = dns::UpdateAction::AddRecord, .name = set.name, .type = set.type, .ttl = set.ttl, .rdata = value});
     }

@@ -29,6 +29,7 @@ struct Rfc2136Options {
   Clock* clock{nullptr};                           // nullptr: the system clock
 };
 
+/// A plan's Rfc2136Zone as a DnsProvider (see the file comment for the calls it makes).
 class Rfc2136ZoneProvider final : public DnsProvider {
  public:
   /// Reads the zone's TSIG key file and parses its addresses (a relative key
@@ -37,6 +38,7 @@ class Rfc2136ZoneProvider final : public DnsProvider {
   static Result<std::unique_ptr<Rfc2136ZoneProvider>> open(const dns::DomainName& zone, const Rfc2136Zone& spec,
                                                             const Rfc2136Options& options = {});
 
+  /// The zone's apex, as given to open().
   const dns::DomainName& zone_name() const override { return zone_; }
   /// True when the first primary answers the zone's SOA authoritatively; false
   /// for any other answer. Fails (Provider) when the primary does not answer.

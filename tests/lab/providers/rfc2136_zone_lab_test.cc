@@ -103,6 +103,22 @@ TEST_F(Rfc2136ZoneLab, ApexNsIsChangedRecordByRecordWithItsTtl) {
             (std::vector<std::string>{"ns1.example.test.", "ns3.example.test."}));
 }
 
+TEST_F(Rfc2136ZoneLab, ApexNsTtlAloneIsLowered) {
+  auto zone = open("example.test.");
+  ASSERT_TRUE(zone);
+  // Same names, lower TTL: adding records that exist changes nothing on the server by itself.
+  auto applied = zone->apply({upsert("example.test.", RecordType::NS, 30, {"ns2.example.test.", "ns1.example.test."})}, "lab");
+  ASSERT_TRUE(applied.has_value()) << applied.error().message;
+  auto listed = zone->list();
+  ASSERT_TRUE(listed.has_value()) << listed.error().message;
+  auto ns = find(*listed, "example.test.", RecordType::NS);
+  ASSERT_TRUE(ns);
+  EXPECT_EQ(ns->ttl, 30u);
+  EXPECT_TRUE(planner::same_values(ns->values, {"ns1.example.test.", "ns2.example.test."}));
+  EXPECT_EQ(values_at(A::kSecondary, "example.test.", RecordType::NS),
+            (std::vector<std::string>{"ns1.example.test.", "ns2.example.test."}));
+}
+
 TEST_F(Rfc2136ZoneLab, AnUpdateThatChangesNothingStillReturns) {
   auto zone = open("example.test.", {.primary_settle = std::chrono::seconds(1)});
   ASSERT_TRUE(zone);
