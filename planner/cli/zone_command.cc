@@ -97,6 +97,11 @@ ExitCode run_import(const ZoneOptions& options) {
   auto current = route53.list_all_records(zone->zone.id);
   if (!current) return report_aws_error("zone import", current.error());
   ImportPlan plan = plan_import(file->record_sets, *current, zone->zone.name);
+  if (!plan.outside.empty()) {
+    std::cerr << "cutover zone import: " << options.file << " has " << plan.outside.size() << " names outside "
+              << zone->zone.name << " (first: " << plan.outside.front() << "); is it the file of another zone?\n";
+    return ExitCode::Usage;
+  }
   for (const std::string& skipped : plan.skipped) std::cerr << "cutover zone import: skipped " << skipped << "\n";
   std::cerr << "cutover zone import: " << plan.changes.size() << " record sets to upsert, " << plan.unchanged
             << " already as in the file\n";

@@ -33,6 +33,10 @@ ImportPlan plan_import(const std::vector<RecordSet>& wanted, const std::vector<R
   std::string apex = key_name(zone_name);
   for (const RecordSet& r : wanted) {
     std::string name = key_name(r.name);
+    if (name != apex && !name.ends_with("." + apex)) {
+      plan.outside.push_back(name);
+      continue;
+    }
     if (name == apex && (r.type == "SOA" || r.type == "NS")) {
       plan.skipped.push_back(name + " " + r.type + " (Route 53 keeps its own apex " + r.type + ")");
       continue;

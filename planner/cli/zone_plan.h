@@ -16,10 +16,12 @@ struct ImportPlan {
   std::vector<aws::route53::Change> changes{};
   size_t unchanged{0};
   std::vector<std::string> skipped{};
+  std::vector<std::string> outside{};  // names not in the zone: the file is for another zone
 };
 
 /// UPSERTs for the file's record sets that differ from `current` (values
-/// compared as sets), skipping the apex SOA and NS of `zone_name`.
+/// compared as sets), skipping the apex SOA and NS of `zone_name`; names
+/// outside the zone are listed in `outside` and not planned.
 ImportPlan plan_import(const std::vector<aws::route53::RecordSet>& wanted,
                        const std::vector<aws::route53::RecordSet>& current, const std::string& zone_name);
 

@@ -60,6 +60,11 @@ names = {(r['name'], r['type']) for r in doc['records']}
 assert ('www.cli-lab.example.', 'A') in names, names
 " || fail "json export"
 
+sed 's/cli-lab.example./other.example./' "$work/in.zone" > "$work/other.zone"
+code=0; run "$cutover" zone import --zone-id "$zone" --file "$work/other.zone" > "$work/other" 2>&1 || code=$?
+[ "$code" -eq 2 ] || fail "import of another zone's file exit $code: $(cat "$work/other")"
+grep -q "outside cli-lab.example." "$work/other" || fail "other zone: $(cat "$work/other")"
+
 code=0; run "$cutover" zone export --zone-id NOSUCHZONE > "$work/missing" 2>&1 || code=$?
 [ "$code" -eq 5 ] || fail "missing zone exit $code"
 grep -q "NoSuchHostedZone" "$work/missing" || fail "missing zone: $(cat "$work/missing")"

@@ -61,7 +61,9 @@ TEST(ZonePlan, SkipsApexSoaNsAndUnchangedSets) {
       {.name = "example.net.", .type = "NS", .ttl = 300, .values = {"ns1.example.net."}},
       {.name = "sub.example.net.", .type = "NS", .ttl = 300, .values = {"ns1.other.net."}},  // a delegation: imported
       {.name = "www.example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.2", "192.0.2.1"}},
-      {.name = "new.example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.9"}}};
+      {.name = "new.example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.9"}},
+      {.name = "www.example.org.", .type = "A", .ttl = 300, .values = {"192.0.2.8"}},      // another zone
+      {.name = "badexample.net.", .type = "A", .ttl = 300, .values = {"192.0.2.7"}}};      // not a subdomain
   std::vector<r53::RecordSet> current = {
       {.name = "WWW.example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.1", "192.0.2.2"}}};
   ImportPlan plan = plan_import(wanted, current, "example.net");
@@ -69,6 +71,7 @@ TEST(ZonePlan, SkipsApexSoaNsAndUnchangedSets) {
   EXPECT_EQ(plan.changes[0].record.name, "sub.example.net.");
   EXPECT_EQ(plan.unchanged, 1u);
   EXPECT_EQ(plan.skipped.size(), 2u);
+  EXPECT_EQ(plan.outside, (std::vector<std::string>{"www.example.org.", "badexample.net."}));
   EXPECT_EQ(describe_change(plan.changes[1]), "UPSERT new.example.net. 300 A 192.0.2.9");
 }
 
