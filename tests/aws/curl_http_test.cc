@@ -13,6 +13,7 @@
 #include <string>
 
 #include "aws/http.h"
+#include "tests/aws/temp_dir.h"
 
 namespace cutover::aws {
 namespace {
@@ -20,14 +21,19 @@ namespace {
 // Starts the echo server as a child process and stops exactly that process.
 class EchoServer {
  public:
-  EchoServer() {
+  explicit EchoServer(std::string cert = {}, std::string key = {}) {
     int out[2];
     if (pipe(out) != 0) return;
     pid_ = fork();
     if (pid_ == 0) {
       dup2(out[1], STDOUT_FILENO);
       close(out[0]);
-      execlp("python3", "python3", CUTOVER_SOURCE_DIR "/tests/aws/echo_server.py", static_cast<char*>(nullptr));
+      const char* script = CUTOVER_SOURCE_DIR "/tests/aws/echo_server.py";
+      if (cert.empty()) {
+        execlp("python3", "python3", script, static_cast<char*>(nullptr));
+      } else {
+        execlp("python3", "python3", script, cert.c_str(), key.c_str(), static_cast<char*>(nullptr));
+      }
       _exit(127);
     }
     close(out[1]);
@@ -44,7 +50,9 @@ class EchoServer {
   EchoServer(const EchoServer&) = delete;
   EchoServer& operator=(const EchoServer&) = delete;
 
-  std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  std::string url(const std::string& path, const char* scheme = "http") const {
+    return std::string(scheme) + "://127.0.0.1:" + std::to_string(port_) + path;
+  }
   int port() const { return port_; }
 
  private:
@@ -114,6 +122,29 @@ TEST_F(CurlHttpTest, TimeoutIsMaybeSentAndRefusedIsNot) {
   auto refused = http->send({.url = "http://127.0.0.1:1/"});
   ASSERT_FALSE(refused.has_value());
   EXPECT_FALSE(refused.error().maybe_sent);
+}
+
+// TLS verification is always on: a self-signed server is refused (and the
+// request counts as never sent); trusting its certificate via the CA bundle
+// option makes the same request succeed.
+TEST(CurlHttpTls, SelfSignedIsRefusedUnlessItsCaIsGiven) {
+  if (std::system("openssl version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no openssl command";
+  testing::ScopedTempDir dir;
+  std::string cert = (dir.path() / "cert.pem").string(), key = (dir.path() / "key.pem").string();
+  std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+                        "-addext subjectAltName=IP:127.0.0.1 -keyout '" + key + "' -out '" + cert + "' >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  CurlGlobal global;
+  EchoServer server(cert, key);
+  ASSERT_GT(server.port(), 0);
+  auto refused = make_curl_http()->send({.url = server.url("/", "https")});
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::Transport);
+  EXPECT_FALSE(refused.error().maybe_sent);
+  EXPECT_NE(refused.error().message.find("certificate"), std::string::npos) << refused.error().message;
+  auto trusted = make_curl_http({.ca_bundle = cert})->send({.url = server.url("/t", "https")});
+  ASSERT_TRUE(trusted.has_value()) << trusted.error().message;
+  EXPECT_EQ(trusted->status, 200);
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 """A loopback HTTP/1.1 server for aws_curl_http_test: answers every request
 with JSON describing what it received (method, path, headers, body length,
 client port), so the test can see what libcurl put on the wire. A path
-starting with /sleep/<ms> waits that long first. Prints its port on stdout."""
+starting with /sleep/<ms> waits that long first. Prints its port on stdout.
+With CERT and KEY arguments it serves HTTPS."""
 import http.server
 import json
 import sys
@@ -37,6 +38,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def main():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    if len(sys.argv) == 3:  # CERT KEY: serve HTTPS with that (self-signed) certificate
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[1], sys.argv[2])
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(server.server_address[1], flush=True)
     server.serve_forever()
 
