@@ -46,6 +46,15 @@ Result<std::filesystem::path> write_role_config(const Account& account, aws::Env
   }
   if (account.external_id) text << "external_id = " << *account.external_id << "\n";
   text << "role_session_name = cutover\n";
+  // What the source profile says about where to send requests holds for the
+  // role too (the AWS CLI would read it from the role's own profile).
+  if (auto shared = aws::load_shared_config(env); shared && !account.profile.empty()) {
+    if (auto settings = aws::profile_settings(*shared, account.profile)) {
+      for (const char* key : {"endpoint_url", "region", "ca_bundle", "max_attempts", "retry_mode"}) {
+        if (auto it = settings->find(key); it != settings->end()) text << key << " = " << it->second << "\n";
+      }
+    }
+  }
   auto path = std::filesystem::temp_directory_path() / ("cutover-config-" + std::to_string(::getpid()) + "-" +
                                                         std::to_string(reinterpret_cast<std::uintptr_t>(&account)));
   {

@@ -16,8 +16,10 @@ namespace {
 class AwsSessionsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::ofstream(dir / "config") << "[profile prod]\nregion = eu-west-1\n";
-    std::ofstream(dir / "credentials") << "[prod]\naws_access_key_id = AKIDPROD\naws_secret_access_key = prod-secret\n";
+    std::ofstream(dir / "config") << "[profile prod]\nregion = eu-west-1\n"
+                                  << "[profile local]\nregion = eu-west-1\nendpoint_url = http://127.0.0.1:4999\n";
+    std::ofstream(dir / "credentials") << "[prod]\naws_access_key_id = AKIDPROD\naws_secret_access_key = prod-secret\n"
+                                       << "[local]\naws_access_key_id = AKIDLOCAL\naws_secret_access_key = local-secret\n";
     env = {{"HOME", dir.path().string()},
            {"AWS_CONFIG_FILE", (dir / "config").string()},
            {"AWS_SHARED_CREDENTIALS_FILE", (dir / "credentials").string()}};
@@ -48,6 +50,14 @@ TEST_F(AwsSessionsTest, RoleIsAssumedThroughARoleProfileAndNoCopyIsLeft) {
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::temp_directory_path())) {
     EXPECT_FALSE(entry.path().filename().string().starts_with(prefix)) << entry.path();
   }
+}
+
+TEST_F(AwsSessionsTest, ARoleKeepsItsSourceProfilesEndpointAndRegion) {
+  Account account{.profile = "local", .role_arn = "arn:aws:iam::222233334444:role/DnsMigration", .region = "eu-west-1"};
+  auto session = session_for(account, env);
+  ASSERT_TRUE(session.has_value()) << session.error().message;
+  EXPECT_EQ((*session)->endpoint(aws::Service::Sts).url, "http://127.0.0.1:4999");
+  EXPECT_EQ((*session)->endpoint(aws::Service::Route53).url, "http://127.0.0.1:4999");
 }
 
 TEST_F(AwsSessionsTest, UnknownProfileIsAProviderErrorNamingIt) {

@@ -35,6 +35,15 @@ TEST_F(SessionsLab, APlanRoleIsAssumedWithTheProfilesCredentials) {
     }
   }
   EXPECT_EQ(assumed, 1);
+
+  // Without endpoint_url in the plan, the source profile's endpoint_url (the lab's) still holds.
+  role.endpoint_url.reset();
+  auto env = lab->environment();
+  env.erase("AWS_ENDPOINT_URL");
+  auto from_profile = session_for(role, env);
+  ASSERT_TRUE(from_profile.has_value()) << from_profile.error().message;
+  EXPECT_EQ((*from_profile)->endpoint(aws::Service::Sts).url, lab->env()["AWS_ENDPOINT_URL"].get<std::string>());
+  EXPECT_EQ(Route53DomainTransfers(*from_profile).account_id().value(), lab->account("new"));
 }
 
 }  // namespace
