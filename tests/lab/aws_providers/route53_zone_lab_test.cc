@@ -112,6 +112,25 @@ TEST_F(Route53ZoneLab, APendingChangeIsWaitedOut) {
   EXPECT_TRUE(find_rrset(zone->list().value(), name("slow.example.com"), dns::RecordType::TXT).has_value());
 }
 
+TEST_F(Route53ZoneLab, AZoneLargerThanAPageIsListedWholeAndThrottlingIsRetried) {
+  auto zone = provider();
+  ASSERT_TRUE(zone->create(kReference).has_value());
+  std::vector<RrsetChange> many;
+  for (int i = 0; i < 420; ++i) {
+    many.push_back({.kind = RrsetChangeKind::Upsert,
+                    .rrset = rrset("host" + std::to_string(i) + ".example.com", dns::RecordType::A, 300,
+                                   {"192.0.2." + std::to_string(i % 250 + 1)})});
+  }
+  lab->add_fault({{"service", "route53"}, {"operation", "ChangeResourceRecordSets"}, {"kind", "throttle"}, {"count", 1}});
+  auto applied = zone->apply(many, "cutover lab");
+  ASSERT_TRUE(applied.has_value()) << applied.error().message;
+  auto listed = zone->list();  // 422 record sets: two pages of ListResourceRecordSets
+  ASSERT_TRUE(listed.has_value()) << listed.error().message;
+  EXPECT_EQ(listed->size(), 422u);
+  EXPECT_TRUE(changes_in_effect(*listed, many));
+  EXPECT_GE(count("ListResourceRecordSets"), 2);
+}
+
 TEST_F(Route53ZoneLab, RemoveEmptiesAndDeletesTheZoneOnce) {
   auto zone = provider();
   ASSERT_TRUE(zone->create(kReference).has_value());
