@@ -92,6 +92,14 @@ std::vector<std::string> answer_values(const dns::Outcome& outcome, const dns::Q
   return out;
 }
 
+std::optional<std::uint32_t> referral_ttl(const dns::Outcome& outcome, const dns::DomainName& owner) {
+  std::optional<std::uint32_t> ttl;
+  for (const auto& rr : outcome.reply.authority) {
+    if (rr.type == dns::RecordType::NS && rr.name == owner) ttl = std::max(ttl.value_or(0), rr.ttl);
+  }
+  return ttl;
+}
+
 std::uint32_t answer_ttl(const dns::Outcome& outcome, const dns::Question& question) {
   std::uint32_t ttl = 0;
   bool matched = false;

@@ -5,6 +5,7 @@
 // No I/O here, so every rule is unit-tested without a network.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ std::string names_text(std::vector<dns::DomainName> names);
 /// with the question's name and type (every answer record's rdata when none
 /// match, e.g. a CNAME for an A question), lower-cased, sorted.
 std::vector<std::string> answer_values(const dns::Outcome& outcome, const dns::Question& question);
+
+/// The TTL of the NS RRset at `owner` in a referral's authority section; nullopt when absent.
+std::optional<std::uint32_t> referral_ttl(const dns::Outcome& outcome, const dns::DomainName& owner);
 
 /// The largest TTL among the records answer_values() takes; 0 when none.
 std::uint32_t answer_ttl(const dns::Outcome& outcome, const dns::Question& question);

@@ -31,6 +31,7 @@ struct Account {
 struct Route53Zone {
   std::string account{};                   // key into Plan::accounts
   std::optional<std::string> hosted_zone_id{};  // absent = create
+  std::vector<std::string> servers{};  // addresses to verify; empty: resolve the zone's NS names
 };
 
 /// A zone on standard servers, changed with RFC 2136 UPDATE signed with TSIG.

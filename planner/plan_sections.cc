@@ -37,8 +37,9 @@ void read_account(JsonFields& in, const nlohmann::json& value, const std::string
 }
 
 Route53Zone read_route53_zone(JsonFields& in, const nlohmann::json& value, const std::string& at) {
-  in.allow_only(value, at, {"name", "provider", "account", "hosted_zone_id"});
+  in.allow_only(value, at, {"name", "provider", "account", "hosted_zone_id", "servers"});
   Route53Zone zone;
+  if (auto servers = in.strings(value, at, "servers", Need::Optional)) zone.servers = *servers;
   if (auto account = in.string(value, at, "account", Need::Required)) zone.account = *account;
   if (auto id = in.string(value, at, "hosted_zone_id", Need::Required)) {
     // Route 53 answers with "/hostedzone/Z..."; people paste either form.

@@ -12,6 +12,8 @@ class App;
 namespace cutover::cli {
 
 void setup_plan_command(CLI::App& app, ExitCode& exit_code);
+void setup_apply_command(CLI::App& app, ExitCode& exit_code);
+void setup_rollback_command(CLI::App& app, ExitCode& exit_code);
 /// `cutover aws whoami`: the AWS account and ARN in use (aws_command.cc).
 void setup_aws_command(CLI::App& app, ExitCode& exit_code);
 /// `cutover zone export|import`: Route 53 zone <-> BIND file (zone_command.cc).

@@ -8,6 +8,8 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/plan_errors.h"
+#include "planner/cli/run_setup.h"
+#include "planner/live_facts.h"
 #include "planner/facts.h"
 #include "planner/plan_parser.h"
 #include "planner/planner.h"
@@ -39,21 +41,38 @@ ExitCode write_output(const PlanOptions& options, const std::string& rendered) {
   return ExitCode::Ok;
 }
 
+// Live planning: the facts are read from the providers and the parent's
+// servers (read-only), and steps already in effect are marked done.
+std::optional<ExitCode> observe(const PlanOptions& options, planner::Plan& plan, planner::ProviderSet& providers,
+                                planner::Facts& facts) {
+  RunSetup setup;
+  if (auto code = load_for_run("cutover plan", options.plan_file, setup)) return code;
+  auto observed = planner::observe_facts(setup.plan, setup.providers);
+  if (!observed) return report_plan_error("cutover plan", options.plan_file, observed.error());
+  plan = std::move(setup.plan);
+  providers = std::move(setup.providers);
+  facts = std::move(*observed);
+  return std::nullopt;
+}
+
 ExitCode run_plan(const PlanOptions& options) {
-  auto plan = planner::load_plan(options.plan_file);
-  if (!plan) return report_plan_error("cutover plan", options.plan_file, plan.error());
-  if (!options.offline) {
-    std::cerr << "cutover plan: live planning (reading zones, NS TTLs and DS from the providers and the parent "
-                 "servers) is not built yet; it comes with the providers. Run with --offline to plan with the "
-                 "TTLs in the plan's /assume section.\n";
-    return ExitCode::Usage;
+  planner::Plan plan;
+  planner::ProviderSet providers;
+  planner::Facts facts;
+  if (options.offline) {
+    auto loaded = planner::load_plan(options.plan_file);
+    if (!loaded) return report_plan_error("cutover plan", options.plan_file, loaded.error());
+    plan = std::move(*loaded);
+    facts = planner::assumed_facts(plan);
+  } else if (auto code = observe(options, plan, providers, facts)) {
+    return *code;
   }
-  auto facts = planner::assumed_facts(*plan);
-  auto graph = planner::build_steps(*plan, facts);
+  auto graph = planner::build_steps(plan, facts);
   if (!graph) return report_plan_error("cutover plan", options.plan_file, graph.error());
+  if (!options.offline) planner::mark_done_steps(plan, *graph, providers, facts);
   auto schedule = graph->schedule();
   if (!schedule) return report_plan_error("cutover plan", options.plan_file, schedule.error());
-  planner::PlannedRun run{.plan = *plan, .facts = facts, .graph = *graph, .schedule = *schedule};
+  planner::PlannedRun run{.plan = plan, .facts = facts, .graph = *graph, .schedule = *schedule};
   switch (options.format) {
     case PlanFormat::Text: return write_output(options, planner::render_text(run));
     case PlanFormat::Json: return write_output(options, planner::render_json(run));
@@ -70,7 +89,9 @@ void setup_plan_command(CLI::App& app, ExitCode& exit_code) {
       "plan",
       "Dry-run a migration plan: validate it, then print every step in order with its gates (live checks\n"
       "that must hold before it runs), its earliest start and why, the check after it, and how to roll it\n"
-      "back. Nothing is changed. A plan with problems is refused with every problem by JSON pointer (exit 2).");
+      "back. Nothing is changed. A plan with problems is refused with every problem by JSON pointer (exit 2).\n"
+      "Without --offline the TTLs, the DS at the parent and the steps already in effect are read from the\n"
+      "providers and the parent's servers (read-only).");
   cmd->add_option("plan", options->plan_file, "Plan file (JSON, see plans/README.md)")->required()->check(CLI::ExistingFile);
   cmd->add_flag("--offline", options->offline,
                 "Plan without querying anything: TTLs and DS presence come from the plan's /assume section");

@@ -1,0 +1,133 @@
+// `cutover apply`: run a plan's steps one at a time behind live gates, with a
+// journal that lets a rerun resume (after a crash, or from cron with --no-wait).
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "planner/cli/commands.h"
+#include "planner/cli/gates_factory.h"
+#include "planner/cli/run_observer.h"
+#include "planner/cli/run_setup.h"
+#include "planner/executor.h"
+
+namespace cutover::cli {
+namespace {
+
+struct ApplyOptions {
+  std::string plan_file{};
+  std::string journal{};
+  bool yes{false};
+  bool step{false};
+  std::string until{};
+  bool no_wait{false};
+  std::string format{"text"};
+  double poll_seconds{2.0};
+  int check_timeout_seconds{600};
+};
+
+bool confirmed(const ApplyOptions& options, const RunSetup& setup) {
+  if (options.yes) return true;
+  if (!::isatty(STDIN_FILENO)) {
+    std::cerr << "cutover apply: this changes DNS and registrations; pass --yes to run without a prompt\n";
+    return false;
+  }
+  std::cerr << "Apply the plan for " << setup.plan.domain.text() << " (journal " << options.journal << ")? [y/N] ";
+  std::string answer;
+  std::getline(std::cin, answer);
+  return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+ExitCode exit_code_of(const planner::RunOutcome& outcome) {
+  switch (outcome.status) {
+    case planner::RunStatus::Completed:
+    case planner::RunStatus::Stopped: return ExitCode::Ok;
+    case planner::RunStatus::Waiting: return ExitCode::Waiting;
+    case planner::RunStatus::GateFailed: return ExitCode::NotYet;
+    case planner::RunStatus::Failed: return ExitCode::Failure;
+  }
+  return ExitCode::Failure;
+}
+
+void report(const ApplyOptions& options, const planner::RunOutcome& outcome) {
+  if (options.format == "json") {
+    nlohmann::json done{{"event", "run-ended"}, {"status", planner::to_string(outcome.status)}, {"step", outcome.step},
+                        {"message", outcome.message}};
+    if (outcome.next_at) done["next_at"] = planner::to_unix_seconds(*outcome.next_at);
+    std::cout << done.dump() << "\n";
+    return;
+  }
+  switch (outcome.status) {
+    case planner::RunStatus::Completed: std::cout << "All steps done.\n"; break;
+    case planner::RunStatus::Stopped: std::cout << "Stopped as asked; next step: " << outcome.step << "\n"; break;
+    case planner::RunStatus::Waiting:
+      std::cout << "Waiting: " << outcome.step << " may start at unix time " << planner::to_unix_seconds(*outcome.next_at)
+                << " (in " << planner::format_duration(std::chrono::duration_cast<std::chrono::seconds>(*outcome.next_at - std::chrono::system_clock::now()))
+                << "); run the same command again then (exit 4)\n";
+      break;
+    default: std::cout << "Stopped at " << outcome.step << ": " << outcome.message << "\n"; break;
+  }
+}
+
+ExitCode run_apply(ApplyOptions options) {
+  if (options.journal.empty()) options.journal = default_journal(options.plan_file).string();
+  RunSetup setup;
+  if (auto code = load_for_run("cutover apply", options.plan_file, setup)) return *code;
+  if (!confirmed(options, setup)) return ExitCode::Usage;
+  std::vector<std::string> warnings;
+  if (auto code = open_run("cutover apply", options.journal, setup, warnings)) return *code;
+  if (!options.until.empty() && setup.graph.find(planner::step_id(options.until)) == nullptr) {
+    std::cerr << "cutover apply: --until " << options.until << ": no such step in this plan (see cutover plan)\n";
+    return ExitCode::Usage;
+  }
+  auto observer = options.format == "json" ? make_json_observer(std::cout) : make_text_observer(std::cout, ::isatty(STDOUT_FILENO));
+  for (const auto& w : warnings) observer->warning(w);
+  auto gates = make_live_gates(setup.plan, setup.providers);
+  planner::SystemClock clock;
+  planner::Executor executor({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers, .gates = *gates,
+                              .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock, .observer = *observer});
+  planner::ExecutorOptions run{.wait = !options.no_wait, .single_step = options.step,
+                               .poll_interval = std::chrono::milliseconds(static_cast<long>(options.poll_seconds * 1000)),
+                               .poll_timeout = std::chrono::seconds(options.check_timeout_seconds)};
+  if (!options.until.empty()) run.until = options.until;
+  auto outcome = executor.run(run);
+  if (!outcome) {
+    std::cerr << "cutover apply: journal '" << options.journal << "': " << outcome.error().message << "; stopped\n";
+    return ExitCode::Failure;
+  }
+  report(options, *outcome);
+  return exit_code_of(*outcome);
+}
+
+}  // namespace
+
+void setup_apply_command(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<ApplyOptions>();
+  auto* cmd = app.add_subcommand(
+      "apply",
+      "Execute a plan step by step. Right before each action its gates are re-checked with live DNS\n"
+      "queries (or the provider's API); a gate that does not hold stops the run with the evidence and\n"
+      "changes nothing. Every transition is recorded in the journal (JSON lines, fsync'd, 0600, no\n"
+      "secrets), so running the same command again resumes: done steps are skipped and an action in\n"
+      "doubt is re-checked, never repeated. Waits show a countdown; with --no-wait the command exits 4\n"
+      "with the time of the next step, so cron or a CI schedule can drive a multi-day cutover.");
+  cmd->add_option("plan", options->plan_file, "Plan file (JSON, see plans/README.md)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--journal", options->journal, "Journal file (default: PLAN.journal)");
+  cmd->add_flag("--yes", options->yes, "Do not ask for confirmation (needed when standard input is not a terminal)");
+  auto* step = cmd->add_flag("--step", options->step, "Run the next step only, then stop");
+  cmd->add_option("--until", options->until, "Stop after this step id (see cutover plan)")->excludes(step);
+  cmd->add_flag("--no-wait", options->no_wait, "Exit with code 4 instead of waiting for the next step's earliest start");
+  cmd->add_option("--format", options->format, "Progress as text or json (one event per line)")
+      ->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  cmd->add_option("--poll-interval", options->poll_seconds, "Seconds between gate checks while waiting or polling")
+      ->check(CLI::Range(0.05, 3600.0))->default_str("2");
+  cmd->add_option("--check-timeout", options->check_timeout_seconds, "Seconds a verification or a check after may take to come true")
+      ->check(CLI::Range(1, 7 * 24 * 3600))->default_str("600");
+  cmd->footer(std::string(kExitCodeHelp) + " For apply: 1 means a gate or check did not hold (evidence printed).");
+  cmd->callback([options, &exit_code] { exit_code = run_apply(*options); });
+}
+
+}  // namespace cutover::cli

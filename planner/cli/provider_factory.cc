@@ -1,0 +1,86 @@
+#include "planner/cli/provider_factory.h"
+
+#include <set>
+
+#include "planner/providers/aws_providers.h"
+#include "planner/providers/parent_zone_registrar.h"
+#include "planner/providers/rds_database.h"
+#include "planner/providers/rfc2136_zone.h"
+#include "planner/providers/route53_domains.h"
+#include "planner/providers/route53_zone.h"
+
+namespace cutover::cli {
+namespace {
+
+using planner::Result;
+
+planner::Error zone_error(const std::string& key, const planner::Error& error) {
+  return planner::Error{.code = error.code, .message = "zone '" + key + "': " + error.message};
+}
+
+Result<std::unique_ptr<planner::DnsProvider>> zone_provider(const planner::Plan& plan, const planner::Zone& zone,
+                                                            const std::filesystem::path& plan_dir,
+                                                            planner::AwsSessions& sessions) {
+  if (const auto* spec = std::get_if<planner::Rfc2136Zone>(&zone.provider)) {
+    planner::Rfc2136Zone resolved = *spec;
+    // A relative key file is relative to the plan, not to where cutover runs.
+    if (std::filesystem::path(resolved.tsig_key_file).is_relative()) resolved.tsig_key_file = (plan_dir / resolved.tsig_key_file).string();
+    auto provider = planner::Rfc2136ZoneProvider::open(zone.name, resolved);
+    if (!provider) return std::unexpected(zone_error(zone.key, provider.error()));
+    return std::unique_ptr<planner::DnsProvider>(std::move(*provider));
+  }
+  const auto& spec = std::get<planner::Route53Zone>(zone.provider);
+  auto session = sessions.get(spec.account, plan.accounts.at(spec.account));
+  if (!session) return std::unexpected(zone_error(zone.key, session.error()));
+  planner::Route53ZoneOptions options{.name = zone.name, .hosted_zone_id = spec.hosted_zone_id,
+                                      .caller_reference = "cutover-" + plan.domain.without_dot() + "-" + zone.key,
+                                      .server_addresses = spec.servers};
+  return std::unique_ptr<planner::DnsProvider>(std::make_unique<planner::Route53ZoneProvider>(*session, options));
+}
+
+// Route 53 Domains for every account a transfer or the registrar names, RDS for every db-pointer account.
+Result<void> account_providers(const planner::Plan& plan, planner::ProviderSet& set, planner::AwsSessions& sessions) {
+  std::set<std::string> domain_accounts;
+  std::set<std::string> db_accounts;
+  if (const auto* r = plan.registrar ? std::get_if<planner::Route53DomainsRegistrar>(&*plan.registrar) : nullptr) domain_accounts.insert(r->account);
+  for (const auto& strategy : plan.strategies) {
+    if (const auto* t = std::get_if<planner::DomainTransfer>(&strategy)) domain_accounts.insert({t->from_account, t->to_account});
+    if (const auto* d = std::get_if<planner::DbPointer>(&strategy)) db_accounts.insert(d->account);
+  }
+  for (const auto& key : domain_accounts) {
+    auto session = sessions.get(key, plan.accounts.at(key));
+    if (!session) return std::unexpected(session.error());
+    set.transfers[key] = std::make_unique<planner::Route53DomainTransfers>(*session, plan.accounts.at(key).account_id);
+  }
+  for (const auto& key : db_accounts) {
+    auto session = sessions.get(key, plan.accounts.at(key));
+    if (!session) return std::unexpected(session.error());
+    set.databases[key] = std::make_unique<planner::RdsDatabase>(*session);
+  }
+  if (const auto* r = plan.registrar ? std::get_if<planner::Route53DomainsRegistrar>(&*plan.registrar) : nullptr) {
+    auto session = sessions.get(r->account, plan.accounts.at(r->account));
+    if (!session) return std::unexpected(session.error());
+    set.registrar = std::make_unique<planner::Route53Registrar>(*session);
+  }
+  return {};
+}
+
+}  // namespace
+
+planner::Result<planner::ProviderSet> build_providers(const planner::Plan& plan, const std::filesystem::path& plan_dir) {
+  planner::ProviderSet set;
+  planner::AwsSessions sessions;
+  for (const auto& [key, zone] : plan.zones) {
+    auto provider = zone_provider(plan, zone, plan_dir, sessions);
+    if (!provider) return std::unexpected(provider.error());
+    set.zones[key] = std::move(*provider);
+  }
+  auto accounts = account_providers(plan, set, sessions);
+  if (!accounts) return std::unexpected(accounts.error());
+  if (const auto* parent = plan.registrar ? std::get_if<planner::ParentZoneRegistrar>(&*plan.registrar) : nullptr) {
+    set.registrar = std::make_unique<planner::ParentZoneRegistrarProvider>(*set.zones.at(parent->zone));
+  }
+  return set;
+}
+
+}  // namespace cutover::cli

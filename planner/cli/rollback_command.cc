@@ -1,0 +1,70 @@
+// `cutover rollback`: undo the completed steps of a run, last first, while
+// undoing is still safe, and say when each undo reaches every resolver.
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+#include "planner/cli/commands.h"
+#include "planner/cli/run_setup.h"
+#include "planner/rollback.h"
+
+namespace cutover::cli {
+namespace {
+
+struct RollbackOptions {
+  std::string plan_file{};
+  std::string journal{};
+  bool yes{false};
+};
+
+ExitCode run_rollback(RollbackOptions options) {
+  if (options.journal.empty()) options.journal = default_journal(options.plan_file).string();
+  if (!std::filesystem::exists(options.journal)) {
+    std::cerr << "cutover rollback: no journal at '" << options.journal << "': nothing was applied with it\n";
+    return ExitCode::Usage;
+  }
+  if (!options.yes) {
+    std::cerr << "cutover rollback: this changes DNS and registrations; pass --yes\n";
+    return ExitCode::Usage;
+  }
+  RunSetup setup;
+  if (auto code = load_for_run("cutover rollback", options.plan_file, setup)) return *code;
+  std::vector<std::string> warnings;
+  if (auto code = open_run("cutover rollback", options.journal, setup, warnings)) return *code;
+  for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
+  planner::SystemClock clock;
+  auto entries = planner::roll_back({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers,
+                                     .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock});
+  if (!entries) {
+    std::cerr << "cutover rollback: journal '" << options.journal << "': " << entries.error().message << "\n";
+    return ExitCode::Failure;
+  }
+  if (entries->empty()) std::cout << "Nothing to roll back: no step is recorded done.\n";
+  ExitCode code = ExitCode::Ok;
+  for (const auto& entry : *entries) {
+    std::cout << entry.step << ": " << planner::to_string(entry.verdict) << ": " << entry.explanation << "\n";
+    if (entry.verdict == planner::RollbackVerdict::Failed) code = ExitCode::Failure;
+    if (entry.verdict == planner::RollbackVerdict::TooLate || entry.verdict == planner::RollbackVerdict::Impossible) code = ExitCode::NotYet;
+  }
+  return code;
+}
+
+}  // namespace
+
+void setup_rollback_command(CLI::App& app, ExitCode& exit_code) {
+  auto options = std::make_shared<RollbackOptions>();
+  auto* cmd = app.add_subcommand(
+      "rollback",
+      "Undo the steps an apply completed, last first, each only while undoing it is still safe (the\n"
+      "plan shows how long for each), and say when each undo takes effect for every resolver. Stops at\n"
+      "the first step that cannot be undone, so nothing beneath it is pulled away.");
+  cmd->add_option("plan", options->plan_file, "The plan that was applied")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--journal", options->journal, "The journal of that apply (default: PLAN.journal)");
+  cmd->add_flag("--yes", options->yes, "Confirm: undo for real");
+  cmd->footer(std::string(kExitCodeHelp) + " For rollback: 1 means a step could not be undone (too late or impossible).");
+  cmd->callback([options, &exit_code] { exit_code = run_rollback(*options); });
+}
+
+}  // namespace cutover::cli

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# End to end, RFC 2136 path: S2 (dev.example.test delegated from both parents)
+# and S1 (example.test switched from the old to the new servers at the TLD),
+# run by `cutover apply` against real servers while a client resolves the
+# names through Unbound every 50 ms. Passes when the apply completes, ran the
+# steps the plan printed, the TLD delegates to the new servers, and the client
+# saw zero failed or wrong answers.
+set -euo pipefail
+dir=$1
+source "$(dirname "$0")/common.sh"
+witness=""
+cleanup() {
+  [ -n "$witness" ] && kill "$witness" 2>/dev/null
+  "$lab" stop "$dir"
+}
+trap cleanup EXIT
+rm -rf "$dir"
+"$lab" start "$dir"
+plan="$dir/plan.json"
+
+"$CUTOVER" plan "$plan" > "$dir/plan.txt"
+cat "$dir/plan.txt"
+start_witness "$dir/witness.txt"
+sleep 1
+rc=0
+"$CUTOVER" apply "$plan" --yes --poll-interval 0.5 --check-timeout 120 | tee "$dir/apply.txt" || rc=$?
+# Let the last cached answers of the old servers expire while the client keeps asking.
+sleep 12
+witness_rc=0
+stop_witness "$dir/witness.txt" || witness_rc=$?
+
+fail=0
+[ $rc -eq 0 ] || { echo "FAIL: cutover apply exited $rc"; fail=1; }
+[ $witness_rc -eq 0 ] || { echo "FAIL: the client saw failed or wrong answers"; fail=1; }
+planned=$(grep -oE '^[0-9]+\. .*\[([a-z0-9.-]+)\]$' "$dir/plan.txt" | sed -E 's/.*\[([a-z0-9.-]+)\]$/\1/')
+applied=$(grep -E '^==> ' "$dir/apply.txt" | sed -E 's/^==> ([a-z0-9.-]+):.*/\1/')
+if [ "$planned" != "$applied" ]; then
+  echo "FAIL: apply ran other steps than plan printed"; diff <(echo "$planned") <(echo "$applied") || true; fail=1
+fi
+delegation=$(tld_delegation)
+expected="ns1.new.test. ns2.new.test."
+while read -r line; do
+  [ "$line" = "$expected" ] || { echo "FAIL: a TLD server delegates to '$line'"; fail=1; }
+done <<< "$delegation"
+[ $fail -eq 0 ] && echo "PASS: cutover applied with zero failed answers"
+exit $fail
