@@ -1,8 +1,8 @@
 #include "tests/lab/dns/dns_lab.h"
 
-#include <signal.h>
 #include <fcntl.h>
-#include <spawn.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,8 +16,6 @@
 #include "dns/prober.h"
 #include "dns/server_address.h"
 #include "tests/lab/dns/lab_zones.h"
-
-extern char** environ;
 
 namespace cutover::lab {
 namespace {
@@ -106,20 +104,41 @@ dns::Result<void> DnsLab::refuse_if_busy() const {
 }
 
 dns::Result<void> DnsLab::spawn(const std::string& name, const std::vector<std::string>& argv) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
   std::string log = dir_ + "/" + name + ".log";
-  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
-  pid_t pid = -1;
-  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return fail(ErrorCode::Io, "cannot start " + argv[0] + " (is it installed?)");
+  pid_t parent = ::getpid();
+  pid_t pid = ::fork();
+  if (pid < 0) return fail(ErrorCode::Io, "cannot fork to start " + argv[0]);
+  if (pid == 0) {
+    // If the test process dies (a crash, a ctest timeout), its servers die
+    // with it instead of holding port 53 and failing every later test.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (::getppid() != parent) ::_exit(127);
+    int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) {
+      ::dup2(fd, 1);
+      ::dup2(fd, 2);
+      ::close(fd);
+    }
+    ::execvp(args[0], args.data());
+    ::_exit(127);
+  }
   processes_.push_back(Process{.name = name, .pid = pid});
   return {};
+}
+
+std::string DnsLab::exited() {
+  std::string out;
+  for (auto& p : processes_) {
+    int status = 0;
+    if (p.pid > 0 && ::waitpid(p.pid, &status, WNOHANG) == p.pid) {
+      out += " " + p.name + " exited (status " + std::to_string(WEXITSTATUS(status)) + ", log " + dir_ + "/" + p.name + ".log);";
+      p.pid = -1;  // reaped: stop() must not signal a pid that may be reused
+    }
+  }
+  return out;
 }
 
 dns::Result<void> DnsLab::wait_ready() const {
@@ -152,7 +171,9 @@ dns::Result<void> DnsLab::start() {
   }
   write_file(dir_ + "/unbound.conf", unbound_config(dir_, LabAddresses::kUnbound));
   if (auto ok = spawn("unbound", {"unbound", "-d", "-c", dir_ + "/unbound.conf"}); !ok) return ok;
-  return wait_ready();
+  auto ready = wait_ready();
+  if (!ready) return fail(ready.error().code, ready.error().message + exited());
+  return ready;
 }
 
 dns::Result<void> DnsLab::delegate_example_to_new() {

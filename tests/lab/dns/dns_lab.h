@@ -68,6 +68,7 @@ class DnsLab {
   dns::Result<void> refuse_if_busy() const;
   dns::Result<void> spawn(const std::string& name, const std::vector<std::string>& argv);
   dns::Result<void> wait_ready() const;
+  std::string exited();  // servers that already exited, with their logs, for error messages
 
   std::string dir_{};
   std::vector<Process> processes_{};
