@@ -33,7 +33,7 @@ for round in $(seq 1 40); do
   if [ $((round % 2)) -eq 0 ]; then kind='"event":"step-done"'; else kind='"event":"action-started"'; fi
   killed=0
   while kill -0 "$apply_pid" 2>/dev/null; do
-    if grep -q "$kind" "$out"; then
+    if grep -q "$kind" "$out" 2>/dev/null; then
       kill -9 "$apply_pid" 2>/dev/null && killed=1
       break
     fi
