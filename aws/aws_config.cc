@@ -71,6 +71,9 @@ std::string env_or_profile(const SharedConfig& shared, const Environment& env, c
 Result<CredentialPlan> from_role_profile(const SharedConfig& shared, const Environment& env,
                                          const std::string& profile, const IniSection& settings,
                                          std::set<std::string>& visited, std::chrono::system_clock::time_point now) {
+  if (setting(settings, "mfa_serial")) {
+    return fail(ErrorCode::Invalid, "profile " + profile + " needs an MFA code (mfa_serial), which cutover does not prompt for");
+  }
   auto source_profile = setting(settings, "source_profile");
   auto credential_source = setting(settings, "credential_source");
   if (source_profile.has_value() == credential_source.has_value()) {

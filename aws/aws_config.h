@@ -64,7 +64,7 @@ struct CredentialPlan {
 /// (source_profile, recursively, or credential_source=Environment), then its
 /// static keys. Auth when no credentials are found, NotFound for a named
 /// profile in neither file; Invalid for loops and for methods cutover does
-/// not support (SSO, credential_process, web identity).
+/// not support (SSO, credential_process, web identity, MFA prompts).
 Result<CredentialPlan> resolve_credentials(const SharedConfig& shared, const Environment& env,
                                            const std::optional<std::string>& explicit_profile,
                                            std::chrono::system_clock::time_point now);

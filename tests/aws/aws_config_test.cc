@@ -46,6 +46,11 @@ source_profile = loop-a
 [profile sso]
 sso_session = corp
 
+[profile mfa]
+role_arn = arn:aws:iam::1:role/M
+source_profile = ci
+mfa_serial = arn:aws:iam::1:mfa/me
+
 [profile local]
 region = us-east-1
 services = local-emulator
@@ -156,6 +161,9 @@ TEST_F(AwsConfigTest, LoopsUnsupportedAndMissingProfilesAreClearErrors) {
   ASSERT_FALSE(sso.has_value());
   EXPECT_NE(sso.error().message.find("sso_session"), std::string::npos);
   EXPECT_EQ(resolve("nope").error().code, ErrorCode::NotFound);
+  auto mfa = resolve("mfa");
+  ASSERT_FALSE(mfa.has_value());
+  EXPECT_NE(mfa.error().message.find("mfa_serial"), std::string::npos);
 }
 
 TEST_F(AwsConfigTest, MissingFilesAreEmpty) {
