@@ -112,5 +112,26 @@ TEST(SessionSettings, RetryModeMaxAttemptsAndGlobalSts) {
   EXPECT_EQ(http->requests.size(), 2u);
 }
 
+TEST(SessionSettings, Route53ClientsOfOneSessionShareOneRateLimit) {
+  Environment env{{"AWS_ACCESS_KEY_ID", "AKID"}, {"AWS_SECRET_ACCESS_KEY", "s"}, {"HOME", "/nonexistent"}};
+  auto http = std::make_shared<testing::FakeHttp>();
+  http->handler = [](const HttpRequest&) -> Result<HttpResponse> {
+    return HttpResponse{.status = 200, .body = "<GetChangeResponse><ChangeInfo><Id>C1</Id><Status>INSYNC</Status>"
+                                               "</ChangeInfo></GetChangeResponse>"};
+  };
+  auto clock = std::make_shared<testing::FakeClock>();
+  auto session = Session::create({.environment = env, .http = http, .clock = clock});
+  ASSERT_TRUE(session.has_value());
+  auto start = clock->now();
+  for (int i = 0; i < 11; ++i) {
+    route53::Client client = (*session)->route53();  // a new client each time: the bucket is the session's
+    ASSERT_TRUE(client.get_change({"C1"}).has_value());
+  }
+  EXPECT_GE(clock->now() - start, std::chrono::seconds(2));  // 11 calls at 5 per second
+  clock->slept.clear();
+  for (int i = 0; i < 5; ++i) (void)(*session)->sts().get_caller_identity();  // body irrelevant here
+  EXPECT_TRUE(clock->slept.empty());  // STS has no client-side limit
+}
+
 }  // namespace
 }  // namespace cutover::aws

@@ -52,7 +52,9 @@ TEST_F(DomainsLab, TransferToTheOtherAccountAndAccept) {
   auto started = old_session->domains().transfer_domain_to_another_aws_account("cutover-lab.com", lab->account("new"));
   ASSERT_TRUE(started.has_value()) << describe(started.error());
   EXPECT_FALSE(started->password.empty());
-  auto out = old_session->domains().wait_for_operation(started->operation_id, {}, /*until_customer_action=*/true);
+  auto out = old_session->domains().wait_for_operation(
+      started->operation_id, {.interval = std::chrono::milliseconds(200), .deadline = std::chrono::seconds(20)},
+      /*until_customer_action=*/true);
   ASSERT_TRUE(out.has_value()) << describe(out.error());
   EXPECT_EQ(out->status_flag, "PENDING_ACCEPTANCE");
 
