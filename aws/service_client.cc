@@ -6,15 +6,15 @@
 namespace cutover::aws {
 namespace {
 
-std::optional<std::chrono::seconds> retry_after(const Error& error, const HttpResponse* response) {
-  (void)error;
+// Retry-After in seconds; an HTTP-date form is ignored (our backoff applies).
+std::optional<std::chrono::seconds> retry_after(const HttpResponse* response) {
   if (!response) return std::nullopt;
   auto value = find_header(response->headers, "Retry-After");
   if (!value) return std::nullopt;
   try {
     return std::chrono::seconds(std::stoll(*value));
   } catch (const std::exception&) {
-    return std::nullopt;  // an HTTP date: ignore it and use our own backoff
+    return std::nullopt;
   }
 }
 
@@ -84,7 +84,7 @@ Result<HttpResponse> ServiceClient::call(const ServiceCall& call) const {
     }
     last_cost = timeout ? RetryQuota::kTimeoutCost : RetryQuota::kRetryCost;
     auto delay = backoff_delay(attempt_number, context_.random(), policy,
-                               retry_after(error, response ? &*response : nullptr));
+                               retry_after(response ? &*response : nullptr));
     if (context_.on_retry) context_.on_retry({call.operation, attempt_number, delay, error});
     context_.clock->sleep_for(delay);
   }
