@@ -21,6 +21,11 @@ constexpr std::size_t kErrorField = 5;
 }  // namespace
 
 Result<SignedRequest> sign_request(ldns_pkt* packet, const TsigKey& key) {
+  // Checked first: ldns leaks on its own error path for an unknown algorithm.
+  if (!is_supported_tsig_algorithm(key.algorithm)) {
+    return fail(ErrorCode::Invalid, "cannot sign with TSIG key '" + key.name.without_dot() + "': unsupported algorithm (" +
+                                        key.algorithm + ")");
+  }
   std::string algorithm = ldns_algorithm(key.algorithm);
   ldns_status status = ldns_pkt_tsig_sign(packet, key.name.text().c_str(), key.secret.c_str(), kFudgeSeconds,
                                           algorithm.c_str(), nullptr);
