@@ -42,6 +42,7 @@ struct ParityFlags {
   int timeout_ms{500};
   int attempts{3};
   int max_in_flight{64};
+  double max_rate{0};
 };
 
 ExitCode run_delegation(const DelegationFlags& f) {
@@ -94,6 +95,7 @@ ExitCode run_parity(const ParityFlags& f) {
   if (questions->empty()) return usage_error("check parity", "no names to compare");
   dns::ProbeOptions probe = probe_options(f.timeout_ms, f.attempts);
   probe.max_in_flight_per_server = static_cast<std::size_t>(f.max_in_flight);
+  probe.max_rate_per_server = f.max_rate;
   auto started = std::chrono::steady_clock::now();
   auto report = dns::check_parity({.old_servers = *old_servers, .new_servers = *new_servers, .questions = *questions,
                                    .compare_ttl = f.compare_ttl, .probe = probe});
@@ -141,6 +143,9 @@ void setup_parity(CLI::App* check, ExitCode& exit_code) {
   cmd->add_flag("--compare-ttl", f->compare_ttl, "Also require equal TTLs");
   cmd->add_option("--format", f->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->add_option("--max-in-flight", f->max_in_flight, "Queries in flight per server")->check(CLI::Range(1, 4096))->capture_default_str();
+  cmd->add_option("--max-rate", f->max_rate, "Queries per second per server (0: no limit; real servers may rate-limit us)")
+      ->check(CLI::Range(0.0, 1e7))
+      ->capture_default_str();
   add_probe_flags(cmd, f->timeout_ms, f->attempts);
   cmd->footer(kCheckExitCodes);
   cmd->callback([f, &exit_code, cmd] {

@@ -23,7 +23,8 @@ struct Run {
 };
 
 Run run(const std::string& args) {
-  std::string command = std::string(CUTOVER_BINARY) + " " + args + " 2>&1";
+  // `timeout` bounds a --watch that would otherwise outlive a failed test.
+  std::string command = "timeout 60 " + std::string(CUTOVER_BINARY) + " " + args + " 2>&1";
   Run out;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return out;
