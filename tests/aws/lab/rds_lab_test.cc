@@ -87,11 +87,13 @@ TEST_F(RdsLab, CloneReportsCreatingUntilTheLabSaysAvailable) {
   EXPECT_EQ(available->status, "available");
 }
 
-// moto 5.2.1 ignores MaxRecords and never returns a Marker, so Marker
-// pagination is proven in the unit tests (clients_test.cc); here the
-// paginated call must still return everything, and filters must hold.
-TEST_F(RdsLab, DescribeAllAndFilters) {
+// moto 5.2.1 ignores MaxRecords and Marker; the lab proxy pages for it.
+TEST_F(RdsLab, MarkerPaginationAndFilters) {
   for (int i = 0; i < 23; ++i) create_source("db-" + std::to_string(i));
+  auto first = rds().describe_db_clusters({.max_records = 20});
+  ASSERT_TRUE(first.has_value()) << describe(first.error());
+  EXPECT_EQ(first->clusters.size(), 20u);
+  EXPECT_FALSE(first->marker.empty());
   auto all = rds().describe_all_db_clusters({.max_records = 20});
   ASSERT_TRUE(all.has_value()) << describe(all.error());
   EXPECT_EQ(all->size(), 23u);
