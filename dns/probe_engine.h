@@ -85,6 +85,8 @@ class ProbeEngine {
   std::optional<TimePoint> next_wakeup() const;
   /// True when every submitted query has completed and been taken.
   bool done() const { return finished_ == queries_.size() && completed_.empty(); }
+  /// True when every submitted query has finished (some may still wait in take_completed).
+  bool finished() const { return finished_ == queries_.size(); }
 
   std::size_t server_of(std::size_t token) const { return queries_[token].server; }
   const Question& question_of(std::size_t token) const { return prepared_[queries_[token].prepared].question; }

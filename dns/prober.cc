@@ -184,7 +184,8 @@ void Driver::run(OnDone&& on_done) {
     send(sends);
     std::array<pollfd, 2> fds{pollfd{.fd = v4_.get(), .events = POLLIN, .revents = 0},
                               pollfd{.fd = v6_.get(), .events = POLLIN, .revents = 0}};
-    ::poll(fds.data(), fds.size(), poll_timeout(sends.size() == kBatch));
+    // The last queries may have ended in poll_sends (a final timeout): nothing left to wait for.
+    if (!engine_.finished()) ::poll(fds.data(), fds.size(), poll_timeout(sends.size() == kBatch));
     if (v4_) receive(v4_.get());
     if (v6_) receive(v6_.get());
     do_tcp();
