@@ -108,6 +108,8 @@ dns::Result<void> DnsLab::spawn(const std::string& name, const std::vector<std::
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
+  // Debian puts knotd and unbound in /usr/sbin, which a CI job's PATH may lack.
+  std::string fallback = "/usr/sbin/" + argv[0];
   pid_t parent = ::getpid();
   pid_t pid = ::fork();
   if (pid < 0) return fail(ErrorCode::Io, "cannot fork to start " + argv[0]);
@@ -123,6 +125,7 @@ dns::Result<void> DnsLab::spawn(const std::string& name, const std::vector<std::
       ::close(fd);
     }
     ::execvp(args[0], args.data());
+    ::execv(fallback.c_str(), args.data());
     ::_exit(127);
   }
   processes_.push_back(Process{.name = name, .pid = pid});
@@ -178,7 +181,7 @@ dns::Result<void> DnsLab::start() {
 
 dns::Result<void> DnsLab::delegate_example_to_new() {
   write_file(dir_ + "/tld/test.zone", tld_zone(true, 2));
-  std::string reload = "knotc -s " + dir_ + "/tld/knot.sock zone-reload test >>" + dir_ + "/tld.log 2>&1";
+  std::string reload = "PATH=\"$PATH:/usr/sbin\" knotc -s " + dir_ + "/tld/knot.sock zone-reload test >>" + dir_ + "/tld.log 2>&1";
   if (std::system(reload.c_str()) != 0) return fail(ErrorCode::Io, "knotc zone-reload test failed");
   // Reloads usually apply in milliseconds but sometimes take ~0.7 s: poll.
   auto deadline = Clock::now() + std::chrono::seconds(10);
