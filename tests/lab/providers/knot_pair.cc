@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -151,7 +152,19 @@ dns::Result<void> KnotPair::spawn(const std::string& name, const std::string& co
   return {};
 }
 
+dns::Result<void> KnotPair::lock_addresses() {
+  lock_fd_ = ::open(kLockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (lock_fd_ < 0) return fail(ErrorCode::Io, std::string("cannot open ") + kLockFile);
+  auto deadline = Clock::now() + std::chrono::seconds(100);
+  while (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (Clock::now() > deadline) return fail(ErrorCode::Timeout, std::string("another Knot pair held ") + kLockFile + " for 100 s");
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return {};
+}
+
 dns::Result<void> KnotPair::start() {
+  if (auto ok = lock_addresses(); !ok) return ok;
   if (auto ok = refuse_if_busy(); !ok) return ok;
   char pattern[] = "/tmp/cutover-knot-pair.XXXXXX";
   if (!::mkdtemp(pattern)) return fail(ErrorCode::Io, "cannot create the lab's temp dir");
@@ -192,6 +205,8 @@ void KnotPair::stop() {
     fs::remove_all(dir_, ignored);
   }
   dir_.clear();
+  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+  lock_fd_ = -1;
 }
 
 }  // namespace cutover::lab

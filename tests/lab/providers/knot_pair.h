@@ -36,7 +36,11 @@ class KnotPair {
   KnotPair& operator=(const KnotPair&) = delete;
   ~KnotPair() { stop(); }
 
-  /// Writes configs, zones and the key file to a temp dir, starts both
+  /// Held while a pair runs: test processes of other build trees wait for it
+  /// (ctest's RESOURCE_LOCK only orders the tests of one ctest run).
+  static constexpr const char* kLockFile = "/tmp/cutover-knot-pair.lock";
+
+  /// Waits up to 100 s for the lock, writes configs, zones and the key file to a temp dir, starts both
   /// servers and waits until both answer both zones authoritatively. Fails if
   /// port 53 of 127.57.0.0/16 (or the wildcard) is in use, knotd is missing,
   /// or a server does not come up within 10 s.
@@ -58,7 +62,9 @@ class KnotPair {
     pid_t pid{-1};
   };
   dns::Result<void> spawn(const std::string& name, const std::string& config);
+  dns::Result<void> lock_addresses();
 
+  int lock_fd_{-1};  // flock on kLockFile while the pair runs
   std::string dir_{};
   std::vector<Process> processes_{};
 };
