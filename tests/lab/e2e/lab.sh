@@ -12,6 +12,7 @@
 # Needs root, or a private network namespace:
 #   unshare --user --map-root-user --net sh -c 'ip link set lo up; tests/lab/e2e/lab.sh start /tmp/lab'
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"  # knotd and unbound live in /usr/sbin
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
