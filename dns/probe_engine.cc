@@ -146,7 +146,7 @@ void ProbeEngine::on_datagram(std::size_t server, std::span<const std::uint8_t> 
     stats_.mismatched += 1;
     return;
   }
-  auto reply = parse_reply(bytes);
+  auto reply = parse_reply(bytes, &prepared_[query.prepared].question.name);
   if (!reply) {
     stats_.malformed += 1;  // keep waiting: a retry may bring a good reply
     return;
@@ -175,8 +175,9 @@ std::vector<std::size_t> ProbeEngine::take_tcp_requests() { return std::exchange
 void ProbeEngine::on_tcp_reply(std::size_t token, std::span<const std::uint8_t> bytes, TimePoint now) {
   Query& query = queries_[token];
   stats_.tcp += 1;
-  auto reply = parse_reply(bytes);
-  if (!reply || !same_question(prepared_[query.prepared].wire, bytes)) {
+  bool same = same_question(prepared_[query.prepared].wire, bytes);
+  auto reply = parse_reply(bytes, same ? &prepared_[query.prepared].question.name : nullptr);
+  if (!reply || !same) {
     on_tcp_error(token, "TCP reply does not parse or does not match the question");
     return;
   }

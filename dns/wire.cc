@@ -71,7 +71,7 @@ bool same_question(std::span<const std::uint8_t> query, std::span<const std::uin
   return true;
 }
 
-Result<Reply> parse_reply(std::span<const std::uint8_t> wire) {
+Result<Reply> parse_reply(std::span<const std::uint8_t> wire, const DomainName* question_name) {
   ldns_pkt* raw = nullptr;
   if (ldns_wire2pkt(&raw, wire.data(), wire.size()) != LDNS_STATUS_OK) {
     return fail(ErrorCode::Corrupt, "reply does not parse (" + std::to_string(wire.size()) + " octets)");
@@ -81,9 +81,14 @@ Result<Reply> parse_reply(std::span<const std::uint8_t> wire) {
               .rcode = static_cast<int>(ldns_pkt_get_rcode(raw)),
               .authoritative = ldns_pkt_aa(raw),
               .truncated = ldns_pkt_tc(raw)};
-  auto answer = to_records(ldns_pkt_answer(raw));
-  auto authority = to_records(ldns_pkt_authority(raw));
-  auto additional = to_records(ldns_pkt_additional(raw));
+  KnownOwner known;
+  const ldns_rr_list* questions = ldns_pkt_question(raw);
+  if (question_name && questions && ldns_rr_list_rr_count(questions) == 1) {
+    known = KnownOwner{.rdf = ldns_rr_owner(ldns_rr_list_rr(questions, 0)), .name = *question_name};
+  }
+  auto answer = to_records(ldns_pkt_answer(raw), &known);
+  auto authority = to_records(ldns_pkt_authority(raw), &known);
+  auto additional = to_records(ldns_pkt_additional(raw), &known);
   if (!answer) return std::unexpected(answer.error());
   if (!authority) return std::unexpected(authority.error());
   if (!additional) return std::unexpected(additional.error());

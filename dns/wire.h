@@ -31,6 +31,8 @@ std::uint16_t get_id(std::span<const std::uint8_t> wire);
 bool same_question(std::span<const std::uint8_t> query, std::span<const std::uint8_t> reply);
 
 /// Parses a reply with ldns. Fails (Corrupt) when it does not parse.
-Result<Reply> parse_reply(std::span<const std::uint8_t> wire);
+/// `question_name`, when given, must be the reply's question name (checked
+/// with same_question); records owned by it then skip a text conversion.
+Result<Reply> parse_reply(std::span<const std::uint8_t> wire, const DomainName* question_name = nullptr);
 
 }  // namespace cutover::dns::detail

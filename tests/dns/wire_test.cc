@@ -54,3 +54,25 @@ TEST(WireTest, ParsesSectionsWithLowercasedNames) {
 
 }  // namespace
 }  // namespace cutover::dns::detail
+
+namespace cutover::dns::detail {
+namespace {
+
+TEST(WireTest, KnownQuestionNameIsReusedOnlyForItsOwnRecords) {
+  auto bytes = test::wire_of({.qname = "API.example.test.",
+                              .answer = {"api.example.test. 30 IN CNAME www.example.test.",
+                                         "www.example.test. 30 IN A 192.0.2.10",
+                                         "www.example.test. 30 IN AAAA 2001:db8::10"}});
+  auto api = *DomainName::parse("api.example.test");
+  auto reply = parse_reply(bytes, &api);
+  ASSERT_TRUE(reply.has_value());
+  ASSERT_EQ(reply->answer.size(), 3u);
+  EXPECT_EQ(reply->answer[0].name, api);
+  EXPECT_EQ(reply->answer[0].rdata, "www.example.test.");
+  EXPECT_EQ(reply->answer[1].name.text(), "www.example.test.");
+  EXPECT_EQ(reply->answer[1].rdata, "192.0.2.10");
+  EXPECT_EQ(reply->answer[2].rdata, "2001:db8::10");
+}
+
+}  // namespace
+}  // namespace cutover::dns::detail
