@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,6 +25,8 @@ using dns::ErrorCode;
 using dns::fail;
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
+
+constexpr const char* kLockFile = "/tmp/cutover-dns-lab.lock";
 
 struct Instance {
   std::string name;
@@ -160,7 +163,21 @@ dns::Result<void> DnsLab::wait_ready() const {
                         std::chrono::seconds(10));
 }
 
+dns::Result<void> DnsLab::lock() {
+  // Lab runs from several build trees on one machine take turns instead of
+  // refusing each other. O_CLOEXEC: the servers must not inherit (and hold) the lock.
+  lock_fd_ = ::open(kLockFile, O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+  if (lock_fd_ < 0) return fail(ErrorCode::Io, std::string("cannot open ") + kLockFile);
+  auto deadline = Clock::now() + std::chrono::minutes(5);
+  while (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (Clock::now() > deadline) return fail(ErrorCode::Timeout, std::string("another DNS lab held ") + kLockFile + " for 5 minutes");
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return {};
+}
+
 dns::Result<void> DnsLab::start() {
+  if (auto ok = lock(); !ok) return ok;
   if (auto ok = refuse_if_busy(); !ok) return ok;
   char pattern[] = "/tmp/cutover-dns-lab.XXXXXX";
   if (!::mkdtemp(pattern)) return fail(ErrorCode::Io, "cannot create the lab's temp dir");
@@ -222,6 +239,8 @@ void DnsLab::stop() {
     p.pid = -1;
   }
   processes_.clear();
+  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+  lock_fd_ = -1;
   if (!dir_.empty() && std::getenv("CUTOVER_LAB_KEEP") == nullptr) {
     std::error_code ignored;
     fs::remove_all(dir_, ignored);

@@ -65,6 +65,7 @@ class DnsLab {
     std::string name{};
     pid_t pid{-1};
   };
+  dns::Result<void> lock();
   dns::Result<void> refuse_if_busy() const;
   dns::Result<void> spawn(const std::string& name, const std::vector<std::string>& argv);
   dns::Result<void> wait_ready() const;
@@ -72,6 +73,7 @@ class DnsLab {
 
   std::string dir_{};
   std::vector<Process> processes_{};
+  int lock_fd_{-1};
 };
 
 }  // namespace cutover::lab
