@@ -4,6 +4,8 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "planner/gate_checker.h"
 #include "planner/plan.h"
@@ -29,7 +31,10 @@ class ActionRunner {
   /// in place are not sent again.
   Result<ActionOutcome> run(const Action& action);
   /// True when the effect of `action` is already in place at the provider.
+  /// What it learned on the way (an operation id) is kept for take_learned().
   Result<bool> in_effect(const Action& action);
+  /// The journal data the last in_effect() found (empty when none), and forgets it.
+  std::map<std::string, std::string> take_learned() { return std::exchange(learned_, {}); }
 
   // One per action type (public so the visitor in the .cc can reach them).
   Result<ActionOutcome> run_dns(const Action& action);
@@ -48,7 +53,11 @@ class ActionRunner {
   ProviderSet& providers_;
   SecretStore& secrets_;
   RunFacts& run_;
+  std::map<std::string, std::string> learned_{};
 };
+
+/// The name under which the transfer password is kept in the SecretStore.
+inline constexpr std::string_view kTransferPasswordSecret = "transfer-password";
 
 /// True for actions carried out by a DNS provider (zones and records).
 bool is_dns_action(const Action& action);

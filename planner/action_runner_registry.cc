@@ -6,7 +6,7 @@
 namespace cutover::planner {
 namespace {
 
-constexpr const char* kPasswordSecret = "transfer-password";
+const std::string kPasswordSecret{kTransferPasswordSecret};
 constexpr const char* kLifecycleTag = "cutover:lifecycle";
 
 Result<DomainTransfers*> transfers_of(ProviderSet& providers, const std::string& account) {
@@ -65,8 +65,6 @@ Result<ActionOutcome> ActionRunner::run_registry(const Action& action) {
     if (!password) return fail(ErrorCode::Provider, "the transfer password is not available (the secrets file next to the journal is gone); cancel the transfer and run again");
     auto operation = (*to)->accept(a->domain, *password);
     if (!operation) return std::unexpected(operation.error());
-    auto erased = secrets_.erase(kPasswordSecret);
-    if (!erased) return std::unexpected(erased.error());
     run_["transfer.operation_id"] = *operation;
     return ActionOutcome{.data = {{"operation_id", *operation}}, .how = "transfer accepted"};
   }
@@ -75,8 +73,6 @@ Result<ActionOutcome> ActionRunner::run_registry(const Action& action) {
   if (!from) return std::unexpected(from.error());
   auto cancelled = (*from)->cancel(a.domain);
   if (!cancelled) return std::unexpected(cancelled.error());
-  auto erased = secrets_.erase(kPasswordSecret);
-  if (!erased) return std::unexpected(erased.error());
   return ActionOutcome{.how = "transfer cancelled"};
 }
 
@@ -97,6 +93,7 @@ Result<bool> ActionRunner::registry_in_effect(const Action& action) {
     if (!pending) return std::unexpected(pending.error());
     if (*pending) {
       run_["transfer.operation_id"] = **pending;
+      learned_["operation_id"] = **pending;
       return true;
     }
     auto to = transfers_of(providers_, a->to_account);
@@ -104,9 +101,19 @@ Result<bool> ActionRunner::registry_in_effect(const Action& action) {
     return (*to)->holds(a->domain);
   }
   if (const auto* a = std::get_if<AcceptTransfer>(&action)) {
+    // Accepted already if the receiver holds the domain, or its accept operation is under way.
     auto to = transfers_of(providers_, a->account);
     if (!to) return std::unexpected(to.error());
-    return (*to)->holds(a->domain);
+    auto holds = (*to)->holds(a->domain);
+    if (!holds) return std::unexpected(holds.error());
+    if (*holds) return true;
+    auto pending = (*to)->operation_in_progress(a->domain);
+    if (!pending) return std::unexpected(pending.error());
+    if (*pending) {
+      run_["transfer.operation_id"] = **pending;
+      learned_["operation_id"] = **pending;
+    }
+    return pending->has_value();
   }
   const auto& a = std::get<CancelTransfer>(action);
   auto from = transfers_of(providers_, a.account);

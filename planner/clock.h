@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace cutover::planner {
 
@@ -25,6 +26,8 @@ class SystemClock final : public Clock {
 
 /// Seconds since the epoch, the unit of the journal's timestamps.
 std::int64_t to_unix_seconds(TimePoint at);
+/// The UTC date of `at` as YYYYMMDD (names daily clones).
+std::string utc_date(TimePoint at);
 TimePoint from_unix_seconds(std::int64_t seconds);
 
 }  // namespace cutover::planner

@@ -1,24 +1,9 @@
 #include "planner/executor.h"
 
-#include <ctime>
-
 #include "planner/action_runner.h"
 #include "planner/action_text.h"
 
 namespace cutover::planner {
-namespace {
-
-std::string utc_date(TimePoint at) {
-  std::time_t t = std::chrono::system_clock::to_time_t(at);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%Y%m%d", &tm);
-  return out;
-}
-
-}  // namespace
-
 std::string_view to_string(RunStatus status) {
   switch (status) {
     case RunStatus::Completed: return "completed";
@@ -54,8 +39,10 @@ std::optional<TimePoint> Executor::earliest_start(const Step& step) const {
 }
 
 Result<RunOutcome> Executor::run(const ExecutorOptions& options) {
-  // The run date names daily clones; a rerun on the same day finds them.
-  run_["run_date"] = utc_date(parts_.clock.now());
+  // The run date names daily clones. It is the date of the first run, kept
+  // in the journal's facts, so a rerun after midnight finds the same clone.
+  auto facts = parts_.journal.facts();
+  run_["run_date"] = facts && facts->contains("run_date") ? facts->at("run_date") : utc_date(parts_.clock.now());
   for (const auto& record : parts_.journal.records()) {
     for (const auto& [key, value] : record.data) run_[record.step + "." + key] = value;
     if (record.data.contains("operation_id")) run_["transfer.operation_id"] = record.data.at("operation_id");
@@ -82,18 +69,25 @@ Result<std::optional<RunOutcome>> Executor::run_step(const Step& step, const Exe
   auto waited = wait_for_start(step, options);
   if (!waited || *waited) return waited;
 
-  // An action step's gates must hold right now; a verification step polls
-  // until they do (the registry publishing, a resolver's cache expiring).
-  auto gates = step.actions.empty() ? poll_until_hold(step, step.gates, options) : check_all(step, step.gates);
-  if (!gates) return std::unexpected(gates.error());
-  if (!gates->holds) {
-    std::string why = gates->undecided ? "a gate could not be decided: too few servers answered" : "a gate did not hold";
-    auto logged = record(step, JournalEvent::StepFailed, {}, {}, why);
-    if (!logged) return std::unexpected(logged.error());
-    return stop_failed(RunStatus::GateFailed, step, why + "; nothing was changed by this step", gates->evidence);
+  // A step that got past its gates in an earlier run is resumed without
+  // them: its own half-done action may be what a gate now sees (a transfer
+  // in progress), and the actions in doubt are re-checked one by one instead.
+  if (!parts_.journal.started(step.id.value)) {
+    // An action step's gates must hold right now; a verification step polls
+    // until they do (the registry publishing, a resolver's cache expiring).
+    auto gates = step.actions.empty() ? poll_until_hold(step, step.gates, options) : check_all(step, step.gates);
+    if (!gates) return std::unexpected(gates.error());
+    if (!gates->holds) {
+      std::string why = gates->undecided ? "a gate could not be decided: too few servers answered" : "a gate did not hold";
+      auto logged = record(step, JournalEvent::StepFailed, {}, {}, why);
+      if (!logged) return std::unexpected(logged.error());
+      auto outcome = stop_failed(RunStatus::GateFailed, step, why + "; nothing was changed by this step", gates->evidence);
+      outcome.undecided = gates->undecided;
+      return std::optional<RunOutcome>{outcome};
+    }
+    auto started = record(step, JournalEvent::StepStarted);
+    if (!started) return std::unexpected(started.error());
   }
-  auto started = record(step, JournalEvent::StepStarted);
-  if (!started) return std::unexpected(started.error());
   parts_.observer.step_started(step);
 
   auto acted = run_actions(step);
@@ -163,6 +157,13 @@ Result<GateResult> Executor::poll_until_hold(const Step& step, const std::vector
   }
 }
 
+// The transfer password is dropped only once the accept (or cancel) is on
+// record as done: a crash before that must still find it for the rerun.
+Result<void> Executor::forget_consumed_secrets(const Action& action) {
+  if (!std::holds_alternative<AcceptTransfer>(action) && !std::holds_alternative<CancelTransfer>(action)) return {};
+  return parts_.secrets.erase(std::string(kTransferPasswordSecret));
+}
+
 Result<std::optional<RunOutcome>> Executor::run_actions(const Step& step) {
   ActionRunner runner(parts_.plan, parts_.providers, parts_.secrets, run_);
   for (std::size_t i = 0; i < step.actions.size(); ++i) {
@@ -175,9 +176,11 @@ Result<std::optional<RunOutcome>> Executor::run_actions(const Step& step) {
       auto effect = runner.in_effect(action);
       if (!effect) return std::optional<RunOutcome>{stop_failed(RunStatus::Failed, step, "could not re-check an action in doubt: " + effect.error().message, {})};
       if (*effect) {
-        auto logged = record(step, JournalEvent::ActionDone, i, {}, "in effect already (re-checked after an interrupted run)");
+        auto logged = record(step, JournalEvent::ActionDone, i, runner.take_learned(), "in effect already (re-checked after an interrupted run)");
         if (!logged) return std::unexpected(logged.error());
         parts_.observer.action_done(step, i, "already in effect (re-checked)");
+        auto forgotten = forget_consumed_secrets(action);
+        if (!forgotten) return std::unexpected(forgotten.error());
         continue;
       }
     }
@@ -194,6 +197,8 @@ Result<std::optional<RunOutcome>> Executor::run_actions(const Step& step) {
     auto logged = record(step, JournalEvent::ActionDone, i, outcome->data);
     if (!logged) return std::unexpected(logged.error());
     parts_.observer.action_done(step, i, outcome->how);
+    auto forgotten = forget_consumed_secrets(action);
+    if (!forgotten) return std::unexpected(forgotten.error());
   }
   return std::optional<RunOutcome>{};
 }

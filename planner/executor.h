@@ -47,6 +47,7 @@ struct RunOutcome {
   std::optional<TimePoint> next_at{};  // Waiting: when the next step may start
   std::string message{};
   std::vector<std::string> evidence{};
+  bool undecided{false};  // GateFailed because too few servers answered to decide
 };
 
 struct ExecutorParts {
@@ -71,12 +72,12 @@ class Executor {
   const RunFacts& run_facts() const { return run_; }
 
  private:
-  struct StepVerdict;
   Result<std::optional<RunOutcome>> run_step(const Step& step, const ExecutorOptions& options);
   Result<std::optional<RunOutcome>> wait_for_start(const Step& step, const ExecutorOptions& options);
   Result<GateResult> check_all(const Step& step, const std::vector<Gate>& gates);
   Result<GateResult> poll_until_hold(const Step& step, const std::vector<Gate>& gates, const ExecutorOptions& options);
   Result<std::optional<RunOutcome>> run_actions(const Step& step);
+  Result<void> forget_consumed_secrets(const Action& action);
   Result<void> record(const Step& step, JournalEvent event, std::optional<std::size_t> action = {},
                       std::map<std::string, std::string> data = {}, std::string message = {});
   std::optional<TimePoint> earliest_start(const Step& step) const;

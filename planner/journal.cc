@@ -1,6 +1,7 @@
 #include "planner/journal.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,10 +33,11 @@ std::string encode(const JournalRecord& r) {
   if (r.action) line["action"] = *r.action;
   if (!r.data.empty()) line["data"] = r.data;
   if (!r.message.empty()) line["message"] = r.message;
-  return line.dump() + "\n";
+  // Provider messages may hold bytes that are not UTF-8: replace them rather than throw mid-step.
+  return line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-std::optional<JournalRecord> decode(const std::string& text) {
+std::optional<JournalRecord> decode(const std::string& text) try {
   auto line = json::parse(text, nullptr, false);
   if (line.is_discarded() || !line.is_object() || !line.contains("step") || !line.contains("event")) return std::nullopt;
   auto event = parse_event(line.value("event", ""));
@@ -45,6 +47,8 @@ std::optional<JournalRecord> decode(const std::string& text) {
   if (line.contains("data")) r.data = line["data"].get<std::map<std::string, std::string>>();
   r.message = line.value("message", "");
   return r;
+} catch (const json::exception&) {
+  return std::nullopt;  // a field of the wrong type: not a record of ours
 }
 
 Result<void> write_all(int fd, const std::string& bytes, const std::filesystem::path& path) {
@@ -132,6 +136,10 @@ Result<Journal> Journal::open(const std::filesystem::path& path, const JournalHe
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) return fail(ErrorCode::Io, "cannot open journal '" + path.string() + "': " + std::strerror(errno));
   Journal journal{path, fd, {}};
+  // Two runs on one journal would both see an action as not started and both do it.
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    return fail(ErrorCode::Invalid, "journal '" + path.string() + "' is in use by another cutover run; wait for it to finish");
+  }
 
   if (content.empty()) {
     json first{{"format", kFormat}, {"version", kVersion}, {"domain", header.domain}, {"plan_digest", header.plan_digest}};
@@ -186,6 +194,26 @@ std::optional<std::int64_t> Journal::done_at(const std::string& step) const {
     if (r.event == JournalEvent::RolledBack) at.reset();
   }
   return at;
+}
+
+bool Journal::started(const std::string& step) const {
+  bool started = false;
+  for (const auto& r : records_) {
+    if (r.step != step) continue;
+    if (r.event == JournalEvent::RolledBack) started = false;
+    if (r.event == JournalEvent::StepStarted || r.event == JournalEvent::ActionStarted) started = true;
+  }
+  return started;
+}
+
+bool Journal::any_action_done(const std::string& step) const {
+  bool done = false;
+  for (const auto& r : records_) {
+    if (r.step != step) continue;
+    if (r.event == JournalEvent::RolledBack) done = false;
+    if (r.event == JournalEvent::ActionDone) done = true;
+  }
+  return done;
 }
 
 ActionState Journal::action_state(const std::string& step, std::size_t action) const {

@@ -52,7 +52,8 @@ enum class ActionState { NotStarted, InDoubt, Done };
 
 class Journal {
  public:
-  /// Opens `path`, creating it (0600, header first) when absent. An existing
+  /// Opens `path`, creating it (0600, header first) when absent, and locks it
+  /// (flock) for this process: a second run on it fails (Invalid). An existing
   /// journal must belong to the same plan (digest), else Invalid. A torn last
   /// line is truncated and reported in `warnings`; damage before it is Corrupt.
   static Result<Journal> open(const std::filesystem::path& path, const JournalHeader& header,
@@ -73,6 +74,10 @@ class Journal {
   /// When `step` was recorded done, if it was (and not rolled back since).
   std::optional<std::int64_t> done_at(const std::string& step) const;
   ActionState action_state(const std::string& step, std::size_t action) const;
+  /// True when `step` got past its gates once (StepStarted or an action announced), since any rollback.
+  bool started(const std::string& step) const;
+  /// True when an action of `step` took effect, since any rollback (done or not, the step changed something).
+  bool any_action_done(const std::string& step) const;
   /// The data of the Facts record, if the journal has one.
   std::optional<std::map<std::string, std::string>> facts() const;
   /// The data recorded with `step`'s ActionDone records, merged.

@@ -42,10 +42,25 @@ Result<void> SecretStore::save() const {
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return fail(ErrorCode::Io, "cannot write secrets file '" + temp + "': " + std::strerror(errno));
   std::string text = nlohmann::json(values_).dump();
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  std::size_t written = 0;
+  bool ok = true;
+  while (ok && written < text.size()) {
+    auto n = ::write(fd, text.data() + written, text.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) written += static_cast<std::size_t>(n);
+  }
+  ok = ok && ::fsync(fd) == 0;
   ::close(fd);
   if (!ok || std::rename(temp.c_str(), file_->c_str()) != 0) {
+    ::unlink(temp.c_str());  // never leave a copy of a secret behind
     return fail(ErrorCode::Io, "cannot write secrets file '" + file_->string() + "'");
+  }
+  // The rename is durable only once the directory is on disk too.
+  int dir = ::open(file_->parent_path().empty() ? "." : file_->parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
   }
   return {};
 }

@@ -46,7 +46,7 @@ ExitCode exit_code_of(const planner::RunOutcome& outcome) {
     case planner::RunStatus::Completed:
     case planner::RunStatus::Stopped: return ExitCode::Ok;
     case planner::RunStatus::Waiting: return ExitCode::Waiting;
-    case planner::RunStatus::GateFailed: return ExitCode::NotYet;
+    case planner::RunStatus::GateFailed: return outcome.undecided ? ExitCode::Undecided : ExitCode::NotYet;
     case planner::RunStatus::Failed: return ExitCode::Failure;
   }
   return ExitCode::Failure;
@@ -126,7 +126,8 @@ void setup_apply_command(CLI::App& app, ExitCode& exit_code) {
       ->check(CLI::Range(0.05, 3600.0))->default_str("2");
   cmd->add_option("--check-timeout", options->check_timeout_seconds, "Seconds a verification or a check after may take to come true")
       ->check(CLI::Range(1, 7 * 24 * 3600))->default_str("600");
-  cmd->footer(std::string(kExitCodeHelp) + " For apply: 1 means a gate or check did not hold (evidence printed).");
+  cmd->footer(std::string(kExitCodeHelp) +
+              " For apply: 1 means a gate or check did not hold, 3 that too few servers answered to decide (evidence printed).");
   cmd->callback([options, &exit_code] { exit_code = run_apply(*options); });
 }
 

@@ -6,6 +6,7 @@
 
 #include "planner/cli/plan_errors.h"
 #include "planner/cli/provider_factory.h"
+#include "planner/clock.h"
 #include "planner/live_facts.h"
 #include "planner/plan_parser.h"
 #include "planner/planner.h"
@@ -37,7 +38,11 @@ std::optional<ExitCode> load_for_run(const std::string& command, const std::file
 std::optional<ExitCode> open_run(const std::string& command, const std::filesystem::path& journal_file, RunSetup& setup,
                                  std::vector<std::string>& warnings) {
   auto journal = planner::Journal::open(journal_file, {.domain = setup.plan.domain.text(), .plan_digest = setup.plan_digest}, warnings);
-  if (!journal) return report_plan_error(command, journal_file.string(), journal.error());
+  if (!journal) {
+    // Another plan's journal, or one in use, is a usage error; a file we cannot write or read is a failure.
+    auto code = report_plan_error(command, journal_file.string(), journal.error());
+    return journal.error().code == planner::ErrorCode::Invalid ? code : ExitCode::Failure;
+  }
   setup.journal.emplace(std::move(*journal));
   auto secrets = planner::SecretStore::open(journal_file.string() + ".secrets");
   if (!secrets) return report_plan_error(command, journal_file.string(), secrets.error());
@@ -51,8 +56,9 @@ std::optional<ExitCode> open_run(const std::string& command, const std::filesyst
     auto facts = planner::observe_facts(setup.plan, setup.providers);
     if (!facts) return report_plan_error(command, "providers", facts.error());
     setup.facts = std::move(*facts);
-    auto logged = setup.journal->append({.step = "(facts)", .event = planner::JournalEvent::Facts,
-                                         .data = planner::facts_to_data(setup.facts)});
+    auto data = planner::facts_to_data(setup.facts);
+    data["run_date"] = planner::utc_date(std::chrono::system_clock::now());  // names daily clones, for every rerun
+    auto logged = setup.journal->append({.step = "(facts)", .event = planner::JournalEvent::Facts, .data = data});
     if (!logged) return report_plan_error(command, journal_file.string(), logged.error());
   }
   auto graph = planner::build_steps(setup.plan, setup.facts);

@@ -120,8 +120,10 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
                        .strategy = "db-pointer",
                        .actions = {CreateInstance{.account = s.account, .cluster = clone, .instance = clone + "-1", .instance_class = s.instance_class}},
                        .expected_duration = Seconds{600}});
-  steps.push_back(tag("ready", "ready", "Wait until " + clone + " and its instance are available, then tag it ready"));
-  steps.back().gates = {available(s, clone)};
+  // A step without action polls its gates: this one waits out "creating".
+  steps.push_back(Step{.id = step_id(prefix(s) + ".available"), .title = "Wait until " + clone + " and its instance are available",
+                       .strategy = "db-pointer", .gates = {available(s, clone)}, .expected_duration = Seconds{900}});
+  steps.push_back(tag("ready", "ready", "Tag " + clone + " ready"));
   Step flip{.id = step_id(prefix(s) + ".switch"), .title = "Point " + s.name.text() + " at " + clone, .strategy = "db-pointer",
             .actions = point(zones, RecordSet{.name = s.name, .type = dns::RecordType::CNAME, .ttl = ctx.facts.db_pointer_ttl.value,
                                               .values_from = ValuesFrom::ClusterEndpoint, .values_zone = clone,
@@ -135,6 +137,9 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
     steps.push_back(Step{.id = step_id(prefix(s) + ".clean"), .title = "Delete every aborted clone of " + *s.source_cluster + " (instances first)",
                          .strategy = "db-pointer", .actions = {DeleteAbortedClones{.account = s.account, .prefix = *s.source_cluster + "-"}}});
     steps.back().rollback = Rollback{.description = "none: deleted clusters are gone", .possible = false};
+    // Resolvers keep the previous clone's address for the pointer's TTL: it must live that long.
+    auto wait = wait_after_ttl_change("pointer TTL", ctx.facts.db_pointer_ttl.value, ctx.plan.safety.margin, ctx.facts.db_pointer_ttl.source);
+    steps.back().waits.push_back(Wait{.after = step_id(prefix(s) + ".switch"), .delay = wait.total, .reason = wait.reason()});
   }
   for (std::size_t i = 1; i < steps.size(); ++i) steps[i].depends_on.push_back(steps[i - 1].id);
   for (auto& step : steps) ctx.graph.add(std::move(step));

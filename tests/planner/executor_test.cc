@@ -48,6 +48,7 @@ class ExecutorTest : public ::testing::Test {
     auto secrets = SecretStore::open(dir_ / "journal.jsonl.secrets").value();
     testing::FakeGates gates(providers_, plan_.domain);
     gates.forced_failures = forced_;
+    gates.forced_undecided = undecided_;
     options.poll_interval = 1s;
     options.poll_timeout = 30s;
     Executor executor({.plan = plan_, .schedule = schedule_, .providers = providers_, .gates = gates,
@@ -74,6 +75,7 @@ class ExecutorTest : public ::testing::Test {
   testing::FakeClock clock_;
   testing::RecordingObserver observer_;
   std::vector<GateKind> forced_{};
+  std::vector<GateKind> undecided_{};
 };
 
 TEST_F(ExecutorTest, RunsTheWholeCutoverInThePlannedOrder) {
@@ -272,6 +274,42 @@ TEST_F(ExecutorTest, RollbackRefusesWhenTheSafePeriodIsOver) {
   EXPECT_EQ(registrar->verdict, RollbackVerdict::TooLate);
   EXPECT_EQ(tld_->find("example.test", dns::RecordType::NS)->values, (std::vector<std::string>{"ns1.new.test.", "ns2.new.test."}));
   EXPECT_EQ(&*registrar, &entries->back()) << "nothing before the switch is undone while the switch stands";
+}
+
+}  // namespace
+}  // namespace cutover::planner
+
+namespace cutover::planner {
+namespace {
+
+// A step interrupted after its gates passed is resumed without them: its own
+// half-done action may be what a gate now sees (a transfer in progress).
+TEST_F(ExecutorTest, AResumedStepIsNotStoppedByItsGatesAgain) {
+  ASSERT_EQ(run({.until = "switch.lower-ns-ttl"})->status, RunStatus::Stopped);
+  {
+    std::vector<std::string> warnings;
+    auto journal = Journal::open(dir_ / "journal.jsonl", {.domain = "example.test.", .plan_digest = "d1"}, warnings).value();
+    ASSERT_TRUE(journal.append({.step = "subdelegation.dev.delegate.old", .event = JournalEvent::StepStarted}));
+    ASSERT_TRUE(journal.append({.step = "subdelegation.dev.delegate.old", .event = JournalEvent::ActionStarted, .action = 0}));
+  }
+  old_->add({.name = name("dev.example.test"), .type = dns::RecordType::NS, .ttl = 30, .values = {"ns1.dev.test."}});
+  int before = old_->applies;
+  forced_ = {GateKind::Authoritative};
+  auto outcome = run({.until = "subdelegation.dev.delegate.old"});
+  ASSERT_TRUE(outcome.has_value());
+  EXPECT_EQ(outcome->status, RunStatus::Stopped) << outcome->message;
+  EXPECT_EQ(old_->applies, before) << "the delegation was in effect: re-checked, not sent again";
+}
+
+TEST_F(ExecutorTest, AnUndecidedGateIsReportedAsUndecided) {
+  undecided_ = {GateKind::NoDsAtParent};
+  auto outcome = run();
+  ASSERT_EQ(outcome->status, RunStatus::GateFailed);
+  EXPECT_TRUE(outcome->undecided);
+  EXPECT_NE(outcome->message.find("could not be decided"), std::string::npos);
+  forced_ = {GateKind::NoDsAtParent};
+  undecided_ = {};
+  EXPECT_FALSE(run()->undecided);
 }
 
 }  // namespace

@@ -151,6 +151,9 @@ class FakeGates final : public planner::GateChecker {
   FakeGates(planner::ProviderSet& providers, const dns::DomainName& domain) : providers_(providers), domain_(domain) {}
   planner::Result<planner::GateResult> check(const planner::Gate& gate, const planner::RunFacts&) override {
     ++checks;
+    if (std::ranges::find(forced_undecided, gate.kind) != forced_undecided.end()) {
+      return planner::GateResult{.holds = false, .undecided = true, .evidence = {"127.0.0.9: timeout"}};
+    }
     if (std::ranges::find(forced_failures, gate.kind) != forced_failures.end()) {
       return planner::GateResult{.holds = false, .evidence = {"127.0.0.9: forced to fail by the test"}};
     }
@@ -173,6 +176,7 @@ class FakeGates final : public planner::GateChecker {
     return planner::GateResult{.holds = true};
   }
   std::vector<planner::GateKind> forced_failures{};
+  std::vector<planner::GateKind> forced_undecided{};
   int checks{0};
 
  private:

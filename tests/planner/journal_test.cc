@@ -63,14 +63,16 @@ TEST(Journal, TornLastLineIsCutBackWithAWarning) {
   }
   std::string whole = read(dir / "j.jsonl");
   std::ofstream(dir / "j.jsonl", std::ios::app) << "{\"step\":\"b\",\"ev";
-  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings);
-  ASSERT_TRUE(journal.has_value());
-  EXPECT_EQ(journal->records().size(), 1u);
-  ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_NE(warnings[0].find("torn last line"), std::string::npos);
-  EXPECT_EQ(read(dir / "j.jsonl"), whole);
-  // Appending after the repair gives a clean file.
-  ASSERT_TRUE(journal->append({.step = "b", .event = JournalEvent::StepStarted, .at = 2}));
+  {
+    auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings);
+    ASSERT_TRUE(journal.has_value());
+    EXPECT_EQ(journal->records().size(), 1u);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find("torn last line"), std::string::npos);
+    EXPECT_EQ(read(dir / "j.jsonl"), whole);
+    // Appending after the repair gives a clean file.
+    ASSERT_TRUE(journal->append({.step = "b", .event = JournalEvent::StepStarted, .at = 2}));
+  }
   std::vector<std::string> none;
   EXPECT_EQ(Journal::open(dir / "j.jsonl", kHeader, none)->records().size(), 2u);
   EXPECT_TRUE(none.empty());
@@ -114,6 +116,31 @@ TEST(Journal, RollbackReopensAStep) {
   ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::RolledBack, .at = 3}));
   EXPECT_FALSE(journal.done_at("a").has_value());
   EXPECT_EQ(journal.action_state("a", 0), ActionState::NotStarted);
+}
+
+TEST(Journal, OneRunAtATime) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  auto first = Journal::open(dir / "j.jsonl", kHeader, warnings);
+  ASSERT_TRUE(first.has_value());
+  auto second = Journal::open(dir / "j.jsonl", kHeader, warnings);
+  ASSERT_FALSE(second.has_value());
+  EXPECT_NE(second.error().message.find("in use by another cutover run"), std::string::npos);
+}
+
+TEST(Journal, StartedAndActedSurviveUntilRollback) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+  EXPECT_FALSE(journal.started("a"));
+  ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepStarted}));
+  ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionDone, .action = 0}));
+  ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepFailed, .message = "check after"}));
+  EXPECT_TRUE(journal.started("a"));
+  EXPECT_TRUE(journal.any_action_done("a"));
+  ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::RolledBack}));
+  EXPECT_FALSE(journal.started("a"));
+  EXPECT_FALSE(journal.any_action_done("a"));
 }
 
 TEST(Journal, DigestIsStable) {

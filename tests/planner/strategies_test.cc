@@ -157,9 +157,14 @@ TEST(DbPointer, DailyCloneWaitsForAvailabilityBeforePointing) {
     db.clean_aborted = true;
   });
   EXPECT_LT(p.position("db.db.example.com.clone"), p.position("db.db.example.com.instance"));
+  EXPECT_LT(p.position("db.db.example.com.available"), p.position("db.db.example.com.ready"));
   EXPECT_LT(p.position("db.db.example.com.ready"), p.position("db.db.example.com.switch"));
-  EXPECT_TRUE(has_gate(*p.at("db.db.example.com.ready").step, GateKind::ClusterAvailable));
+  // Availability is a verification step: the executor polls it until the clone is up.
+  EXPECT_TRUE(p.at("db.db.example.com.available").step->actions.empty());
+  EXPECT_TRUE(has_gate(*p.at("db.db.example.com.available").step, GateKind::ClusterAvailable));
   EXPECT_LT(p.position("db.db.example.com.connected"), p.position("db.db.example.com.clean"));
+  // The replaced clone is deleted only after resolvers stop using it.
+  EXPECT_GE(p.at("db.db.example.com.clean").start - p.at("db.db.example.com.switch").finish, 300s + 300s);
 }
 
 TEST(Zones, CreatedZonesUseADeterministicCallerReference) {
