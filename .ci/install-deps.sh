@@ -45,6 +45,15 @@ if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
   done
 fi
 
+# Debian's AppArmor profile for unbound only lets it read /etc/unbound and
+# /var/lib/unbound; the lab runs it with a configuration of its own.
+profile=/etc/apparmor.d/usr.sbin.unbound
+if [ -f "$profile" ] && [ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null)" = "Y" ] && command -v apparmor_parser >/dev/null; then
+  $sudo apparmor_parser -R "$profile" >/dev/null 2>&1 || true
+  $sudo mkdir -p /etc/apparmor.d/disable
+  $sudo ln -sf "$profile" /etc/apparmor.d/disable/ 2>/dev/null || true
+fi
+
 # moto's server, botocore and the AWS CLI come with this machine kind's python3;
 # elsewhere: pip install "moto[server]" awscli.
 if ! python3 -c 'import moto, botocore' 2>/dev/null; then

@@ -11,8 +11,8 @@ source "$(dirname "$0")/common.sh"
 witness=""
 apply_pid=""
 cleanup() {
-  [ -n "$apply_pid" ] && kill -9 "$apply_pid" 2>/dev/null
-  [ -n "$witness" ] && kill "$witness" 2>/dev/null
+  if [ -n "$apply_pid" ]; then kill -9 "$apply_pid" 2>/dev/null || true; fi
+  if [ -n "$witness" ]; then kill "$witness" 2>/dev/null || true; fi
   "$lab" stop "$dir"
 }
 trap cleanup EXIT
@@ -64,7 +64,7 @@ fail=0
 [ $kills -ge 4 ] || { echo "FAIL: only $kills kills happened; the test proves too little"; fail=1; }
 [ $witness_rc -eq 0 ] || { echo "FAIL: the client saw failed or wrong answers"; fail=1; }
 # Every action took effect once: one action-done per step and action index.
-dupes=$(grep '"event":"action-done"' "$journal" | sed -E 's/.*"action":([0-9]+).*"step":"([^"]+)".*/\2#\1/' | sort | uniq -d)
+dupes=$( { grep '"event":"action-done"' "$journal" || true; } | sed -E 's/.*"action":([0-9]+).*"step":"([^"]+)".*/\2#\1/' | sort | uniq -d)
 [ -z "$dupes" ] || { echo "FAIL: actions recorded done twice: $dupes"; fail=1; }
 rechecked=$(grep -c 're-checked after an interrupted run' "$journal" || true)
 echo "journal: $(grep -c '"event":"action-done"' "$journal") actions done, $rechecked of them re-checked after a kill"

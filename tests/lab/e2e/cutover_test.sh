@@ -10,7 +10,7 @@ dir=$1
 source "$(dirname "$0")/common.sh"
 witness=""
 cleanup() {
-  [ -n "$witness" ] && kill "$witness" 2>/dev/null
+  if [ -n "$witness" ]; then kill "$witness" 2>/dev/null || true; fi
   "$lab" stop "$dir"
 }
 trap cleanup EXIT
@@ -32,8 +32,8 @@ stop_witness "$dir/witness.txt" || witness_rc=$?
 fail=0
 [ $rc -eq 0 ] || { echo "FAIL: cutover apply exited $rc"; fail=1; }
 [ $witness_rc -eq 0 ] || { echo "FAIL: the client saw failed or wrong answers"; fail=1; }
-planned=$(grep -oE '^[0-9]+\. .*\[([a-z0-9.-]+)\]$' "$dir/plan.txt" | sed -E 's/.*\[([a-z0-9.-]+)\]$/\1/')
-applied=$(grep -E '^==> ' "$dir/apply.txt" | sed -E 's/^==> ([a-z0-9.-]+):.*/\1/')
+planned=$( { grep -oE '^[0-9]+\. .*\[([a-z0-9.-]+)\]$' "$dir/plan.txt" || true; } | sed -E 's/.*\[([a-z0-9.-]+)\]$/\1/')
+applied=$( { grep -E '^==> ' "$dir/apply.txt" || true; } | sed -E 's/^==> ([a-z0-9.-]+):.*/\1/')
 if [ "$planned" != "$applied" ]; then
   echo "FAIL: apply ran other steps than plan printed"; diff <(echo "$planned") <(echo "$applied") || true; fail=1
 fi

@@ -38,10 +38,14 @@ stop() {
   done < "$dir/pids"
   for _ in $(seq 50); do
     alive=0
-    while read -r name pid; do kill -0 "$pid" 2>/dev/null && alive=1; done < "$dir/pids"
+    while read -r name pid; do if kill -0 "$pid" 2>/dev/null; then alive=1; fi; done < "$dir/pids"
     [ $alive = 0 ] && break
     sleep 0.1
   done
+  # Whatever did not stop in 5 s is killed, so the next lab finds port 53 free.
+  while read -r name pid; do
+    if kill -0 "$pid" 2>/dev/null && grep -q "$dir" "/proc/$pid/cmdline" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
+  done < "$dir/pids"
   rm -f "$dir/pids"
 }
 
