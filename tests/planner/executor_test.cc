@@ -314,3 +314,49 @@ TEST_F(ExecutorTest, AnUndecidedGateIsReportedAsUndecided) {
 
 }  // namespace
 }  // namespace cutover::planner
+
+namespace cutover::planner {
+namespace {
+
+// A zone the plan created is not deleted by a rollback once a parent has
+// delegated to it: resolvers may still ask it for the parent's NS TTL.
+TEST(ExecutorRollback, KeepsACreatedZoneThatWasDelegatedTo) {
+  testing::TempDir dir;
+  auto plan = load_plan(CUTOVER_SOURCE_DIR "/plans/s1-account-move.json").value();
+  auto facts = assumed_facts(plan);
+  auto graph = build_steps(plan, facts).value();
+  auto schedule = graph.schedule().value();
+  ProviderSet providers;
+  auto* old_zone = new FakeZone("example.com", {"ns-1.old.example"});
+  auto* new_zone = new FakeZone("example.com", {"ns-1.new.example"}, /*exists=*/false);
+  auto* parent = new FakeZone("com", {"a.gtld.example"});
+  parent->add({.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 172800, .values = {"ns-1.old.example."}});
+  providers.zones["old"].reset(old_zone);
+  providers.zones["new"].reset(new_zone);
+  providers.zones["com"].reset(parent);
+  providers.registrar = std::make_unique<testing::FakeParentRegistrar>(*parent);
+  testing::FakeGates gates(providers, plan.domain);
+  testing::FakeClock clock;
+  testing::RecordingObserver observer;
+  std::vector<std::string> warnings;
+  {
+    auto journal = Journal::open(dir / "j", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
+    auto secrets = SecretStore::open(std::nullopt).value();
+    Executor executor({.plan = plan, .schedule = schedule, .providers = providers, .gates = gates, .journal = journal,
+                       .secrets = secrets, .clock = clock, .observer = observer});
+    ASSERT_EQ(executor.run({.until = "switch.verify-parent", .poll_interval = 60s})->status, RunStatus::Stopped);
+  }
+  ASSERT_EQ(new_zone->creates, 1);
+  auto journal = Journal::open(dir / "j", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
+  auto secrets = SecretStore::open(std::nullopt).value();
+  auto entries = roll_back({.plan = plan, .schedule = schedule, .providers = providers, .journal = journal,
+                            .secrets = secrets, .clock = clock}).value();
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(parent->find("example.com", dns::RecordType::NS)->values, std::vector<std::string>{"ns-1.old.example."});
+  EXPECT_EQ(entries.back().step, "zone.new.create");
+  EXPECT_EQ(entries.back().verdict, RollbackVerdict::TooLate);
+  EXPECT_TRUE(new_zone->exists().value()) << "the zone a parent delegated to stays";
+}
+
+}  // namespace
+}  // namespace cutover::planner
