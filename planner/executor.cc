@@ -43,8 +43,8 @@ Result<RunOutcome> Executor::run(const ExecutorOptions& options) {
   // in the journal's facts, so a rerun after midnight finds the same clone.
   auto facts = parts_.journal.facts();
   run_["run_date"] = facts && facts->contains("run_date") ? facts->at("run_date") : utc_date(parts_.clock.now());
+  // The only journaled value a gate reads back is the transfer's operation id (the latest wins).
   for (const auto& record : parts_.journal.records()) {
-    for (const auto& [key, value] : record.data) run_[record.step + "." + key] = value;
     if (record.data.contains("operation_id")) run_["transfer.operation_id"] = record.data.at("operation_id");
   }
   bool ran_one = false;
