@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "planner/name_sets.h"
+
 namespace cutover::planner {
 namespace {
 
@@ -25,12 +27,6 @@ Result<std::vector<dns::DomainName>> target_nameservers(ActionRunner& runner, co
   auto zone = runner.zone(a.nameservers_of_zone);
   if (!zone) return std::unexpected(zone.error());
   return (*zone)->nameservers();
-}
-
-bool same_names(std::vector<dns::DomainName> a, std::vector<dns::DomainName> b) {
-  std::ranges::sort(a);
-  std::ranges::sort(b);
-  return a == b;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "dns/zone_file.h"
+#include "planner/name_sets.h"
 
 namespace cutover::planner {
 namespace {
@@ -88,7 +89,7 @@ Result<GateResult> LiveGateChecker::parent_delegates_to(const Gate& gate) {
   tally.note("expected (" + source + "): " + (expected ? live::names_text(*expected) : "nothing seen yet"));
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const auto& o = (*outcomes)[i];
-    bool agrees = expected && live::same_names(live::ns_set(o, name), *expected);
+    bool agrees = expected && same_names(live::ns_set(o, name), *expected);
     tally.add(live::judge(o, agrees), live::answer_line(server_text(parents->servers[i]), question, o));
   }
   return tally.result();
@@ -114,7 +115,7 @@ Result<GateResult> LiveGateChecker::referral_to_child(const Gate& gate) {
   tally.note("expected: referral to " + gate.name->text() + " (name servers of '" + gate.zones[1] + "'): " + live::names_text(*expected));
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const auto& o = (*outcomes)[i];
-    bool agrees = o.kind == dns::OutcomeKind::Referral && live::same_names(live::ns_set(o, *gate.name), *expected);
+    bool agrees = o.kind == dns::OutcomeKind::Referral && same_names(live::ns_set(o, *gate.name), *expected);
     tally.add(live::judge(o, agrees), live::answer_line(dns::to_string(requests[i].server), question, o, true));
   }
   return tally.result();

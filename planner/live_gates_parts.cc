@@ -63,14 +63,6 @@ std::vector<dns::DomainName> ns_set(const dns::Outcome& outcome, const dns::Doma
   return {};
 }
 
-bool same_names(std::vector<dns::DomainName> a, std::vector<dns::DomainName> b) {
-  std::ranges::sort(a);
-  std::ranges::sort(b);
-  a.erase(std::unique(a.begin(), a.end()), a.end());
-  b.erase(std::unique(b.begin(), b.end()), b.end());
-  return a == b;
-}
-
 std::string names_text(std::vector<dns::DomainName> names) {
   std::ranges::sort(names);
   std::vector<std::string> texts;

@@ -32,9 +32,6 @@ std::vector<dns::Question> parity_questions(const std::vector<Rrset>& listing, c
 /// Empty for every other outcome.
 std::vector<dns::DomainName> ns_set(const dns::Outcome& outcome, const dns::DomainName& owner);
 
-/// True when both lists hold the same names (order and duplicates ignored).
-bool same_names(std::vector<dns::DomainName> a, std::vector<dns::DomainName> b);
-
 /// "ns1.old.test. ns2.old.test." (sorted); "(none)" for an empty list.
 std::string names_text(std::vector<dns::DomainName> names);
 

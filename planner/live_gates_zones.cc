@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "dns/parity.h"
+#include "planner/name_sets.h"
 
 namespace cutover::planner {
 namespace {
@@ -153,7 +154,7 @@ Result<GateResult> LiveGateChecker::resolvers_agree(const Gate& gate) {
   tally.note("expected (name servers of '" + *key + "'): " + live::names_text(*expected));
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const auto& o = (*outcomes)[i];
-    bool agrees = o.kind == dns::OutcomeKind::Answer && live::same_names(live::ns_set(o, question.name), *expected);
+    bool agrees = o.kind == dns::OutcomeKind::Answer && same_names(live::ns_set(o, question.name), *expected);
     tally.add(live::judge(o, agrees), live::answer_line(dns::to_string(requests[i].server), question, o));
   }
   return tally.result();
