@@ -34,7 +34,11 @@ Result<std::unique_ptr<planner::DnsProvider>> zone_provider(const planner::Plan&
   if (!session) return std::unexpected(zone_error(zone.key, session.error()));
   planner::Route53ZoneOptions options{.name = zone.name, .hosted_zone_id = spec.hosted_zone_id,
                                       .caller_reference = "cutover-" + plan.domain.without_dot() + "-" + zone.key,
-                                      .server_addresses = spec.servers};
+                                      .server_addresses = spec.servers,
+                                      // Name server names are looked up where the plan verifies.
+                                      .address_resolvers = plan.verification.resolvers,
+                                      .address_lookup = {.timeout = plan.verification.timeout,
+                                                         .attempts = plan.verification.attempts}};
   return std::unique_ptr<planner::DnsProvider>(std::make_unique<planner::Route53ZoneProvider>(*session, options));
 }
 

@@ -1,21 +1,11 @@
 #include "planner/providers/route53_zone.h"
 
-#include <netdb.h>
-#include <sys/socket.h>
-
 #include <algorithm>
 
+#include "planner/providers/name_server_addresses.h"
 #include "planner/providers/route53_records.h"
 
 namespace cutover::planner {
-namespace {
-
-struct FreeAddrinfo {
-  void operator()(addrinfo* list) const noexcept { ::freeaddrinfo(list); }
-};
-
-}  // namespace
-
 Route53ZoneProvider::Route53ZoneProvider(std::shared_ptr<aws::Session> session, Route53ZoneOptions options)
     : session_(std::move(session)), client_(session_->route53()), options_(std::move(options)) {
   if (options_.hosted_zone_id) known_id_ = aws::route53::HostedZoneId{aws::route53::bare_id(*options_.hosted_zone_id)};
@@ -140,26 +130,8 @@ Result<std::vector<std::string>> Route53ZoneProvider::server_addresses() {
   if (!options_.server_addresses.empty()) return options_.server_addresses;
   auto names = nameservers();
   if (!names) return std::unexpected(names.error());
+  if (!options_.address_resolvers.empty()) return resolve_addresses_via(*names, options_.address_resolvers, options_.address_lookup);
   return resolve_addresses(*names);
-}
-
-Result<std::vector<std::string>> resolve_addresses(const std::vector<dns::DomainName>& names) {
-  std::vector<std::string> out;
-  for (const auto& name : names) {
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_DGRAM;
-    addrinfo* found = nullptr;
-    int rc = ::getaddrinfo(name.without_dot().c_str(), nullptr, &hints, &found);
-    if (rc != 0 || !found) return fail(ErrorCode::Provider, "name server " + name.text() + " has no address: " + ::gai_strerror(rc));
-    std::unique_ptr<addrinfo, FreeAddrinfo> owned(found);
-    for (const addrinfo* a = found; a; a = a->ai_next) {
-      char host[NI_MAXHOST];
-      if (::getnameinfo(a->ai_addr, a->ai_addrlen, host, sizeof host, nullptr, 0, NI_NUMERICHOST) != 0) continue;
-      if (std::ranges::find(out, host) == out.end()) out.emplace_back(host);
-    }
-  }
-  return out;
 }
 
 }  // namespace cutover::planner

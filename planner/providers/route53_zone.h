@@ -18,6 +18,7 @@
 
 #include "aws/route53.h"
 #include "aws/session.h"
+#include "dns/probe_options.h"
 #include "planner/providers/dns_provider.h"
 
 namespace cutover::planner {
@@ -28,9 +29,13 @@ struct Route53ZoneOptions {
   std::optional<std::string> hosted_zone_id{};  // an existing zone; absent: created by the plan
   std::string caller_reference{};               // the plan's CreateHostedZone reference (zones it creates)
   /// Addresses of the servers that serve the zone ("127.0.0.1@5301"); empty:
-  /// resolve the NS names with getaddrinfo (real Route 53). The lab passes
-  /// the servers its bridge loads the zone into, as moto serves no DNS.
+  /// look the NS names up (below). For an emulator that serves no DNS.
   std::vector<std::string> server_addresses{};
+  /// Resolvers to look the NS names up with (the plan's verification
+  /// resolvers); empty: getaddrinfo. The lab's NS names exist only in the
+  /// lab's own root and TLD, which its resolver knows and the system's does not.
+  std::vector<std::string> address_resolvers{};
+  dns::ProbeOptions address_lookup{};
   aws::route53::WaitOptions wait{};  // how GetChange is polled until INSYNC
 };
 
@@ -61,7 +66,8 @@ class Route53ZoneProvider final : public DnsProvider {
   /// The delegation set of GetHostedZone.
   Result<std::vector<dns::DomainName>> nameservers() override;
   /// The explicit addresses given at construction, else the addresses of the
-  /// NS names (getaddrinfo, IPv4 and IPv6); Provider error when a name has none.
+  /// NS names (through `address_resolvers`, else getaddrinfo; IPv4 and IPv6);
+  /// Provider error when a name has none.
   Result<std::vector<std::string>> server_addresses() override;
 
  private:
@@ -75,9 +81,5 @@ class Route53ZoneProvider final : public DnsProvider {
   Route53ZoneOptions options_{};
   std::optional<aws::route53::HostedZoneId> known_id_{};
 };
-
-/// The addresses of `names` as getaddrinfo gives them (numeric, deduplicated,
-/// in order); Provider error naming the first name that has none.
-Result<std::vector<std::string>> resolve_addresses(const std::vector<dns::DomainName>& names);
 
 }  // namespace cutover::planner

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "planner/providers/name_server_addresses.h"
 #include "planner/providers/route53_records.h"
 #include "planner/providers/route53_zone.h"
 
