@@ -58,7 +58,15 @@ DEFAULT_CONFIG = {
     "prior_request_not_complete": 0.0,
     # Sum of Value characters per ChangeResourceRecordSets (UPSERT counts twice), 0 = off.
     "route53_max_value_chars": 32000.0,
+    # A domain (e.g. "test"): every new hosted zone gets name servers of its
+    # own under it (ns-1.awsdns-01.test, ns-2.awsdns-01.test, then -02...),
+    # so a lab can serve each zone from its own servers. "" = moto's four
+    # fixed names, shared by every zone.
+    "route53_nameserver_domain": "",
 }
+
+# The lab whose config the moto patches read (one lab per process).
+_ACTIVE_LAB: "Lab | None" = None
 
 R53_NS = "https://route53.amazonaws.com/doc/2013-04-01/"
 RDS_NS = "http://rds.amazonaws.com/doc/2014-10-31/"
@@ -175,8 +183,35 @@ def status_response(service: str, status: int, request_id: str) -> tuple[int, di
 # moto patches (in-process)
 
 
+def _lab_name_servers() -> list[str] | None:
+    """The next zone's own name servers, when the lab is configured to hand them out."""
+    lab = _ACTIVE_LAB
+    if lab is None or not lab.config.get("route53_nameserver_domain"):
+        return None
+    with lab.lock:
+        lab.delegation_sets += 1
+        k = lab.delegation_sets
+    domain = lab.config["route53_nameserver_domain"]
+    return [f"ns-{2 * k - 1}.awsdns-{k:02d}.{domain}", f"ns-{2 * k}.awsdns-{k:02d}.{domain}"]
+
+
 def _patch_moto() -> None:
+    from moto.route53.models import DelegationSet
     from moto.route53domains.models import Route53DomainsBackend
+
+    moto_delegation_init = DelegationSet.__init__
+
+    def delegation_init(self: Any, caller_reference: str, name_servers: list[str] | None,
+                        delegation_set_id: str | None) -> None:
+        moto_delegation_init(self, caller_reference, name_servers or _lab_name_servers(), delegation_set_id)
+
+    DelegationSet.__init__ = delegation_init
+
+    # RFC 2606 reserves .test for testing; the lab registers its domains there
+    # so that its own root and TLD can serve their delegations.
+    from moto.route53domains import validators
+    if "test" not in validators.AWS_SUPPORTED_TLDS:
+        validators.AWS_SUPPORTED_TLDS = (*validators.AWS_SUPPORTED_TLDS, "test")
 
     def validate_duplicate(self: Any, requested: Any) -> None:
         from moto.route53domains.exceptions import DuplicateRequestException
@@ -247,6 +282,7 @@ class Lab:
         self.transfers: dict[str, dict[str, Any]] = {}  # domain -> transfer
         self.buckets: dict[str, tuple[float, float]] = {}  # account -> (tokens, last refill)
         self.zone_last_change: dict[str, str] = {}  # bare zone id -> bare change id
+        self.delegation_sets = 0  # name server sets handed out under route53_nameserver_domain
 
     # --- control ---------------------------------------------------------
     def reset(self) -> None:
@@ -309,6 +345,11 @@ class Lab:
             for k, v in values.items():
                 if k not in DEFAULT_CONFIG:
                     raise LabError(400, "BadConfig", f"unknown config key {k}")
+                if isinstance(DEFAULT_CONFIG[k], str):
+                    if not isinstance(v, str) or not re.fullmatch(r"([a-z0-9-]+\.)*[a-z0-9-]*", v):
+                        raise LabError(400, "BadConfig", f"{k} must be a domain name like \"test\"")
+                    self.config[k] = v.strip(".").lower()
+                    continue
                 try:
                     self.config[k] = float(v)
                 except (TypeError, ValueError):
@@ -1245,6 +1286,8 @@ def serve(port: int, log_path: str | None, ready_cb: Any = None) -> None:
     moto.start()
     moto_port = moto.get_host_and_port()[1]
     lab = Lab(log_path, moto_port)
+    global _ACTIVE_LAB
+    _ACTIVE_LAB = lab
     if log_path:
         open(log_path, "a").close()
     handler = type("LabHandler", (Handler,), {"lab": lab})

@@ -612,6 +612,46 @@ class TestZoneFile(LabTestCase):
         self.assertNotEqual(p.returncode, 0)
 
 
+class TestNameServers(LabTestCase):
+    """route53_nameserver_domain gives each new hosted zone name servers of its own; .test registers."""
+
+    def test_each_zone_has_its_own_name_servers(self) -> None:
+        r53 = client("route53")
+        shared = r53.create_hosted_zone(Name="ns.example", CallerReference="ns-0")["DelegationSet"]["NameServers"]
+        self.assertIn("ns-2048.awsdns-64.com", shared)  # moto's fixed names, the default
+        control("POST", "/_lab/config", {"route53_nameserver_domain": "test"})
+        a = r53.create_hosted_zone(Name="ns.example", CallerReference="ns-1")
+        b = client("route53", "new").create_hosted_zone(Name="ns.example", CallerReference="ns-2")
+        names_a, names_b = a["DelegationSet"]["NameServers"], b["DelegationSet"]["NameServers"]
+        self.assertEqual(len(names_a), 2)
+        self.assertTrue(all(n.endswith(".test") for n in names_a + names_b), names_a + names_b)
+        self.assertFalse(set(names_a) & set(names_b))
+        # GetHostedZone, the apex NS record and the SOA agree with the delegation set.
+        zid = a["HostedZone"]["Id"]
+        self.assertEqual(r53.get_hosted_zone(Id=zid)["DelegationSet"]["NameServers"], names_a)
+        sets = r53.list_resource_record_sets(HostedZoneId=zid)["ResourceRecordSets"]
+        ns = next(r for r in sets if r["Type"] == "NS")
+        self.assertEqual(sorted(v["Value"] for v in ns["ResourceRecords"]), sorted(names_a))
+        # A reset restores moto's names.
+        control("POST", "/_lab/reset")
+        again = r53.create_hosted_zone(Name="ns.example", CallerReference="ns-3")["DelegationSet"]["NameServers"]
+        self.assertIn("ns-2048.awsdns-64.com", again)
+
+    def test_bad_domain_refused(self) -> None:
+        with self.assertRaises(urllib.error.HTTPError) as e:
+            control("POST", "/_lab/config", {"route53_nameserver_domain": 5})
+        self.assertEqual(e.exception.code, 400)
+        with self.assertRaises(urllib.error.HTTPError):
+            control("POST", "/_lab/config", {"route53_nameserver_domain": "bad name"})
+
+    def test_test_domains_register(self) -> None:
+        seeded = control("POST", "/_lab/domains", {"account": "old", "domain": "example.test",
+                                                   "nameservers": ["ns-1.awsdns-01.test"]})
+        self.assertEqual(seeded["nameservers"], ["ns-1.awsdns-01.test"])
+        got = client("route53domains").get_domain_detail(DomainName="example.test")
+        self.assertEqual([n["Name"] for n in got["Nameservers"]], ["ns-1.awsdns-01.test"])
+
+
 SIGV4_VECTORS = os.path.join(HERE, "..", "..", "..", "..", "shared", "testdata", "sigv4", "v4")
 
 

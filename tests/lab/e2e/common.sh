@@ -15,8 +15,10 @@ witness_names=(
   api.dev.example.test/A=192.0.2.21
 )
 
-start_witness() {  # start_witness OUTFILE
-  "$RESOLVE_LOOP" 127.56.9.1 50 "${witness_names[@]}" > "$1" 2> "$1.err" &
+witness_resolver=127.56.9.1
+
+start_witness() {  # start_witness OUTFILE (asks $witness_resolver for $witness_names)
+  "$RESOLVE_LOOP" "$witness_resolver" 50 "${witness_names[@]}" > "$1" 2> "$1.err" &
   witness=$!
 }
 
@@ -37,4 +39,65 @@ tld_delegation() {
       awk '$4 == "NS" {print $5}' | sort | tr '\n' ' '
     echo
   done
+}
+
+# The steps `cutover plan` printed must be the steps `cutover apply` ran, in order.
+same_steps() {  # same_steps PLAN_TXT APPLY_TXT -> 0 when they agree, else prints the diff
+  local planned applied
+  planned=$( { grep -oE '^[0-9]+\. .*\[([a-z0-9.-]+)\]$' "$1" || true; } | sed -E 's/.*\[([a-z0-9.-]+)\]$/\1/')
+  applied=$( { grep -E '^==> ' "$2" || true; } | sed -E 's/^==> ([a-z0-9.-]+):.*/\1/')
+  [ -n "$planned" ] && [ "$planned" = "$applied" ] && return 0
+  echo "FAIL: apply ran other steps than plan printed"; diff <(echo "$planned") <(echo "$applied") || true
+  return 1
+}
+
+# Runs `cutover apply PLAN` again and again, killing it (SIGKILL) at the next
+# event of one kind, alternating between a step boundary (step-done) and the
+# middle of a step (right after it announced an action), until a run
+# completes. Sets `kills` and `completed`; the runs' events are in DIR/round-N.jsonl.
+apply_with_kills() {  # apply_with_kills PLAN DIR
+  local plan=$1 dir=$2 round out kind killed rc
+  kills=0
+  completed=0
+  for round in $(seq 1 60); do
+    out="$dir/round-$round.jsonl"
+    "$CUTOVER" apply "$plan" --yes --format json --poll-interval 0.5 --check-timeout 120 > "$out" 2>&1 &
+    apply_pid=$!
+    if [ $((round % 2)) -eq 0 ]; then kind='"event":"step-done"'; else kind='"event":"action-started"'; fi
+    killed=0
+    while kill -0 "$apply_pid" 2>/dev/null; do
+      if grep -q "$kind" "$out" 2>/dev/null; then
+        kill -9 "$apply_pid" 2>/dev/null && killed=1
+        break
+      fi
+      sleep 0.02
+    done
+    rc=0
+    wait "$apply_pid" || rc=$?
+    apply_pid=""
+    if [ $killed -eq 1 ] && [ $rc -eq 137 ]; then
+      kills=$((kills + 1))
+      echo "round $round: killed at $(grep -c '' "$out") events ($kind)"
+      continue
+    fi
+    if grep -q '"status":"completed"' "$out" && [ $rc -eq 0 ]; then
+      completed=1
+      echo "round $round: completed after $kills kills"
+      return 0
+    fi
+    echo "round $round: apply exited $rc without completing:"; tail -n 5 "$out"
+    return 0
+  done
+}
+
+# Every action took effect once according to the journal: one action-done
+# per step and action index; prints how many were re-checked after a kill.
+journal_actions_once() {  # journal_actions_once JOURNAL
+  local dupes rechecked
+  dupes=$( { grep '"event":"action-done"' "$1" || true; } | sed -E 's/.*"action":([0-9]+).*"step":"([^"]+)".*/\2#\1/' | sort | uniq -d)
+  rechecked=$(grep -c 're-checked after an interrupted run' "$1" || true)
+  echo "journal: $(grep -c '"event":"action-done"' "$1") actions done, $rechecked of them re-checked after a kill"
+  [ -z "$dupes" ] && return 0
+  echo "FAIL: actions recorded done twice: $dupes"
+  return 1
 }

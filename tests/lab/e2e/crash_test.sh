@@ -22,39 +22,7 @@ plan="$dir/plan.json"
 journal="$dir/plan.json.journal"
 start_witness "$dir/witness.txt"
 
-# Each round kills at the Nth next event of the chosen kind, alternating
-# between a step boundary (step-done) and the middle of a step (action-started).
-kills=0
-completed=0
-for round in $(seq 1 40); do
-  out="$dir/round-$round.jsonl"
-  "$CUTOVER" apply "$plan" --yes --format json --poll-interval 0.5 --check-timeout 120 > "$out" 2>&1 &
-  apply_pid=$!
-  if [ $((round % 2)) -eq 0 ]; then kind='"event":"step-done"'; else kind='"event":"action-started"'; fi
-  killed=0
-  while kill -0 "$apply_pid" 2>/dev/null; do
-    if grep -q "$kind" "$out" 2>/dev/null; then
-      kill -9 "$apply_pid" 2>/dev/null && killed=1
-      break
-    fi
-    sleep 0.02
-  done
-  rc=0
-  wait "$apply_pid" || rc=$?
-  apply_pid=""
-  if [ $killed -eq 1 ] && [ $rc -eq 137 ]; then
-    kills=$((kills + 1))
-    echo "round $round: killed at $(grep -c '' "$out") events ($kind)"
-    continue
-  fi
-  if grep -q '"status":"completed"' "$out" && [ $rc -eq 0 ]; then
-    completed=1
-    echo "round $round: completed after $kills kills"
-    break
-  fi
-  echo "round $round: apply exited $rc without completing:"; tail -n 5 "$out"
-  break
-done
+apply_with_kills "$plan" "$dir"
 sleep 12
 witness_rc=0
 stop_witness "$dir/witness.txt" || witness_rc=$?
@@ -63,11 +31,7 @@ fail=0
 [ $completed -eq 1 ] || { echo "FAIL: the cutover did not complete"; fail=1; }
 [ $kills -ge 4 ] || { echo "FAIL: only $kills kills happened; the test proves too little"; fail=1; }
 [ $witness_rc -eq 0 ] || { echo "FAIL: the client saw failed or wrong answers"; fail=1; }
-# Every action took effect once: one action-done per step and action index.
-dupes=$( { grep '"event":"action-done"' "$journal" || true; } | sed -E 's/.*"action":([0-9]+).*"step":"([^"]+)".*/\2#\1/' | sort | uniq -d)
-[ -z "$dupes" ] || { echo "FAIL: actions recorded done twice: $dupes"; fail=1; }
-rechecked=$(grep -c 're-checked after an interrupted run' "$journal" || true)
-echo "journal: $(grep -c '"event":"action-done"' "$journal") actions done, $rechecked of them re-checked after a kill"
+journal_actions_once "$journal" || fail=1
 while read -r line; do
   [ "$line" = "ns1.new.test. ns2.new.test." ] || { echo "FAIL: a TLD server delegates to '$line'"; fail=1; }
 done <<< "$(tld_delegation)"

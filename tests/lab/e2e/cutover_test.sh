@@ -32,11 +32,7 @@ stop_witness "$dir/witness.txt" || witness_rc=$?
 fail=0
 [ $rc -eq 0 ] || { echo "FAIL: cutover apply exited $rc"; fail=1; }
 [ $witness_rc -eq 0 ] || { echo "FAIL: the client saw failed or wrong answers"; fail=1; }
-planned=$( { grep -oE '^[0-9]+\. .*\[([a-z0-9.-]+)\]$' "$dir/plan.txt" || true; } | sed -E 's/.*\[([a-z0-9.-]+)\]$/\1/')
-applied=$( { grep -E '^==> ' "$dir/apply.txt" || true; } | sed -E 's/^==> ([a-z0-9.-]+):.*/\1/')
-if [ "$planned" != "$applied" ]; then
-  echo "FAIL: apply ran other steps than plan printed"; diff <(echo "$planned") <(echo "$applied") || true; fail=1
-fi
+same_steps "$dir/plan.txt" "$dir/apply.txt" || fail=1
 delegation=$(tld_delegation)
 expected="ns1.new.test. ns2.new.test."
 while read -r line; do
