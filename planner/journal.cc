@@ -22,7 +22,8 @@ constexpr int kVersion = 1;
 
 std::optional<JournalEvent> parse_event(std::string_view text) {
   for (auto event : {JournalEvent::StepStarted, JournalEvent::ActionStarted, JournalEvent::ActionDone,
-                     JournalEvent::StepDone, JournalEvent::StepFailed, JournalEvent::RolledBack, JournalEvent::Facts}) {
+                     JournalEvent::StepDone, JournalEvent::StepFailed, JournalEvent::UndoStarted, JournalEvent::UndoDone,
+                     JournalEvent::RolledBack, JournalEvent::Facts}) {
     if (to_string(event) == text) return event;
   }
   return std::nullopt;
@@ -88,6 +89,8 @@ std::string_view to_string(JournalEvent event) {
     case JournalEvent::ActionDone: return "action-done";
     case JournalEvent::StepDone: return "step-done";
     case JournalEvent::StepFailed: return "step-failed";
+    case JournalEvent::UndoStarted: return "undo-started";
+    case JournalEvent::UndoDone: return "undo-done";
     case JournalEvent::RolledBack: return "rolled-back";
     case JournalEvent::Facts: return "facts";
   }
@@ -224,6 +227,20 @@ ActionState Journal::action_state(const std::string& step, std::size_t action) c
     if (r.action != action) continue;
     if (r.event == JournalEvent::ActionStarted && state != ActionState::Done) state = ActionState::InDoubt;
     if (r.event == JournalEvent::ActionDone) state = ActionState::Done;
+  }
+  return state;
+}
+
+// Undo records keep their own index space (the rollback's actions), so they
+// never read as the step's forward actions, nor those as undos.
+ActionState Journal::undo_state(const std::string& step, std::size_t undo) const {
+  ActionState state = ActionState::NotStarted;
+  for (const auto& r : records_) {
+    if (r.step != step) continue;
+    if (r.event == JournalEvent::RolledBack) state = ActionState::NotStarted;
+    if (r.action != undo) continue;
+    if (r.event == JournalEvent::UndoStarted && state != ActionState::Done) state = ActionState::InDoubt;
+    if (r.event == JournalEvent::UndoDone) state = ActionState::Done;
   }
   return state;
 }

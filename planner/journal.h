@@ -29,7 +29,9 @@ enum class JournalEvent {
   ActionDone,     // the provider call took effect
   StepDone,       // actions done and the check after held
   StepFailed,     // a gate or check did not hold, or an action failed; message says why
-  RolledBack,     // the step's rollback ran
+  UndoStarted,    // a rollback action (`action` indexes the rollback's actions) is about to run: "in doubt" until UndoDone
+  UndoDone,       // that rollback action took effect
+  RolledBack,     // every rollback action of the step ran
   Facts,          // the facts the run plans with (step "(facts)"), frozen at the first run
 };
 
@@ -74,6 +76,9 @@ class Journal {
   /// When `step` was recorded done, if it was (and not rolled back since).
   std::optional<std::int64_t> done_at(const std::string& step) const;
   ActionState action_state(const std::string& step, std::size_t action) const;
+  /// The state of rollback action `undo` of `step` in the rollback under way:
+  /// NotStarted again once the step is recorded RolledBack.
+  ActionState undo_state(const std::string& step, std::size_t undo) const;
   /// True when `step` got past its gates once (StepStarted or an action announced), since any rollback.
   bool started(const std::string& step) const;
   /// True when an action of `step` took effect, since any rollback (done or not, the step changed something).

@@ -11,7 +11,7 @@ void write_gates(std::ostringstream& out, const char* label, const std::vector<G
   for (const auto& g : gates) out << "      " << label << " [" << to_string(g.kind) << "] " << g.description << "\n";
 }
 
-void write_rollback(std::ostringstream& out, const Rollback& r) {
+void write_rollback(std::ostringstream& out, const Plan& plan, const Rollback& r) {
   if (r.description.empty()) return;
   out << "      rollback: " << r.description;
   if (!r.possible) {
@@ -22,6 +22,12 @@ void write_rollback(std::ostringstream& out, const Rollback& r) {
   if (!r.safe_reason.empty()) out << " (" << r.safe_reason << ")";
   if (!r.takes_effect.empty()) out << "; takes effect " << r.takes_effect;
   out << "\n";
+  // Each undo is listed like the actions above it, so a reader can check that
+  // every zone the step changes is restored.
+  for (const auto& action : r.actions) {
+    auto text = describe(plan, action);
+    out << "        undo: " << text.provider << " " << text.operation << ": " << text.summary << "\n";
+  }
 }
 
 void write_step(std::ostringstream& out, const PlannedRun& run, std::size_t number, const ScheduledStep& s) {
@@ -39,7 +45,7 @@ void write_step(std::ostringstream& out, const PlannedRun& run, std::size_t numb
   if (step.actions.empty()) out << "      action: none (verification only)\n";
   write_gates(out, "gate:", step.gates);
   write_gates(out, "check after:", step.check_after);
-  write_rollback(out, step.rollback);
+  write_rollback(out, run.plan, step.rollback);
   for (const auto& note : step.notes) out << "      note: " << note << "\n";
 }
 

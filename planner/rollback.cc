@@ -3,6 +3,8 @@
 #include "planner/action_runner.h"
 
 #include <algorithm>
+#include <map>
+#include <variant>
 
 namespace cutover::planner {
 namespace {
@@ -21,7 +23,17 @@ bool delegation_was_moved(const RollbackParts& parts) {
   return false;
 }
 
-RollbackEntry undo_one(const RollbackParts& parts, ActionRunner& runner, const Step& step, std::optional<std::int64_t> done_at) {
+// True when an earlier rollback run announced an undo action of `step` and
+// stopped before the step was recorded RolledBack.
+bool undo_begun(const RollbackParts& parts, const Step& step) {
+  for (std::size_t i = 0; i < step.rollback.actions.size(); ++i) {
+    if (parts.journal.undo_state(step.id.value, i) != ActionState::NotStarted) return true;
+  }
+  return false;
+}
+
+// Why `step` is not undone at all; nullopt when its undo actions may run.
+std::optional<RollbackEntry> refusal(const RollbackParts& parts, const Step& step, std::optional<std::int64_t> done_at) {
   const Rollback& r = step.rollback;
   RollbackEntry entry{.step = step.id.value};
   if (!r.possible) {
@@ -29,30 +41,80 @@ RollbackEntry undo_one(const RollbackParts& parts, ActionRunner& runner, const S
     entry.explanation = r.description;
     return entry;
   }
-  if (!r.action) {
+  if (r.actions.empty()) {
     entry.verdict = RollbackVerdict::NothingToDo;
     entry.explanation = r.description.empty() ? "verification only: nothing to undo" : r.description;
     return entry;
   }
-  if (r.action && std::holds_alternative<DeleteZone>(*r.action) && delegation_was_moved(parts)) {
+  bool deletes_zone = std::ranges::any_of(r.actions, [](const Action& a) { return std::holds_alternative<DeleteZone>(a); });
+  if (deletes_zone && delegation_was_moved(parts)) {
     // Resolvers that cached the delegation to this zone keep asking it for the parent's NS TTL.
     entry.verdict = RollbackVerdict::TooLate;
     entry.explanation = "not deleted: a parent delegated to this zone during the run; delete it by hand once the parent's NS TTL has passed";
     return entry;
   }
-  if (r.safe_for && done_at && parts.clock.now() > from_unix_seconds(*done_at) + *r.safe_for) {
+  // An undo half done (one zone restored, the other not) is worse than either
+  // end: once begun, it is finished even if the safe period ran out meanwhile.
+  if (r.safe_for && done_at && !undo_begun(parts, step) && parts.clock.now() > from_unix_seconds(*done_at) + *r.safe_for) {
     entry.verdict = RollbackVerdict::TooLate;
     entry.explanation = "not undone: undoing was safe for " + format_duration(*r.safe_for) + " after the step (" + r.safe_reason + ")";
     return entry;
   }
-  auto ran = runner.run(*r.action);
-  if (!ran) {
-    entry.verdict = RollbackVerdict::Failed;
-    entry.explanation = r.description + ": " + ran.error().message;
-    return entry;
+  return std::nullopt;
+}
+
+Result<void> record(const RollbackParts& parts, const Step& step, JournalEvent event, std::size_t undo,
+                    std::map<std::string, std::string> data = {}, std::string message = {}) {
+  return parts.journal.append({.step = step.id.value, .event = event, .at = to_unix_seconds(parts.clock.now()),
+                               .action = undo, .data = std::move(data), .message = std::move(message)});
+}
+
+RollbackEntry undo_failed(const Step& step, std::size_t undo, const std::string& why) {
+  const Rollback& r = step.rollback;
+  std::string explanation = r.description + ": undo " + std::to_string(undo + 1) + " of " + std::to_string(r.actions.size()) + " failed: " + why;
+  if (undo > 0) explanation += "; the undos before it took effect and a rerun does not repeat them";
+  return RollbackEntry{.step = step.id.value, .verdict = RollbackVerdict::Failed, .explanation = std::move(explanation)};
+}
+
+// Runs one undo action unless the journal has it done. Like the executor's
+// actions: announced before the provider call, recorded after it, and one
+// left in doubt by a crash is re-checked at the provider rather than resent.
+// Returns how it went, or the entry that stops the rollback.
+Result<std::variant<std::string, RollbackEntry>> undo_action(const RollbackParts& parts, ActionRunner& runner, const Step& step,
+                                                             std::size_t i) {
+  const Action& action = step.rollback.actions[i];
+  auto state = parts.journal.undo_state(step.id.value, i);
+  if (state == ActionState::Done) return std::string("done by an earlier run");
+  if (state == ActionState::InDoubt) {
+    auto effect = runner.in_effect(action);
+    if (!effect) return undo_failed(step, i, "could not re-check an undo in doubt: " + effect.error().message);
+    if (*effect) {
+      auto logged = record(parts, step, JournalEvent::UndoDone, i, runner.take_learned(), "in effect already (re-checked after an interrupted rollback)");
+      if (!logged) return std::unexpected(logged.error());
+      return std::string("in effect already");
+    }
   }
-  entry.verdict = RollbackVerdict::Undone;
-  entry.explanation = r.description + " (" + ran->how + ")";
+  auto announced = record(parts, step, JournalEvent::UndoStarted, i);
+  if (!announced) return std::unexpected(announced.error());
+  auto ran = runner.run(action);
+  // A failed call may have half-applied: the UndoStarted left in doubt makes a rerun re-check it.
+  if (!ran) return undo_failed(step, i, ran.error().message);
+  auto logged = record(parts, step, JournalEvent::UndoDone, i, ran->data);
+  if (!logged) return std::unexpected(logged.error());
+  return ran->how;
+}
+
+// Runs every undo action of `step` in order. Fails (Result) only when the journal cannot be written.
+Result<RollbackEntry> undo_one(const RollbackParts& parts, ActionRunner& runner, const Step& step) {
+  const Rollback& r = step.rollback;
+  std::string hows;
+  for (std::size_t i = 0; i < r.actions.size(); ++i) {
+    auto done = undo_action(parts, runner, step, i);
+    if (!done) return std::unexpected(done.error());
+    if (auto* stop = std::get_if<RollbackEntry>(&*done)) return std::move(*stop);
+    hows += (hows.empty() ? "" : "; ") + std::get<std::string>(*done);
+  }
+  RollbackEntry entry{.step = step.id.value, .verdict = RollbackVerdict::Undone, .explanation = r.description + " (" + hows + ")"};
   if (!r.takes_effect.empty()) entry.explanation += "; takes effect " + r.takes_effect;
   return entry;
 }
@@ -81,18 +143,20 @@ Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
     // before its check after failed: that is often the one to undo first.
     auto done = parts.journal.done_at(step.id.value);
     if (!done && !parts.journal.any_action_done(step.id.value)) continue;
-    auto entry = undo_one(parts, runner, step, done);
-    if (entry.verdict == RollbackVerdict::Undone || entry.verdict == RollbackVerdict::NothingToDo) {
+    auto refused = refusal(parts, step, done);
+    auto entry = refused ? Result<RollbackEntry>{std::move(*refused)} : undo_one(parts, runner, step);
+    if (!entry) return std::unexpected(entry.error());
+    if (entry->verdict == RollbackVerdict::Undone || entry->verdict == RollbackVerdict::NothingToDo) {
       auto logged = parts.journal.append({.step = step.id.value, .event = JournalEvent::RolledBack,
-                                          .at = to_unix_seconds(parts.clock.now()), .message = entry.explanation});
+                                          .at = to_unix_seconds(parts.clock.now()), .message = entry->explanation});
       if (!logged) return std::unexpected(logged.error());
     }
     // Undoing an earlier step under one that stays done could break what the
     // later one relies on (the parent must keep delegating while the switch
     // stands): stop at the first step that is not undone.
-    bool stop = entry.verdict == RollbackVerdict::Failed || entry.verdict == RollbackVerdict::TooLate ||
-                entry.verdict == RollbackVerdict::Impossible;
-    out.push_back(std::move(entry));
+    bool stop = entry->verdict == RollbackVerdict::Failed || entry->verdict == RollbackVerdict::TooLate ||
+                entry->verdict == RollbackVerdict::Impossible;
+    out.push_back(std::move(*entry));
     if (stop) break;
   }
   return out;

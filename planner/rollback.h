@@ -1,6 +1,9 @@
 #pragma once
 // Rolling back: undo the completed steps of a run in reverse order, each only
 // while undoing it is still safe, and say when each undo reaches every resolver.
+// A step's undo is a list of actions (one per zone it changed); each is
+// journaled like a forward action (UndoStarted, UndoDone by index), so a
+// rollback resumed after a crash never repeats an undo that took effect.
 
 #include <string>
 #include <vector>
@@ -16,11 +19,11 @@
 namespace cutover::planner {
 
 enum class RollbackVerdict {
-  Undone,       // the rollback action ran
+  Undone,       // every rollback action ran
   NothingToDo,  // the step changed nothing that needs undoing
   TooLate,      // the safe period is over: not undone
   Impossible,   // the step cannot be undone (a deleted zone)
-  Failed,       // the rollback action failed
+  Failed,       // a rollback action failed (those before it took effect)
 };
 
 struct RollbackEntry {
@@ -39,8 +42,9 @@ struct RollbackParts {
 };
 
 /// Undoes every done step, last first. Stops at the first step it cannot
-/// undo (failed, too late, impossible); the entries say how far it got. Fails (Result) only when the journal cannot
-/// be written.
+/// undo (failed, too late, impossible); the entries say how far it got. A rerun
+/// continues a step's undo after the last undo action journaled done. Fails
+/// (Result) only when the journal cannot be written.
 Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts);
 
 std::string_view to_string(RollbackVerdict verdict);

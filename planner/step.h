@@ -108,7 +108,9 @@ struct Wait {
 
 struct Rollback {
   std::string description{};
-  std::optional<Action> action{};
+  /// The undo, one action per forward action it reverses, in the order they
+  /// run (normally the reverse of the step's). Empty: nothing to undo.
+  std::vector<Action> actions{};
   /// How long after the step finished undoing stays safe; nullopt = any time.
   std::optional<Seconds> safe_for{};
   std::string safe_reason{};

@@ -5,6 +5,8 @@
 // daily-clone: clone, add an instance, wait until available, point, tag.
 #include "planner/strategies/context.h"
 
+#include <algorithm>
+
 namespace cutover::planner::strategies {
 namespace {
 
@@ -23,6 +25,14 @@ std::vector<Action> point(const std::vector<std::string>& zones, RecordSet set, 
   for (const auto& zone : zones) {
     out.push_back(ChangeRecords{.zone = zone, .changes = {RecordChange{.kind = ChangeKind::Upsert, .set = set}}, .comment = comment});
   }
+  return out;
+}
+
+// The undo of a pointer change: the same change with the previous record, one
+// per zone, the last zone changed first (the reverse of point()).
+std::vector<Action> point_back(const std::vector<std::string>& zones, RecordSet previous, const std::string& comment) {
+  auto out = point(zones, std::move(previous), comment);
+  std::ranges::reverse(out);
   return out;
 }
 
@@ -66,7 +76,8 @@ void add_migrate(Context& ctx, const DbPointer& s) {
   pin.check_after = {answers(s, zones, s.old_target), ttl_at_most(s, zones, low)};
   pin.notes.push_back("the pointer's TTL is lowered to " + std::to_string(low) + " s at the same time (was " +
                       std::to_string(original.value) + " s, " + original.source + ")");
-  pin.rollback = Rollback{.description = "set the TTL back", .action = point(zones, cname(s, original.value, s.old_target), "")[0],
+  pin.rollback = Rollback{.description = "set the TTL back to " + std::to_string(original.value) + " s in every zone that serves it",
+                          .actions = point_back(zones, cname(s, original.value, s.old_target), "cutover: rollback, TTL back"),
                           .takes_effect = "at once for new lookups"};
   require_before_switch(ctx, pin.id);
 
@@ -88,8 +99,8 @@ void add_migrate(Context& ctx, const DbPointer& s) {
   auto wait = wait_after_ttl_change("old pointer TTL", original.value, ctx.plan.safety.margin, original.source);
   flip.waits.push_back(Wait{.after = pin.id, .delay = wait.total, .reason = wait.reason()});
   flip.check_after = {answers(s, zones, s.new_target)};
-  flip.rollback = Rollback{.description = "point " + s.name.text() + " back at the old database",
-                           .action = point(zones, cname(s, low, s.old_target), "")[0],
+  flip.rollback = Rollback{.description = "point " + s.name.text() + " back at the old database in every zone that serves it",
+                           .actions = point_back(zones, cname(s, low, s.old_target), "cutover: rollback, old database"),
                            .safe_reason = "while the old database still runs and has not diverged",
                            .takes_effect = "for every resolver within the lowered TTL " + std::to_string(low) + " s"};
 
@@ -99,6 +110,9 @@ void add_migrate(Context& ctx, const DbPointer& s) {
                .actions = point(zones, cname(s, original.value, s.new_target), "cutover: restore TTL"),
                .gates = flip.check_after,
                .depends_on = {flip.id}};
+  restore.rollback = Rollback{.description = "lower the TTL of " + s.name.text() + " again in every zone that serves it",
+                              .actions = point_back(zones, cname(s, low, s.new_target), "cutover: rollback, TTL lowered"),
+                              .takes_effect = "after the raised TTL " + std::to_string(original.value) + " s"};
   for (auto* step : {&pin, &ready, &flip, &restore}) ctx.graph.add(std::move(*step));
 }
 

@@ -65,8 +65,8 @@ Step delegate_step(Context& ctx, const SubDelegation& s, const std::string& pare
   bool holds_copy = parent == s.copy_from;
   step.rollback = Rollback{
       .description = "delete the NS records for " + s.child.text() + " from '" + parent + "'",
-      .action = ChangeRecords{.zone = parent,
-                              .changes = {RecordChange{.kind = ChangeKind::Delete, .set = delegation_set(s, ttl)}}},
+      .actions = {ChangeRecords{.zone = parent,
+                                .changes = {RecordChange{.kind = ChangeKind::Delete, .set = delegation_set(s, ttl)}}}},
       .safe_reason = holds_copy ? "while '" + parent + "' still holds its own records under the child (until remove-occluded)"
                                 : "until the nameserver switch: '" + parent + "' holds no records under the child",
       .takes_effect = "for every resolver within the delegation TTL " + std::to_string(ttl) + " s",
@@ -109,7 +109,7 @@ void add_sub_delegation_steps(Context& ctx, const SubDelegation& s) {
   ctx.anchors.after_window.push_back(remove.id);
   remove.notes.push_back("the parent no longer serves them: every server refers the child's names to the child zone");
   remove.rollback = Rollback{.description = "copy the records back from the child zone",
-                             .action = CopyRecords{.from_zone = s.child_zone, .to_zone = s.copy_from, .only_below = s.child},
+                             .actions = {CopyRecords{.from_zone = s.child_zone, .to_zone = s.copy_from, .only_below = s.child}},
                              .takes_effect = "at once for the parent's data; resolvers keep using the child zone"};
   ctx.graph.add(std::move(remove));
 }

@@ -41,6 +41,33 @@ Gate parent_delegates_to(const std::string& zone, const dns::DomainName& domain)
   return g;
 }
 
+// The undo of the NS TTL lowering: every zone the lowering changed goes back
+// to the TTL it had, the last changed first. Undoing only the old zone (as
+// before) left the new zone, and the parent, changed after `cutover rollback`.
+Rollback undo_lowering(const Context& ctx, const NameserverSwitch& s, const SwitchFacts& f) {
+  const auto& apex = ctx.plan.domain;
+  Rollback r{.description = "set the NS TTLs back to " + std::to_string(f.old_zone_ns.value) + " s in '" + s.from_zone + "' and " +
+                            std::to_string(f.new_zone_ns.value) + " s in '" + s.to_zone + "'",
+             .takes_effect = "at once for new lookups"};
+  if (f.parent_in_plan) {
+    r.description += ", and the delegation TTL to " + std::to_string(f.parent_ns.value) + " s in '" + f.parent_zone + "'";
+    r.actions.push_back(set_apex_ns_ttl(f.parent_zone, apex, f.parent_ns.value));
+  }
+  r.actions.push_back(set_apex_ns_ttl(s.to_zone, apex, f.new_zone_ns.value));
+  r.actions.push_back(set_apex_ns_ttl(s.from_zone, apex, f.old_zone_ns.value));
+  return r;
+}
+
+// The undo of the TTL restore: back to the TTLs the lowering left, parent first
+// (the reverse of the restore's own order).
+Rollback undo_restore(const Context& ctx, const NameserverSwitch& s, const SwitchFacts& f, std::uint32_t restored) {
+  const auto& apex = ctx.plan.domain;
+  Rollback r{.description = "lower the NS TTL again", .takes_effect = "after the raised TTL " + std::to_string(restored) + " s"};
+  if (f.parent_in_plan) r.actions.push_back(set_apex_ns_ttl(f.parent_zone, apex, lowered_ttl(f.parent_ns.value, f.lower_to)));
+  r.actions.push_back(set_apex_ns_ttl(s.to_zone, apex, lowered_ttl(f.new_zone_ns.value, f.lower_to)));
+  return r;
+}
+
 WaitTerm term(std::string what, const TtlFact& fact) {
   return WaitTerm{.what = std::move(what), .value = Seconds(fact.value), .source = fact.source};
 }
@@ -117,9 +144,7 @@ Step lower_ttl_step(Context& ctx, const NameserverSwitch& s, const SwitchFacts& 
   if (!needs_lowering(f.old_zone_ns.value, f.lower_to)) {
     step.notes.push_back("the old zone's NS TTL " + std::to_string(f.old_zone_ns.value) + " s is already at or below the target");
   }
-  step.rollback = Rollback{.description = "set the NS TTLs back to " + std::to_string(f.old_zone_ns.value) + " s",
-                           .action = set_apex_ns_ttl(s.from_zone, apex, f.old_zone_ns.value),
-                           .takes_effect = "at once for new lookups"};
+  step.rollback = undo_lowering(ctx, s, f);
   return step;
 }
 
@@ -163,7 +188,7 @@ Step registrar_step(Context& ctx, const NameserverSwitch& s, const SwitchFacts& 
   Seconds safe = s.retire_old_zone ? retirement_delay(f.window, ctx.plan.safety.retention) : f.window.total;
   step.rollback = Rollback{
       .description = "switch the delegation back to the name servers of '" + s.from_zone + "'",
-      .action = SetDelegation{.domain = domain, .nameservers_of_zone = s.from_zone, .ttl = ttl},
+      .actions = {SetDelegation{.domain = domain, .nameservers_of_zone = s.from_zone, .ttl = ttl}},
       .safe_for = safe,
       .safe_reason = s.retire_old_zone ? "until the old zone is retired (window + retention)"
                                        : "while both zones are kept identical (the window)",
@@ -209,9 +234,7 @@ Step restore_ttl_step(Context& ctx, const NameserverSwitch& s, const SwitchFacts
             .actions = {set_apex_ns_ttl(s.to_zone, ctx.plan.domain, restore)},
             .depends_on = {window}};
   if (f.parent_in_plan) step.actions.push_back(set_apex_ns_ttl(f.parent_zone, ctx.plan.domain, f.parent_ns.value));
-  step.rollback = Rollback{.description = "lower the NS TTL again",
-                           .action = set_apex_ns_ttl(s.to_zone, ctx.plan.domain, f.lower_to),
-                           .takes_effect = "after the raised TTL " + std::to_string(restore) + " s"};
+  step.rollback = undo_restore(ctx, s, f, restore);
   return step;
 }
 

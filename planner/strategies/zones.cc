@@ -20,7 +20,7 @@ void add_zone_steps(Context& ctx) {
                                     "every name server of '" + key + "' answers SOA and NS for " + zone.name.text() + " with AA",
                                     {key}));
     step.rollback = Rollback{.description = "delete the new, still unused zone",
-                             .action = DeleteZone{.zone = key},
+                             .actions = {DeleteZone{.zone = key}},
                              .safe_reason = "until a parent delegates to it",
                              .takes_effect = "at once: nothing delegates to it yet"};
     ctx.graph.add(std::move(step));

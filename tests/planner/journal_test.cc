@@ -118,6 +118,30 @@ TEST(Journal, RollbackReopensAStep) {
   EXPECT_EQ(journal.action_state("a", 0), ActionState::NotStarted);
 }
 
+// Undo actions have their own index space: undo 0 is not action 0, and a
+// finished rollback (RolledBack) starts the next rollback of the step afresh.
+TEST(Journal, UndoStateIsKeptPerUndoAndSurvivesAReopen) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  {
+    auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionDone, .at = 1, .action = 0}));
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepDone, .at = 2}));
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::UndoStarted, .at = 3, .action = 0}));
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::UndoDone, .at = 4, .action = 0}));
+    ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::UndoStarted, .at = 5, .action = 1}));
+  }
+  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+  EXPECT_TRUE(warnings.empty());
+  EXPECT_EQ(journal.undo_state("a", 0), ActionState::Done);
+  EXPECT_EQ(journal.undo_state("a", 1), ActionState::InDoubt);
+  EXPECT_EQ(journal.undo_state("a", 2), ActionState::NotStarted);
+  EXPECT_EQ(journal.action_state("a", 1), ActionState::NotStarted) << "an undo is not a forward action";
+  EXPECT_TRUE(journal.done_at("a").has_value()) << "a half-done rollback leaves the step done";
+  ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::RolledBack, .at = 6}));
+  EXPECT_EQ(journal.undo_state("a", 0), ActionState::NotStarted);
+}
+
 TEST(Journal, OneRunAtATime) {
   testing::TempDir dir;
   std::vector<std::string> warnings;

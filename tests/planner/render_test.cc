@@ -55,6 +55,39 @@ TEST(Render, JsonFollowsTheDocumentedSchema) {
   }
 }
 
+// `rollback.actions` holds every undo; `rollback.action`, older, stays as the first.
+TEST(Render, JsonRollbackListsEveryUndoAndKeepsTheFirstAsAction) {
+  auto doc = nlohmann::json::parse(render("s1-account-move.json").json);
+  bool seen = false;
+  for (const auto& step : doc["steps"]) {
+    const auto& rollback = step["rollback"];
+    ASSERT_TRUE(rollback.contains("actions")) << step["id"];
+    ASSERT_TRUE(rollback["actions"].is_array());
+    if (rollback["actions"].empty()) {
+      EXPECT_FALSE(rollback.contains("action")) << step["id"];
+      continue;
+    }
+    EXPECT_EQ(rollback["action"], rollback["actions"][0]) << step["id"];
+    if (step["id"] != "switch.lower-ns-ttl") continue;
+    seen = true;
+    ASSERT_EQ(rollback["actions"].size(), 2u);
+    EXPECT_EQ(rollback["actions"][0]["zone"], "new");
+    EXPECT_EQ(rollback["actions"][1]["zone"], "old");
+    EXPECT_EQ(rollback["actions"][1]["change_batch"]["Changes"][0]["ResourceRecordSet"]["TTL"], 172800);
+  }
+  EXPECT_TRUE(seen);
+}
+
+TEST(Render, TextListsEachUndo) {
+  auto out = render("s1-account-move.json");
+  auto rollback = out.text.find("rollback: set the NS TTLs back");
+  ASSERT_NE(rollback, std::string::npos) << out.text;
+  // One line per zone, right under the rollback line.
+  auto lines = out.text.find("\n        undo: route53 ChangeResourceRecordSets: 1 change in zone 'new'\n"
+                             "        undo: route53 ChangeResourceRecordSets: 1 change in zone 'old'\n", rollback);
+  EXPECT_EQ(lines, out.text.find('\n', rollback)) << out.text;
+}
+
 TEST(Render, DotHasANodePerStepAndAnEdgePerDependency) {
   auto out = render("s2-subdelegation.json");
   EXPECT_TRUE(out.dot.starts_with("digraph cutover {"));

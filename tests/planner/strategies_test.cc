@@ -196,3 +196,70 @@ TEST(NameserverSwitch, LoweringNeverRaisesATtlAlreadyBelowTheTarget) {
 
 }  // namespace
 }  // namespace cutover::planner
+
+namespace cutover::planner {
+namespace {
+
+std::vector<std::string> record_zones(const std::vector<Action>& actions) {
+  std::vector<std::string> out;
+  for (const auto& a : actions) {
+    if (const auto* records = std::get_if<ChangeRecords>(&a)) out.push_back(records->zone);
+  }
+  return out;
+}
+
+const RecordSet& first_set(const Action& action) { return std::get<ChangeRecords>(action).changes.at(0).set; }
+
+TEST(NameserverSwitch, LoweringTheNsTtlIsUndoneInBothZones) {
+  auto p = plan_file("s1-account-move.json");
+  const Step& lower = *p.at("switch.lower-ns-ttl").step;
+  ASSERT_EQ(lower.rollback.actions.size(), 2u);
+  EXPECT_EQ(record_zones(lower.rollback.actions), (std::vector<std::string>{"new", "old"}));
+  for (const auto& undo : lower.rollback.actions) {
+    EXPECT_EQ(first_set(undo).type, dns::RecordType::NS);
+    EXPECT_EQ(first_set(undo).ttl, 172800u);  // the assumed NS TTL of each zone before the lowering
+    EXPECT_TRUE(first_set(undo).keep_values);
+  }
+  // With the parent in the plan, its delegation TTL is restored too, first.
+  auto lab = plan_file("lab-example-test.json");
+  EXPECT_EQ(record_zones(lab.at("switch.lower-ns-ttl").step->rollback.actions), (std::vector<std::string>{"tld", "new", "old"}));
+}
+
+TEST(DbPointer, PinSwitchAndRestoreAreUndoneInBothZones) {
+  auto p = plan_file("s4-db-pointer.json");
+  struct Case {
+    const char* step;
+    std::uint32_t ttl;
+    const char* target;
+  };
+  for (const Case& c : {Case{"db.db.example.com.pin-old", 300, "prod.cluster-c0ld.eu-west-1.rds.amazonaws.com"},
+                        Case{"db.db.example.com.switch", 60, "prod.cluster-c0ld.eu-west-1.rds.amazonaws.com"},
+                        Case{"db.db.example.com.restore-ttl", 60, "prod.cluster-cn3w.eu-west-1.rds.amazonaws.com"}}) {
+    const Rollback& r = p.at(c.step).step->rollback;
+    ASSERT_EQ(r.actions.size(), 2u) << c.step;
+    EXPECT_EQ(record_zones(r.actions), (std::vector<std::string>{"new", "old"})) << c.step;  // the reverse of the forward order
+    for (const auto& undo : r.actions) {
+      EXPECT_EQ(first_set(undo).ttl, c.ttl) << c.step;
+      EXPECT_EQ(first_set(undo).values, std::vector<std::string>{c.target}) << c.step;
+    }
+  }
+}
+
+// Whatever the strategy: a step that changes records in several zones is
+// undone in each of them, the last changed first.
+TEST(Rollbacks, EveryZoneAStepChangesIsUndoneInReverse) {
+  for (const char* file : {"lab-example-test.json", "s1-account-move.json", "s2-subdelegation.json", "s3-domain-transfer.json",
+                           "s4-db-pointer.json"}) {
+    auto p = plan_file(file);
+    for (const auto& scheduled : p.schedule) {
+      const Step& step = *scheduled.step;
+      auto forward = record_zones(step.actions);
+      if (forward.empty() || !step.rollback.possible || step.rollback.actions.empty()) continue;
+      std::ranges::reverse(forward);
+      EXPECT_EQ(record_zones(step.rollback.actions), forward) << file << ": " << step.id.value;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace cutover::planner

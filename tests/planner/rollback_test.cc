@@ -1,0 +1,171 @@
+// The rollback runner over fake providers: a step that changed two zones is
+// undone in both, and a rollback resumed after a crash or a failure between
+// two undo actions does not send the first one again.
+#include "planner/rollback.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "fakes.h"
+#include "planner/executor.h"
+#include "planner/plan_parser.h"
+#include "planner/planner.h"
+#include "temp_dir.h"
+
+namespace cutover::planner {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::FakeZone;
+using testing::name;
+
+// An example plan (old and new zone of example.com, the delegation held in a
+// fake "com") applied up to one step, then rolled back.
+class RollbackTest : public ::testing::Test {
+ protected:
+  void load(const std::string& plan_file) {
+    plan_ = load_plan(std::string(CUTOVER_SOURCE_DIR "/plans/") + plan_file).value();
+    facts_ = assumed_facts(plan_);
+    graph_ = build_steps(plan_, facts_).value();
+    schedule_ = graph_.schedule().value();
+    old_ = new FakeZone("example.com", {"ns-1.old.example"});
+    new_ = new FakeZone("example.com", {"ns-1.new.example"}, /*exists=*/false);
+    parent_ = new FakeZone("com", {"a.gtld.example"});
+    parent_->add({.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 172800, .values = {"ns-1.old.example."}});
+    providers_.zones["old"].reset(old_);
+    providers_.zones["new"].reset(new_);
+    providers_.zones["com"].reset(parent_);
+    providers_.registrar = std::make_unique<testing::FakeParentRegistrar>(*parent_);
+  }
+
+  Journal journal() {
+    std::vector<std::string> warnings;
+    return Journal::open(dir_ / "journal.jsonl", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
+  }
+
+  RunStatus apply_until(const std::string& step) {
+    auto j = journal();
+    auto secrets = SecretStore::open(std::nullopt).value();
+    testing::FakeGates gates(providers_, plan_.domain);
+    testing::RecordingObserver observer;
+    Executor executor({.plan = plan_, .schedule = schedule_, .providers = providers_, .gates = gates, .journal = j,
+                       .secrets = secrets, .clock = clock_, .observer = observer});
+    return executor.run({.until = step, .poll_interval = 60s}).value().status;
+  }
+
+  std::vector<RollbackEntry> roll_back_now() {
+    auto j = journal();
+    auto secrets = SecretStore::open(std::nullopt).value();
+    return roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
+                      .clock = clock_}).value();
+  }
+
+  std::uint32_t ttl(const FakeZone* zone, std::string_view owner, dns::RecordType type) const {
+    auto set = zone->find(owner, type);
+    return set ? set->ttl : 0;
+  }
+
+  std::size_t journaled(const std::string& step, JournalEvent event, std::size_t undo) {
+    auto j = journal();
+    return std::ranges::count_if(j.records(), [&](const JournalRecord& r) { return r.step == step && r.event == event && r.action == undo; });
+  }
+
+  static const RollbackEntry& entry_of(const std::vector<RollbackEntry>& entries, const std::string& step) {
+    auto it = std::ranges::find_if(entries, [&](const RollbackEntry& e) { return e.step == step; });
+    EXPECT_NE(it, entries.end()) << "no rollback entry for " << step;
+    return it != entries.end() ? *it : entries.front();
+  }
+
+  testing::TempDir dir_;
+  Plan plan_;
+  Facts facts_;
+  StepGraph graph_;
+  std::vector<ScheduledStep> schedule_;
+  ProviderSet providers_;
+  FakeZone* old_{nullptr};
+  FakeZone* new_{nullptr};
+  FakeZone* parent_{nullptr};
+  testing::FakeClock clock_;
+};
+
+TEST_F(RollbackTest, TheNsTtlLoweringIsUndoneInBothZones) {
+  load("s1-account-move.json");
+  ASSERT_EQ(apply_until("switch.lower-ns-ttl"), RunStatus::Stopped);
+  ASSERT_EQ(ttl(old_, "example.com", dns::RecordType::NS), 300u);
+  ASSERT_EQ(ttl(new_, "example.com", dns::RecordType::NS), 300u);
+  auto entries = roll_back_now();
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entry_of(entries, "switch.lower-ns-ttl").verdict, RollbackVerdict::Undone);
+  // The plan assumes 172800 s in both zones before the lowering.
+  EXPECT_EQ(ttl(old_, "example.com", dns::RecordType::NS), 172800u);
+  EXPECT_EQ(ttl(new_, "example.com", dns::RecordType::NS), 172800u) << "the second zone is restored too";
+}
+
+TEST_F(RollbackTest, TheDatabasePointerPinIsUndoneInBothZones) {
+  load("s4-db-pointer.json");
+  ASSERT_EQ(apply_until("db.db.example.com.pin-old"), RunStatus::Stopped);
+  ASSERT_EQ(ttl(old_, "db.example.com", dns::RecordType::CNAME), 60u);
+  ASSERT_EQ(ttl(new_, "db.example.com", dns::RecordType::CNAME), 60u);
+  auto entries = roll_back_now();
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entry_of(entries, "db.db.example.com.pin-old").verdict, RollbackVerdict::Undone);
+  for (const FakeZone* zone : {old_, new_}) {
+    auto pointer = zone->find("db.example.com", dns::RecordType::CNAME);
+    ASSERT_TRUE(pointer.has_value());
+    EXPECT_EQ(pointer->ttl, 300u) << "the assumed pointer TTL before the pin";
+    EXPECT_EQ(pointer->values, std::vector<std::string>{"prod.cluster-c0ld.eu-west-1.rds.amazonaws.com"});
+  }
+}
+
+// A crash right after the first undo was journaled done: the rerun sends only the second.
+TEST_F(RollbackTest, ARollbackResumedAfterACrashDoesNotRepeatAnUndo) {
+  load("s1-account-move.json");
+  ASSERT_EQ(apply_until("switch.lower-ns-ttl"), RunStatus::Stopped);
+  const Step& lower = *graph_.find(step_id("switch.lower-ns-ttl"));
+  ASSERT_EQ(lower.rollback.actions.size(), 2u);
+  ASSERT_EQ(std::get<ChangeRecords>(lower.rollback.actions[0]).zone, "new");
+  {
+    // What the crashed run left: the first undo announced and done, nothing of the second.
+    auto j = journal();
+    ASSERT_TRUE(j.append({.step = "switch.lower-ns-ttl", .event = JournalEvent::UndoStarted, .action = 0}));
+    ASSERT_TRUE(j.append({.step = "switch.lower-ns-ttl", .event = JournalEvent::UndoDone, .action = 0}));
+  }
+  // A change to the new zone made since then: repeating the first undo would overwrite it.
+  ASSERT_TRUE(new_->apply({RrsetChange{.kind = RrsetChangeKind::Upsert,
+                                       .rrset = {.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 999,
+                                                 .values = {"ns-1.new.example."}}}},
+                          ""));
+  auto entries = roll_back_now();
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entry_of(entries, "switch.lower-ns-ttl").verdict, RollbackVerdict::Undone);
+  EXPECT_EQ(ttl(old_, "example.com", dns::RecordType::NS), 172800u);
+  EXPECT_EQ(ttl(new_, "example.com", dns::RecordType::NS), 999u) << "the first undo was sent again";
+  EXPECT_EQ(journaled("switch.lower-ns-ttl", JournalEvent::UndoStarted, 0), 1u);
+  EXPECT_EQ(journaled("switch.lower-ns-ttl", JournalEvent::UndoDone, 1), 1u);
+}
+
+// The second undo fails (its call may have half-applied): the rerun re-checks
+// it, sends it, and leaves the first alone.
+TEST_F(RollbackTest, ARollbackRerunAfterAFailedUndoFinishesWithoutRepeating) {
+  load("s1-account-move.json");
+  ASSERT_EQ(apply_until("switch.lower-ns-ttl"), RunStatus::Stopped);
+  old_->fail_next_apply = true;
+  auto first = roll_back_now();
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].verdict, RollbackVerdict::Failed);
+  EXPECT_NE(first[0].explanation.find("undo 2 of 2 failed"), std::string::npos) << first[0].explanation;
+  EXPECT_EQ(ttl(new_, "example.com", dns::RecordType::NS), 172800u);
+  EXPECT_EQ(ttl(old_, "example.com", dns::RecordType::NS), 300u);
+
+  auto second = roll_back_now();
+  ASSERT_FALSE(second.empty());
+  EXPECT_EQ(second[0].step, "switch.lower-ns-ttl");
+  EXPECT_EQ(second[0].verdict, RollbackVerdict::Undone) << second[0].explanation;
+  EXPECT_EQ(ttl(old_, "example.com", dns::RecordType::NS), 172800u);
+  EXPECT_EQ(journaled("switch.lower-ns-ttl", JournalEvent::UndoStarted, 0), 1u) << "the first undo ran once";
+  EXPECT_EQ(journaled("switch.lower-ns-ttl", JournalEvent::UndoDone, 1), 1u);
+}
+
+}  // namespace
+}  // namespace cutover::planner
