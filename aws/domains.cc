@@ -153,6 +153,13 @@ Result<std::string> Client::cancel_domain_transfer_to_another_aws_account(std::s
   return parse_operation_id(r->body);
 }
 
+Result<std::string> Client::disable_domain_transfer_lock(std::string_view domain) const {
+  // Idempotent in effect (an unlocked domain stays unlocked), so a retry after an ambiguous failure is safe.
+  auto r = call("DisableDomainTransferLock", domain_body(domain), true);
+  if (!r) return std::unexpected(r.error());
+  return parse_operation_id(r->body);
+}
+
 Result<Operation> Client::get_operation_detail(std::string_view operation_id) const {
   auto r = call("GetOperationDetail", json{{"OperationId", operation_id}}.dump(), true);
   if (!r) return std::unexpected(r.error());

@@ -99,6 +99,8 @@ class Client {
   Result<std::string> reject_domain_transfer_from_another_aws_account(std::string_view domain) const;
   /// Sender: withdraws the transfer before it is accepted.
   Result<std::string> cancel_domain_transfer_to_another_aws_account(std::string_view domain) const;
+  /// DisableDomainTransferLock: removes clientTransferProhibited; returns the OperationId.
+  Result<std::string> disable_domain_transfer_lock(std::string_view domain) const;
   /// One operation.
   Result<Operation> get_operation_detail(std::string_view operation_id) const;
   /// One page of operations.

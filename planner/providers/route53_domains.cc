@@ -124,8 +124,9 @@ Result<void> Route53Registrar::set_delegation(const dns::DomainName& domain,
 
 // ---- Transfers
 
-Route53DomainTransfers::Route53DomainTransfers(std::shared_ptr<aws::Session> session, std::optional<std::string> account_id)
-    : session_(std::move(session)), client_(session_->domains()), account_id_(std::move(account_id)) {}
+Route53DomainTransfers::Route53DomainTransfers(std::shared_ptr<aws::Session> session, std::optional<std::string> account_id,
+                                               OperationWait wait)
+    : session_(std::move(session)), client_(session_->domains()), account_id_(std::move(account_id)), wait_(wait) {}
 
 Result<std::string> Route53DomainTransfers::account_id() {
   if (account_id_) return *account_id_;
@@ -135,7 +136,21 @@ Result<std::string> Route53DomainTransfers::account_id() {
   return *account_id_;
 }
 
+Result<void> Route53DomainTransfers::unlock_for_transfer(const dns::DomainName& domain) {
+  auto detail = client_.get_domain_detail(domain_text(domain));
+  if (!detail) return std::unexpected(provider_error("reading the registration of " + domain.text(), detail.error()));
+  // Checked first, so a rerun after a crash does not send the call again.
+  if (std::ranges::find(detail->status_list, "clientTransferProhibited") == detail->status_list.end()) return {};
+  auto operation = client_.disable_domain_transfer_lock(domain_text(domain));
+  if (!operation) return std::unexpected(provider_error("turning off the transfer lock of " + domain.text(), operation.error()));
+  auto done = client_.wait_for_operation(*operation, {.interval = wait_.poll, .deadline = wait_.deadline});
+  if (!done) return std::unexpected(provider_error("turning off the transfer lock of " + domain.text(), done.error()));
+  return {};
+}
+
 Result<DomainTransfers::Started> Route53DomainTransfers::transfer(const dns::DomainName& domain, const std::string& to_account_id) {
+  auto unlocked = unlock_for_transfer(domain);
+  if (!unlocked) return std::unexpected(unlocked.error());
   auto started = client_.transfer_domain_to_another_aws_account(domain_text(domain), to_account_id);
   if (!started) return std::unexpected(provider_error("transferring " + domain.text() + " to account " + to_account_id, started.error()));
   return Started{.operation_id = started->operation_id, .password = started->password};

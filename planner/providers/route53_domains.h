@@ -75,10 +75,15 @@ class Route53Registrar final : public Registrar {
 class Route53DomainTransfers final : public DomainTransfers {
  public:
   /// `account_id`: the plan's, else asked of STS GetCallerIdentity once.
-  Route53DomainTransfers(std::shared_ptr<aws::Session> session, std::optional<std::string> account_id = {});
+  /// `wait`: how the transfer lock's removal is waited for.
+  Route53DomainTransfers(std::shared_ptr<aws::Session> session, std::optional<std::string> account_id = {},
+                         OperationWait wait = {});
 
   Result<std::string> account_id() override;
   /// TransferDomainToAnotherAwsAccount; the password is returned, never logged.
+  /// A domain under the transfer lock (clientTransferProhibited in
+  /// GetDomainDetail) is unlocked first (DisableDomainTransferLock, waited
+  /// SUCCESSFUL), the first step of the Developer Guide's procedure.
   Result<Started> transfer(const dns::DomainName& domain, const std::string& to_account_id) override;
   /// AcceptDomainTransferFromAnotherAwsAccount; the error never holds the password.
   Result<std::string> accept(const dns::DomainName& domain, const std::string& password) override;
@@ -93,9 +98,12 @@ class Route53DomainTransfers final : public DomainTransfers {
   Result<std::optional<std::string>> operation_in_progress(const dns::DomainName& domain) override;
 
  private:
+  Result<void> unlock_for_transfer(const dns::DomainName& domain);
+
   std::shared_ptr<aws::Session> session_{};
   aws::domains::Client client_;
   std::optional<std::string> account_id_{};
+  OperationWait wait_{};
 };
 
 }  // namespace cutover::planner

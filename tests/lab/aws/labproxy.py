@@ -243,6 +243,15 @@ def _new_operation(domain: str, type_: str, status: str, flag: str | None, messa
                                             message=message, status_flag=flag)
 
 
+TRANSFER_LOCK = "clientTransferProhibited"
+
+
+def _set_transfer_lock(domain: Any, locked: bool) -> None:
+    """The transfer lock as Route 53 Domains shows it: a status in GetDomainDetail's StatusList."""
+    statuses = [x for x in (domain.status_list or []) if x != TRANSFER_LOCK]
+    domain.status_list = statuses + [TRANSFER_LOCK] if locked else statuses
+
+
 def _lab_contact() -> Any:
     from moto.route53domains.validators import Route53DomainsContactDetail
     return Route53DomainsContactDetail.validate(
@@ -383,6 +392,7 @@ class Lab:
                                            tech_contact=c, nameservers=ns or None)
             except Exception as e:  # noqa: BLE001 - moto's ValidationException and friends
                 raise LabError(400, "BadDomain", f"moto refused the domain: {getattr(e, 'errors', e)}") from None
+            _set_transfer_lock(d, True)  # Route 53 Domains registers with the lock on
             _domains_of(account)[domain] = d
             self.generation += 1
         return {"account": account, "domain": domain,
@@ -412,7 +422,8 @@ class Lab:
                     pass
                 domains = {}
                 for name, d in _domains_of(acct).items():
-                    domains[name] = {"nameservers": [n.name for n in d.nameservers]}
+                    domains[name] = {"nameservers": [n.name for n in d.nameservers],
+                                     "transfer_lock": TRANSFER_LOCK in (d.status_list or [])}
                 out["accounts"][acct] = {"hosted_zones": zones, "domains": domains}
             for t in self.transfers.values():
                 t2 = {k: v for k, v in t.items() if k != "password"}
@@ -556,6 +567,8 @@ class Lab:
             if op in ("EnableDomainTransferLock", "DisableDomainTransferLock"):
                 if domain not in _domains_of(account):
                     raise LabError(400, "InvalidInput", f"Domain {domain} is not registered to the current AWS account")
+                _set_transfer_lock(_domains_of(account)[domain], op == "EnableDomainTransferLock")
+                self.generation += 1
                 opr = _new_operation(domain, "DOMAIN_LOCK", "SUCCESSFUL", None, None)
                 _operations_of(account)[opr.id] = opr
                 return {"OperationId": opr.id}

@@ -644,6 +644,18 @@ class TestNameServers(LabTestCase):
         with self.assertRaises(urllib.error.HTTPError):
             control("POST", "/_lab/config", {"route53_nameserver_domain": "bad name"})
 
+    def test_registrations_start_locked(self) -> None:
+        control("POST", "/_lab/domains", {"account": "old", "domain": "lock-example.com", "nameservers": ["ns1.example.net"]})
+        domains = client("route53domains")
+        self.assertIn("clientTransferProhibited", domains.get_domain_detail(DomainName="lock-example.com")["StatusList"])
+        op = domains.disable_domain_transfer_lock(DomainName="lock-example.com")["OperationId"]
+        self.assertEqual(domains.get_operation_detail(OperationId=op)["Status"], "SUCCESSFUL")
+        self.assertNotIn("clientTransferProhibited", domains.get_domain_detail(DomainName="lock-example.com")["StatusList"])
+        state = control("GET", "/_lab/state")
+        self.assertFalse(state["accounts"][OLD]["domains"]["lock-example.com"]["transfer_lock"])  # type: ignore[index]
+        domains.enable_domain_transfer_lock(DomainName="lock-example.com")
+        self.assertIn("clientTransferProhibited", domains.get_domain_detail(DomainName="lock-example.com")["StatusList"])
+
     def test_test_domains_register(self) -> None:
         seeded = control("POST", "/_lab/domains", {"account": "old", "domain": "example.test",
                                                    "nameservers": ["ns-1.awsdns-01.test"]})

@@ -104,6 +104,28 @@ TEST_F(Route53DomainsLab, TransferAndAcceptMoveTheDomainWithoutShowingThePasswor
 
   EXPECT_EQ(log_file_text().find(password), std::string::npos);
   EXPECT_EQ(lab->log().dump().find(password), std::string::npos);
+  // The registration was under the transfer lock (the lab registers like
+  // Route 53 Domains): it was turned off once, before the transfer.
+  EXPECT_EQ(count("DisableDomainTransferLock", /*forwarded_only=*/false), 1);
+  std::vector<std::string> order;
+  for (const auto& entry : lab->log()) {
+    for (const char* op : {"DisableDomainTransferLock", "TransferDomainToAnotherAwsAccount"}) {
+      if (entry["operation"] == op) order.emplace_back(op);
+    }
+  }
+  ASSERT_GE(order.size(), 2u);
+  EXPECT_EQ(order[0], "DisableDomainTransferLock");
+  EXPECT_EQ(order[1], "TransferDomainToAnotherAwsAccount");
+}
+
+TEST_F(Route53DomainsLab, AnUnlockedDomainIsTransferredWithoutTouchingTheLock) {
+  Route53DomainTransfers sender(session("old"));
+  ASSERT_TRUE(sender.transfer(domain, lab->account("new")).has_value());  // unlocks, then transfers
+  ASSERT_TRUE(sender.cancel(domain).has_value());
+  auto again = sender.transfer(domain, lab->account("new"));  // a second transfer: the lock is off already
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_EQ(count("DisableDomainTransferLock", /*forwarded_only=*/false), 1);
+  EXPECT_EQ(count("TransferDomainToAnotherAwsAccount", /*forwarded_only=*/false), 2);
 }
 
 TEST_F(Route53DomainsLab, AnAcceptedTransferStaysInProgressForTheLabsDelay) {
