@@ -17,6 +17,12 @@ std::string_view to_string(RunStatus status) {
 
 Result<void> Executor::record(const Step& step, JournalEvent event, std::optional<std::size_t> action,
                               std::map<std::string, std::string> data, std::string message) {
+  // Baselines the gates fixed travel with the step's next transition, so a
+  // resumed run compares with the same (restored in run()).
+  if (event == JournalEvent::StepStarted || event == JournalEvent::StepDone) {
+    data.merge(unjournaled_);
+    unjournaled_.clear();
+  }
   return parts_.journal.append(JournalRecord{.step = step.id.value, .event = event,
                                              .at = to_unix_seconds(parts_.clock.now()), .action = action,
                                              .data = std::move(data), .message = std::move(message)});
@@ -43,9 +49,13 @@ Result<RunOutcome> Executor::run(const ExecutorOptions& options) {
   // in the journal's facts, so a rerun after midnight finds the same clone.
   auto facts = parts_.journal.facts();
   run_["run_date"] = facts && facts->contains("run_date") ? facts->at("run_date") : utc_date(parts_.clock.now());
-  // The only journaled value a gate reads back is the transfer's operation id (the latest wins).
+  // Journaled values gates read back: the transfer's operation id (the
+  // latest wins) and the baselines gates fixed (the first wins).
   for (const auto& record : parts_.journal.records()) {
     if (record.data.contains("operation_id")) run_["transfer.operation_id"] = record.data.at("operation_id");
+    for (const auto& [key, value] : record.data) {
+      if (key.starts_with(baseline_key(""))) run_.emplace(key, value);
+    }
   }
   bool ran_one = false;
   for (const auto& scheduled : parts_.schedule) {
@@ -136,6 +146,10 @@ Result<GateResult> Executor::check_all(const Step& step, const std::vector<Gate>
     if (!result) {
       // A check that cannot run at all is not a pass.
       result = GateResult{.holds = false, .evidence = {"could not check: " + result.error().message}};
+    }
+    // A baseline is fixed once per run: the first one learned stays.
+    for (const auto& [key, value] : result->learned) {
+      if (run_.emplace(key, value).second) unjournaled_[key] = value;
     }
     parts_.observer.gate_checked(step, gate, *result);
     if (!result->holds) {

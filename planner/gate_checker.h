@@ -5,12 +5,18 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "planner/result.h"
 #include "planner/step.h"
 
 namespace cutover::planner {
+
+/// Values a run learned that gates refer to: "transfer.operation_id",
+/// "run_date" (YYYYMMDD, for daily clone names), a baseline fixed by a gate
+/// (baseline_key()). Never a secret.
+using RunFacts = std::map<std::string, std::string>;
 
 /// What a gate check found: whether it holds, and the evidence (which server
 /// answered what) in lines a person can read.
@@ -19,11 +25,14 @@ struct GateResult {
   /// True when too few servers answered to decide (never counted as holding).
   bool undecided{false};
   std::vector<std::string> evidence{};
+  /// Baselines this check fixed for later checks of the run (the NS set an
+  /// "unchanged delegation" gate first saw). The executor keeps them in the
+  /// run facts and the journal, so a resumed run compares with the same.
+  RunFacts learned{};
 };
 
-/// Values a run learned that gates refer to: "transfer.operation_id",
-/// "run_date" (YYYYMMDD, for daily clone names). Never a secret.
-using RunFacts = std::map<std::string, std::string>;
+/// The run-fact key of a gate's baseline: "baseline:" + what it is about.
+inline std::string baseline_key(std::string_view what) { return "baseline:" + std::string(what); }
 
 class GateChecker {
  public:

@@ -31,7 +31,7 @@ Result<GateResult> LiveGateChecker::dispatch(const Gate& gate, const RunFacts& r
   switch (gate.kind) {
     case GateKind::ZoneParity: return zone_parity(gate);
     case GateKind::Authoritative: return authoritative(gate);
-    case GateKind::ParentDelegatesTo: return parent_delegates_to(gate);
+    case GateKind::ParentDelegatesTo: return parent_delegates_to(gate, run);
     case GateKind::ReferralToChild: return referral_to_child(gate);
     case GateKind::NoDsAtParent: return no_ds_at_parent(gate);
     case GateKind::TtlAtMost: return ttl_at_most(gate);

@@ -58,9 +58,10 @@ namespace cutover::planner {
 ///
 /// ParentDelegatesTo with an empty `expected` ("unchanged since the transfer
 /// started") compares with the NS set that the first answering parent server
-/// handed out the first time this checker looked at that name; the set is
-/// remembered only in memory, so a new process (a resumed run) starts from
-/// what it sees then.
+/// handed out the first time the run looked at that name: the run fact
+/// baseline_key("delegation " + name) when present (the executor journals it,
+/// so a resumed run compares with the same set), else the set this checker
+/// saw first, which it then returns in GateResult::learned.
 class LiveGateChecker final : public GateChecker {
  public:
   /// Probe options come from plan.verification (timeout per attempt, attempts).
@@ -88,7 +89,7 @@ class LiveGateChecker final : public GateChecker {
   Result<GateResult> record_answers(const Gate& gate);
   Result<GateResult> resolvers_agree(const Gate& gate);
   // live_gates_parent.cc: questions to a parent's servers.
-  Result<GateResult> parent_delegates_to(const Gate& gate);
+  Result<GateResult> parent_delegates_to(const Gate& gate, const RunFacts& run);
   Result<GateResult> referral_to_child(const Gate& gate);
   Result<GateResult> no_ds_at_parent(const Gate& gate);
   Result<ParentLookup> parent_servers(const dns::DomainName& zone);

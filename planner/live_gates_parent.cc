@@ -52,11 +52,17 @@ Result<LiveGateChecker::ParentLookup> LiveGateChecker::parent_servers(const dns:
   return out;
 }
 
-Result<GateResult> LiveGateChecker::parent_delegates_to(const Gate& gate) {
+Result<GateResult> LiveGateChecker::parent_delegates_to(const Gate& gate, const RunFacts& run) {
   dns::DomainName name = gate.name.value_or(plan_.domain);
   std::optional<std::vector<dns::DomainName>> expected;
   std::string source;
-  if (!gate.expected.empty()) {
+  const std::string baseline = baseline_key("delegation " + name.text());
+  if (auto fact = run.find(baseline); gate.expected.empty() && fact != run.end()) {
+    auto names = live::parse_names(fact->second);
+    if (!names) return fail(ErrorCode::Invalid, "run fact " + baseline + ": " + names.error().message);
+    expected = *names;
+    source = "the set first seen by this run, kept in the journal";
+  } else if (!gate.expected.empty()) {
     auto provider = zone(gate.expected);
     if (!provider) return std::unexpected(provider.error());
     auto names = (*provider)->nameservers();
@@ -74,6 +80,7 @@ Result<GateResult> LiveGateChecker::parent_delegates_to(const Gate& gate) {
   auto requests = ask_each(parents->servers, question);
   auto outcomes = ask(requests);
   if (!outcomes) return std::unexpected(outcomes.error());
+  std::optional<std::vector<dns::DomainName>> learned;
   if (!expected) {
     // First look at an "unchanged" gate: the first server that hands out a set fixes the baseline.
     for (const auto& o : *outcomes) {
@@ -81,6 +88,7 @@ Result<GateResult> LiveGateChecker::parent_delegates_to(const Gate& gate) {
       if (seen.empty()) continue;
       first_seen_[name] = seen;
       expected = seen;
+      learned = seen;
       source = "the set first seen by this run (remembered from now on)";
       break;
     }
@@ -92,7 +100,9 @@ Result<GateResult> LiveGateChecker::parent_delegates_to(const Gate& gate) {
     bool agrees = expected && same_names(live::ns_set(o, name), *expected);
     tally.add(live::judge(o, agrees), live::answer_line(server_text(parents->servers[i]), question, o));
   }
-  return tally.result();
+  auto result = tally.result();
+  if (learned) result.learned[baseline] = live::names_text(*learned);
+  return result;
 }
 
 Result<GateResult> LiveGateChecker::referral_to_child(const Gate& gate) {

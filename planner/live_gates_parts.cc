@@ -4,6 +4,7 @@
 #include <cctype>
 #include <optional>
 #include <set>
+#include <sstream>
 
 #include "dns/iterative.h"
 #include "dns/record_type.h"
@@ -68,6 +69,19 @@ std::string names_text(std::vector<dns::DomainName> names) {
   std::vector<std::string> texts;
   for (const auto& n : names) texts.push_back(n.text());
   return joined(texts);
+}
+
+Result<std::vector<dns::DomainName>> parse_names(std::string_view text) {
+  std::vector<dns::DomainName> out;
+  std::istringstream words{std::string(text)};
+  for (std::string word; words >> word;) {
+    if (word == "(none)") continue;
+    auto parsed = dns::DomainName::parse(word);
+    if (!parsed) return fail(ErrorCode::Invalid, "'" + word + "' is not a domain name: " + parsed.error().message);
+    out.push_back(*parsed);
+  }
+  std::ranges::sort(out);
+  return out;
 }
 
 std::vector<std::string> answer_values(const dns::Outcome& outcome, const dns::Question& question) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dns/domain_name.h"
@@ -34,6 +35,8 @@ std::vector<dns::DomainName> ns_set(const dns::Outcome& outcome, const dns::Doma
 
 /// "ns1.old.test. ns2.old.test." (sorted); "(none)" for an empty list.
 std::string names_text(std::vector<dns::DomainName> names);
+/// The names of a names_text() line back (sorted); Invalid naming a bad one.
+Result<std::vector<dns::DomainName>> parse_names(std::string_view text);
 
 /// The values an answer gives for `question`: the rdata of the answer records
 /// with the question's name and type (every answer record's rdata when none

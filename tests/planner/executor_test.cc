@@ -49,11 +49,14 @@ class ExecutorTest : public ::testing::Test {
     testing::FakeGates gates(providers_, plan_.domain);
     gates.forced_failures = forced_;
     gates.forced_undecided = undecided_;
+    gates.learn = learn_;
     options.poll_interval = 1s;
     options.poll_timeout = 30s;
     Executor executor({.plan = plan_, .schedule = schedule_, .providers = providers_, .gates = gates,
                        .journal = journal, .secrets = secrets, .clock = clock_, .observer = observer_});
-    return executor.run(options);
+    auto outcome = executor.run(options);
+    runs_seen_ = gates.runs_seen;
+    return outcome;
   }
 
   std::vector<std::string> planned_ids() const {
@@ -76,6 +79,8 @@ class ExecutorTest : public ::testing::Test {
   testing::RecordingObserver observer_;
   std::vector<GateKind> forced_{};
   std::vector<GateKind> undecided_{};
+  RunFacts learn_{};
+  std::vector<RunFacts> runs_seen_{};
 };
 
 TEST_F(ExecutorTest, RunsTheWholeCutoverInThePlannedOrder) {
@@ -299,6 +304,22 @@ TEST_F(ExecutorTest, AResumedStepIsNotStoppedByItsGatesAgain) {
   ASSERT_TRUE(outcome.has_value());
   EXPECT_EQ(outcome->status, RunStatus::Stopped) << outcome->message;
   EXPECT_EQ(old_->applies, before) << "the delegation was in effect: re-checked, not sent again";
+}
+
+TEST_F(ExecutorTest, ABaselineAGateFixedIsJournaledForTheNextRun) {
+  const auto key = baseline_key("delegation example.test.");
+  learn_ = {{key, "ns1.old.test. ns2.old.test."}};
+  ASSERT_EQ(run({.single_step = true}).value().status, RunStatus::Stopped);
+  // A new process: its first gate already compares with the first run's
+  // baseline; what it would fix now (the world may have moved) is ignored.
+  learn_ = {{key, "ns9.elsewhere.test."}};
+  ASSERT_EQ(run().value().status, RunStatus::Completed);
+  ASSERT_FALSE(runs_seen_.empty());
+  for (const auto& facts : runs_seen_) EXPECT_EQ(facts.at(key), "ns1.old.test. ns2.old.test.");
+  std::ifstream in(dir_ / "journal.jsonl");
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str().find("ns9.elsewhere.test."), std::string::npos);
 }
 
 TEST_F(ExecutorTest, AnUndecidedGateIsReportedAsUndecided) {

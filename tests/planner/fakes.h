@@ -149,7 +149,13 @@ class FakeTransfers final : public planner::DomainTransfers {
 class FakeGates final : public planner::GateChecker {
  public:
   FakeGates(planner::ProviderSet& providers, const dns::DomainName& domain) : providers_(providers), domain_(domain) {}
-  planner::Result<planner::GateResult> check(const planner::Gate& gate, const planner::RunFacts&) override {
+  planner::Result<planner::GateResult> check(const planner::Gate& gate, const planner::RunFacts& run) override {
+    runs_seen.push_back(run);
+    auto result = evaluate(gate);
+    if (result && result->holds) result->learned = learn;
+    return result;
+  }
+  planner::Result<planner::GateResult> evaluate(const planner::Gate& gate) {
     ++checks;
     if (std::ranges::find(forced_undecided, gate.kind) != forced_undecided.end()) {
       return planner::GateResult{.holds = false, .undecided = true, .evidence = {"127.0.0.9: timeout"}};
@@ -177,6 +183,8 @@ class FakeGates final : public planner::GateChecker {
   }
   std::vector<planner::GateKind> forced_failures{};
   std::vector<planner::GateKind> forced_undecided{};
+  planner::RunFacts learn{};                   // returned as learned by every gate that holds
+  std::vector<planner::RunFacts> runs_seen{};  // the run facts each check was given
   int checks{0};
 
  private:

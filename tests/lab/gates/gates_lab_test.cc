@@ -59,9 +59,9 @@ class GatesLabTest : public ::testing::Test {
 
   void add(const std::string& key, ZoneSpec spec) { providers_.zones[key] = std::make_unique<ServedZone>(std::move(spec)); }
 
-  GateResult check(const Gate& gate) {
+  GateResult check(const Gate& gate, const planner::RunFacts& run = {}) {
     if (!checker_) checker_ = std::make_unique<planner::LiveGateChecker>(plan_, providers_);
-    auto result = checker_->check(gate, {});
+    auto result = checker_->check(gate, run);
     EXPECT_TRUE(result.has_value()) << result.error().message;
     return result.value_or(GateResult{.evidence = {"check failed"}});
   }
@@ -138,6 +138,23 @@ TEST_F(GatesLabTest, UnchangedDelegationRemembersTheSetSeenFirst) {
   auto again = check(unchanged);
   EXPECT_TRUE(again.holds) << all_lines(again);
   EXPECT_TRUE(has_line(again, "expected (the set first seen by this run): ns1.old-dns.test. ns2.old-dns.test.")) << all_lines(again);
+  // The first look hands the baseline to the executor, to journal.
+  const auto key = planner::baseline_key("delegation example.test.");
+  EXPECT_EQ(first.learned.at(key), "ns1.old-dns.test. ns2.old-dns.test.");
+  EXPECT_TRUE(again.learned.empty());
+}
+
+TEST_F(GatesLabTest, UnchangedDelegationComparesWithTheJournaledBaseline) {
+  // A resumed run: the baseline comes from the run facts, not from what a new process sees first.
+  Gate unchanged{.kind = GateKind::ParentDelegatesTo, .name = dn("example.test")};
+  const auto key = planner::baseline_key("delegation example.test.");
+  auto moved = check(unchanged, {{key, "ns1.new-dns.test. ns2.new-dns.test."}});
+  EXPECT_FALSE(moved.holds) << all_lines(moved);
+  EXPECT_TRUE(has_line(moved, "expected (the set first seen by this run, kept in the journal): ns1.new-dns.test. ns2.new-dns.test."))
+      << all_lines(moved);
+  EXPECT_TRUE(moved.learned.empty());
+  auto same = check(unchanged, {{key, "ns2.old-dns.test. ns1.old-dns.test."}});
+  EXPECT_TRUE(same.holds) << all_lines(same);
 }
 
 TEST_F(GatesLabTest, ADeadParentServerMakesTheDelegationUndecided) {
