@@ -101,3 +101,9 @@ journal_actions_once() {  # journal_actions_once JOURNAL
   echo "FAIL: actions recorded done twice: $dupes"
   return 1
 }
+
+# The delegation one parent server hands out for example.test: its NS names, sorted, on one line.
+tld_delegation_at() {  # tld_delegation_at SERVER
+  kdig +timeout=1 +retry=2 @"$1" example.test NS +norecurse 2>/dev/null |
+    awk '!/^;/ && $4 == "NS" {print tolower($5)}' | sort | tr '\n' ' ' | sed 's/ $//'
+}
