@@ -78,6 +78,13 @@ Result<std::vector<ClusterState>> RdsDatabase::list(const std::string& prefix) {
 
 Result<void> RdsDatabase::clone(const std::string& source, const std::string& clone,
                                 const std::map<std::string, std::string>& tags) {
+  // RestoreDBClusterToPointInTime is not idempotent: a rerun the same day on
+  // a new journal would clone again (or fail, DBClusterAlreadyExistsFault).
+  // The clone's name is the day's: when it exists, today's clone has been
+  // asked for already. (A clone named as its source goes to RDS, which refuses it.)
+  auto existing = find_cluster(clone);
+  if (!existing) return std::unexpected(existing.error());
+  if (*existing && clone != source) return {};
   auto found = find_cluster(source);
   if (!found) return std::unexpected(found.error());
   if (!*found) return fail(ErrorCode::Provider, "cannot clone cluster " + source + ": it does not exist");
@@ -96,6 +103,11 @@ Result<void> RdsDatabase::create_instance(const std::string& cluster, const std:
   auto found = find_cluster(cluster);
   if (!found) return std::unexpected(found.error());
   if (!*found) return fail(ErrorCode::Provider, "cannot add instance " + instance + ": cluster " + cluster + " does not exist");
+  auto instances = instances_of(cluster);
+  if (!instances) return std::unexpected(instances.error());
+  // A rerun: the instance was asked for already (CreateDBInstance would fail with DBInstanceAlreadyExists).
+  auto known = cluster_state(**found, *instances).instances;
+  if (std::ranges::find(known, instance) != known.end()) return {};
   auto created = client_.create_db_instance({.instance_id = instance, .instance_class = instance_class,
                                              .engine = (*found)->engine, .cluster_id = cluster});
   if (!created) return std::unexpected(provider_error("creating instance " + instance + " in cluster " + cluster, created.error()));
@@ -106,6 +118,10 @@ Result<void> RdsDatabase::tag(const std::string& cluster, const std::map<std::st
   auto found = find_cluster(cluster);
   if (!found) return std::unexpected(found.error());
   if (!*found) return fail(ErrorCode::Provider, "cannot tag cluster " + cluster + ": it does not exist");
+  auto held = [&](const auto& wanted) {
+    return std::ranges::any_of((*found)->tags, [&](const aws::Tag& t) { return t.key == wanted.first && t.value == wanted.second; });
+  };
+  if (std::ranges::all_of(tags, held)) return {};  // a rerun: nothing to change
   auto tagged = client_.add_tags_to_resource((*found)->arn, to_tags(tags));
   if (!tagged) return std::unexpected(provider_error("tagging cluster " + cluster, tagged.error()));
   return {};

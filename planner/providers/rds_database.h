@@ -40,13 +40,16 @@ class RdsDatabase final : public Database {
   Result<std::vector<ClusterState>> list(const std::string& prefix) override;
   /// RestoreDBClusterToPointInTime, copy-on-write at the latest restorable
   /// time, tagged, in the source's subnet group and security groups;
-  /// Provider error when the source does not exist.
+  /// success without a call when `clone` exists already (never two clones
+  /// under one name); Provider error when the source does not exist.
   Result<void> clone(const std::string& source, const std::string& clone,
                      const std::map<std::string, std::string>& tags) override;
-  /// CreateDBInstance in `cluster`, with the cluster's engine.
+  /// CreateDBInstance in `cluster`, with the cluster's engine; success
+  /// without a call when the cluster has that instance already.
   Result<void> create_instance(const std::string& cluster, const std::string& instance,
                                const std::string& instance_class) override;
-  /// AddTagsToResource on the cluster's ARN (existing keys overwritten).
+  /// AddTagsToResource on the cluster's ARN (existing keys overwritten);
+  /// success without a call when the cluster has these tags already.
   Result<void> tag(const std::string& cluster, const std::map<std::string, std::string>& tags) override;
   /// Deletes the instances, then the cluster, without final snapshots;
   /// success when the cluster is gone already. Returns once the deletes are

@@ -3,7 +3,8 @@
 DNS servers on loopback (127.58.0.0/16, port 53) that serve what moto holds.
 
   route53_lab.py start DIR    seeds the AWS lab, starts the DNS servers and the
-                              bridge, writes DIR/plan.json; prints the addresses
+                              bridge, writes DIR/plan.json and
+                              DIR/daily-clone-plan.json; prints the addresses
   route53_lab.py stop DIR     stops exactly what start started
   route53_lab.py bridge DIR   the bridge in the foreground (start runs it)
 
@@ -384,9 +385,10 @@ def start(dir_: str) -> int:
         log(f"servers did not come up; logs in {dir_}")
         stop(dir_)
         return 1
-    with open(os.path.join(REPO, "plans", "lab-route53.json")) as f:
-        plan = f.read().replace("Z0LABOLDZONEID", seeded["old_zone_id"])
-    write_atomic(os.path.join(dir_, "plan.json"), plan)
+    for source, target in (("lab-route53.json", "plan.json"), ("lab-route53-daily-clone.json", "daily-clone-plan.json")):
+        with open(os.path.join(REPO, "plans", source)) as f:
+            plan = f.read().replace("Z0LABOLDZONEID", seeded["old_zone_id"])
+        write_atomic(os.path.join(dir_, target), plan)
     env = aws_env(dir_)
     lines = [f"AWS_CONFIG_FILE={env['AWS_CONFIG_FILE']}", f"AWS_SHARED_CREDENTIALS_FILE={env['AWS_SHARED_CREDENTIALS_FILE']}",
              f"AWS_LAB_URL={env['AWS_LAB_URL']}", "AWS_EC2_METADATA_DISABLED=true"]
