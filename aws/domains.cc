@@ -160,6 +160,12 @@ Result<std::string> Client::disable_domain_transfer_lock(std::string_view domain
   return parse_operation_id(r->body);
 }
 
+Result<std::string> Client::enable_domain_transfer_lock(std::string_view domain) const {
+  auto r = call("EnableDomainTransferLock", domain_body(domain), true);
+  if (!r) return std::unexpected(r.error());
+  return parse_operation_id(r->body);
+}
+
 Result<Operation> Client::get_operation_detail(std::string_view operation_id) const {
   auto r = call("GetOperationDetail", json{{"OperationId", operation_id}}.dump(), true);
   if (!r) return std::unexpected(r.error());

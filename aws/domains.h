@@ -101,6 +101,8 @@ class Client {
   Result<std::string> cancel_domain_transfer_to_another_aws_account(std::string_view domain) const;
   /// DisableDomainTransferLock: removes clientTransferProhibited; returns the OperationId.
   Result<std::string> disable_domain_transfer_lock(std::string_view domain) const;
+  /// EnableDomainTransferLock: sets clientTransferProhibited; returns the OperationId.
+  Result<std::string> enable_domain_transfer_lock(std::string_view domain) const;
   /// One operation.
   Result<Operation> get_operation_detail(std::string_view operation_id) const;
   /// One page of operations.

@@ -18,7 +18,7 @@ bool is_dns_action(const Action& action) {
 }
 
 bool is_registry_action(const Action& action) {
-  return holds_any<SetDelegation, TransferDomain, AcceptTransfer, CancelTransfer>(action);
+  return holds_any<SetDelegation, TransferDomain, AcceptTransfer, CancelTransfer, LockTransfer>(action);
 }
 
 Result<ActionOutcome> ActionRunner::run(const Action& action) {

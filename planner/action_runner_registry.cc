@@ -64,6 +64,13 @@ Result<ActionOutcome> ActionRunner::run_registry(const Action& action) {
     run_["transfer.operation_id"] = *operation;
     return ActionOutcome{.data = {{"operation_id", *operation}}, .how = "transfer accepted"};
   }
+  if (const auto* a = std::get_if<LockTransfer>(&action)) {
+    auto holder = transfers_of(providers_, a->account);
+    if (!holder) return std::unexpected(holder.error());
+    auto locked = (*holder)->lock(a->domain);
+    if (!locked) return std::unexpected(locked.error());
+    return ActionOutcome{.how = "transfer lock on"};
+  }
   const auto& a = std::get<CancelTransfer>(action);
   auto from = transfers_of(providers_, a.account);
   if (!from) return std::unexpected(from.error());
@@ -110,6 +117,11 @@ Result<bool> ActionRunner::registry_in_effect(const Action& action) {
       learned_["operation_id"] = **pending;
     }
     return pending->has_value();
+  }
+  if (const auto* a = std::get_if<LockTransfer>(&action)) {
+    auto holder = transfers_of(providers_, a->account);
+    if (!holder) return std::unexpected(holder.error());
+    return (*holder)->locked(a->domain);
   }
   const auto& a = std::get<CancelTransfer>(action);
   auto from = transfers_of(providers_, a.account);

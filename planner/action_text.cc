@@ -64,6 +64,10 @@ struct Describer {
   ActionText operator()(const CancelTransfer& a) const {
     return {"route53domains", "CancelDomainTransferToAnotherAwsAccount", "cancel the transfer of " + a.domain.text(), {}};
   }
+  ActionText operator()(const LockTransfer& a) const {
+    return {"route53domains", "EnableDomainTransferLock",
+            "turn the transfer lock of " + a.domain.text() + " on in account '" + a.account + "'", {}};
+  }
   ActionText operator()(const DeleteZone& a) const {
     return {provider_of_zone(plan, a.zone), "DeleteHostedZone", "delete zone '" + a.zone + "' (its records first)", {}};
   }

@@ -63,6 +63,7 @@ json gates_json(const std::vector<Gate>& gates) {
 json rollback_json(const Plan& plan, const Rollback& r) {
   json out{{"description", r.description}, {"possible", r.possible}, {"safe_reason", r.safe_reason}, {"takes_effect", r.takes_effect}};
   out["safe_for_seconds"] = r.safe_for ? json(r.safe_for->count()) : json(nullptr);
+  out["settles_in_seconds"] = r.settles_in ? json(r.settles_in->count()) : json(nullptr);
   // `action` (the first undo) predates `actions` and stays for readers of version 1.
   json actions = json::array();
   for (const auto& a : r.actions) actions.push_back(action_json(plan, a));

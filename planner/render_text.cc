@@ -21,6 +21,7 @@ void write_rollback(std::ostringstream& out, const Plan& plan, const Rollback& r
   if (r.safe_for) out << "; safe for " << format_duration(*r.safe_for) << " after the step";
   if (!r.safe_reason.empty()) out << " (" << r.safe_reason << ")";
   if (!r.takes_effect.empty()) out << "; takes effect " << r.takes_effect;
+  if (r.settles_in) out << "; earlier steps are undone " << format_duration(*r.settles_in) << " later";
   out << "\n";
   // Each undo is listed like the actions above it, so a reader can check that
   // every zone the step changes is restored.

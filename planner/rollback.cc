@@ -63,6 +63,42 @@ std::optional<RollbackEntry> refusal(const RollbackParts& parts, const Step& ste
   return std::nullopt;
 }
 
+// When the undos already done have reached every resolver: the latest
+// RolledBack record of a step whose undo settles in a while, plus that while.
+// Read from the journal, so a rollback resumed after a crash still waits.
+struct Settling {
+  TimePoint until{};
+  std::string reason{};
+};
+std::optional<Settling> settling(const RollbackParts& parts) {
+  std::optional<Settling> out;
+  for (const auto& scheduled : parts.schedule) {
+    const Step& step = *scheduled.step;
+    if (!step.rollback.settles_in) continue;
+    for (const auto& record : parts.journal.records()) {
+      if (record.step != step.id.value || record.event != JournalEvent::RolledBack) continue;
+      auto until = from_unix_seconds(record.at) + *step.rollback.settles_in;
+      if (!out || until > out->until) {
+        out = Settling{.until = until, .reason = "the undo of " + step.id.value + " reaches every resolver " + step.rollback.takes_effect};
+      }
+    }
+  }
+  return out;
+}
+
+// Undoing a step under one whose undo has not reached every resolver could
+// pull away what those resolvers still use (the new zone's delegation of a
+// child, while caches still send them to the new zone): wait until it has.
+void wait_for_settling(const RollbackParts& parts, const Step& next) {
+  auto s = settling(parts);
+  if (!s) return;
+  while (parts.clock.now() < s->until) {
+    auto left = std::chrono::ceil<Seconds>(s->until - parts.clock.now());
+    if (parts.on_wait) parts.on_wait(next, left, s->reason);
+    parts.clock.sleep_for(std::min<std::chrono::milliseconds>(left, std::chrono::seconds{5}));
+  }
+}
+
 Result<void> record(const RollbackParts& parts, const Step& step, JournalEvent event, std::size_t undo,
                     std::map<std::string, std::string> data = {}, std::string message = {}) {
   return parts.journal.append({.step = step.id.value, .event = event, .at = to_unix_seconds(parts.clock.now()),
@@ -144,6 +180,10 @@ Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
     auto done = parts.journal.done_at(step.id.value);
     if (!done && !parts.journal.any_action_done(step.id.value)) continue;
     auto refused = refusal(parts, step, done);
+    if (!refused) {
+      wait_for_settling(parts, step);
+      refused = refusal(parts, step, done);  // the wait may have used up its safe period
+    }
     auto entry = refused ? Result<RollbackEntry>{std::move(*refused)} : undo_one(parts, runner, step);
     if (!entry) return std::unexpected(entry.error());
     if (entry->verdict == RollbackVerdict::Undone || entry->verdict == RollbackVerdict::NothingToDo) {

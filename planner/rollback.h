@@ -5,6 +5,7 @@
 // journaled like a forward action (UndoStarted, UndoDone by index), so a
 // rollback resumed after a crash never repeats an undo that took effect.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,12 +40,16 @@ struct RollbackParts {
   Journal& journal;
   SecretStore& secrets;
   Clock& clock;
+  /// Told before each wait for an undo to settle (Rollback::settles_in): the step waiting, how long, why.
+  std::function<void(const Step&, Seconds, const std::string&)> on_wait{};
 };
 
 /// Undoes every done step, last first. Stops at the first step it cannot
 /// undo (failed, too late, impossible); the entries say how far it got. A rerun
-/// continues a step's undo after the last undo action journaled done. Fails
-/// (Result) only when the journal cannot be written.
+/// continues a step's undo after the last undo action journaled done. Before
+/// undoing a step it waits until the undos already done have settled
+/// (Rollback::settles_in after their RolledBack record, so a rerun waits too).
+/// Fails (Result) only when the journal cannot be written.
 Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts);
 
 std::string_view to_string(RollbackVerdict verdict);

@@ -61,6 +61,7 @@ struct SetDelegation { dns::DomainName domain{}; std::string nameservers_of_zone
 struct TransferDomain { dns::DomainName domain{}; std::string from_account{}; std::string to_account{}; };
 struct AcceptTransfer { dns::DomainName domain{}; std::string account{}; };
 struct CancelTransfer { dns::DomainName domain{}; std::string account{}; };
+struct LockTransfer { dns::DomainName domain{}; std::string account{}; };  // the registrar's transfer lock, on
 struct DeleteZone { std::string zone{}; };
 struct DeleteRecordsBelow { std::string zone{}; dns::DomainName below{}; bool keep_delegation{true}; };
 struct CloneCluster { std::string account{}; std::string source_cluster{}; std::string clone_name{}; };
@@ -69,7 +70,7 @@ struct TagCluster { std::string account{}; std::string cluster{}; std::string ta
 struct DeleteAbortedClones { std::string account{}; std::string prefix{}; };
 
 using Action = std::variant<CreateZone, CopyRecords, ChangeRecords, SetDelegation, TransferDomain,
-                            AcceptTransfer, CancelTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance,
+                            AcceptTransfer, CancelTransfer, LockTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance,
                             TagCluster, DeleteAbortedClones>;
 
 enum class GateKind {
@@ -117,6 +118,10 @@ struct Rollback {
   /// When the undo reaches every resolver, in words.
   std::string takes_effect{};
   bool possible{true};
+  /// How long after the undo until every resolver has it (a cached answer's
+  /// TTL + margin). The rollback waits that long before undoing the steps
+  /// before it: meanwhile resolvers may still rely on what they set up.
+  std::optional<Seconds> settles_in{};
 };
 
 struct Step {

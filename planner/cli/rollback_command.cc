@@ -35,8 +35,12 @@ ExitCode run_rollback(RollbackOptions options) {
   if (auto code = open_run("cutover rollback", options.journal, setup, warnings)) return *code;
   for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   planner::SystemClock clock;
+  auto waiting = [](const planner::Step& next, planner::Seconds left, const std::string& why) {
+    std::cout << "... " << next.id.value << " waits " << planner::format_duration(left) << ": " << why << "\n" << std::flush;
+  };
   auto entries = planner::roll_back({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers,
-                                     .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock});
+                                     .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock,
+                                     .on_wait = waiting});
   if (!entries) {
     std::cerr << "cutover rollback: journal '" << options.journal << "': " << entries.error().message << "\n";
     return ExitCode::Failure;

@@ -45,6 +45,10 @@ class DomainTransfers {
   virtual Result<bool> holds(const dns::DomainName& domain) = 0;
   /// The id of an operation in progress for `domain`, if any.
   virtual Result<std::optional<std::string>> operation_in_progress(const dns::DomainName& domain) = 0;
+  /// True when the registration is under the transfer lock.
+  virtual Result<bool> locked(const dns::DomainName& domain) = 0;
+  /// Turns the transfer lock on; returns once it is in effect.
+  virtual Result<void> lock(const dns::DomainName& domain) = 0;
 };
 
 }  // namespace cutover::planner

@@ -136,16 +136,34 @@ Result<std::string> Route53DomainTransfers::account_id() {
   return *account_id_;
 }
 
-Result<void> Route53DomainTransfers::unlock_for_transfer(const dns::DomainName& domain) {
+Result<bool> Route53DomainTransfers::locked(const dns::DomainName& domain) {
   auto detail = client_.get_domain_detail(domain_text(domain));
   if (!detail) return std::unexpected(provider_error("reading the registration of " + domain.text(), detail.error()));
-  // Checked first, so a rerun after a crash does not send the call again.
-  if (std::ranges::find(detail->status_list, "clientTransferProhibited") == detail->status_list.end()) return {};
-  auto operation = client_.disable_domain_transfer_lock(domain_text(domain));
-  if (!operation) return std::unexpected(provider_error("turning off the transfer lock of " + domain.text(), operation.error()));
-  auto done = client_.wait_for_operation(*operation, {.interval = wait_.poll, .deadline = wait_.deadline});
-  if (!done) return std::unexpected(provider_error("turning off the transfer lock of " + domain.text(), done.error()));
+  return std::ranges::find(detail->status_list, "clientTransferProhibited") != detail->status_list.end();
+}
+
+Result<void> Route53DomainTransfers::wait_for(const std::string& operation, const std::string& what) {
+  auto done = client_.wait_for_operation(operation, {.interval = wait_.poll, .deadline = wait_.deadline});
+  if (!done) return std::unexpected(provider_error(what, done.error()));
   return {};
+}
+
+Result<void> Route53DomainTransfers::lock(const dns::DomainName& domain) {
+  const std::string what = "turning on the transfer lock of " + domain.text();
+  auto operation = client_.enable_domain_transfer_lock(domain_text(domain));
+  if (!operation) return std::unexpected(provider_error(what, operation.error()));
+  return wait_for(*operation, what);
+}
+
+Result<void> Route53DomainTransfers::unlock_for_transfer(const dns::DomainName& domain) {
+  // Checked first, so a rerun after a crash does not send the call again.
+  auto is_locked = locked(domain);
+  if (!is_locked) return std::unexpected(is_locked.error());
+  if (!*is_locked) return {};
+  const std::string what = "turning off the transfer lock of " + domain.text();
+  auto operation = client_.disable_domain_transfer_lock(domain_text(domain));
+  if (!operation) return std::unexpected(provider_error(what, operation.error()));
+  return wait_for(*operation, what);
 }
 
 Result<DomainTransfers::Started> Route53DomainTransfers::transfer(const dns::DomainName& domain, const std::string& to_account_id) {

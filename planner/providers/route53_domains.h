@@ -96,9 +96,14 @@ class Route53DomainTransfers final : public DomainTransfers {
   Result<bool> holds(const dns::DomainName& domain) override;
   /// ListOperations (SUBMITTED, IN_PROGRESS) narrowed by transfer_in_progress().
   Result<std::optional<std::string>> operation_in_progress(const dns::DomainName& domain) override;
+  /// clientTransferProhibited in GetDomainDetail's StatusList.
+  Result<bool> locked(const dns::DomainName& domain) override;
+  /// EnableDomainTransferLock, waited SUCCESSFUL.
+  Result<void> lock(const dns::DomainName& domain) override;
 
  private:
   Result<void> unlock_for_transfer(const dns::DomainName& domain);
+  Result<void> wait_for(const std::string& operation, const std::string& what);
 
   std::shared_ptr<aws::Session> session_{};
   aws::domains::Client client_;

@@ -63,6 +63,18 @@ void add_domain_transfer_steps(Context& ctx, const DomainTransfer& s) {
   succeeded.name = domain;
   done.gates = {succeeded};
 
+  // The transfer needed the lock off (Route53DomainTransfers turns it off
+  // first); a registration at rest is locked, as Route 53 Domains registers it.
+  Step relock{.id = step_id("transfer.lock"),
+              .title = "Turn the transfer lock of " + domain.text() + " back on in account '" + s.to_account + "'",
+              .strategy = "domain-transfer",
+              .actions = {LockTransfer{.domain = domain, .account = s.to_account}},
+              .depends_on = {done.id}};
+  Gate holds = gate(GateKind::DomainIdle, "Route 53 Domains reports no operation in progress for " + domain.text());
+  holds.name = domain;
+  relock.gates = {holds};
+  relock.rollback = Rollback{.description = "nothing to undo: the lock does not affect DNS", .takes_effect = "at once"};
+
   Step verify{.id = step_id("transfer.verify-delegation"),
               .title = "Verify the delegation of " + domain.text() + " did not change",
               .strategy = "domain-transfer",
@@ -70,7 +82,7 @@ void add_domain_transfer_steps(Context& ctx, const DomainTransfer& s) {
               .depends_on = {done.id}};
   if (!after && ns_switch != nullptr) require_before_switch(ctx, verify.id);
 
-  for (auto* step : {&idle, &initiate, &accept, &done, &verify}) ctx.graph.add(std::move(*step));
+  for (auto* step : {&idle, &initiate, &accept, &done, &relock, &verify}) ctx.graph.add(std::move(*step));
 }
 
 }  // namespace cutover::planner::strategies

@@ -70,7 +70,8 @@ Step delegate_step(Context& ctx, const SubDelegation& s, const std::string& pare
       .safe_reason = holds_copy ? "while '" + parent + "' still holds its own records under the child (until remove-occluded)"
                                 : "until the nameserver switch: '" + parent + "' holds no records under the child",
       .takes_effect = "for every resolver within the delegation TTL " + std::to_string(ttl) + " s",
-      .possible = true};
+      .possible = true,
+      .settles_in = Seconds{ttl} + ctx.plan.safety.margin};
   return step;
 }
 

@@ -193,7 +193,8 @@ Step registrar_step(Context& ctx, const NameserverSwitch& s, const SwitchFacts& 
       .safe_reason = s.retire_old_zone ? "until the old zone is retired (window + retention)"
                                        : "while both zones are kept identical (the window)",
       .takes_effect = "for every resolver within the parent NS TTL " + std::to_string(f.parent_in_plan ? f.lower_to : f.parent_ns.value) +
-                      " s after every parent server shows it"};
+                      " s after every parent server shows it",
+      .settles_in = Seconds{f.parent_in_plan ? f.lower_to : f.parent_ns.value} + ctx.plan.safety.margin};
   return step;
 }
 

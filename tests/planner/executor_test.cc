@@ -227,6 +227,8 @@ TEST(ExecutorTransfer, PasswordNeverReachesTheJournal) {
   EXPECT_EQ(registry.owner, "new");
   EXPECT_EQ(registry.transfers, 1);
   EXPECT_EQ(registry.accepts, 1);
+  EXPECT_TRUE(registry.locked) << "the transfer lock is back on after the transfer";
+  EXPECT_EQ(registry.locks, 1);
   std::ifstream in(dir / "j.jsonl");
   std::stringstream text;
   text << in.rdbuf();

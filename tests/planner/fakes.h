@@ -108,6 +108,8 @@ struct FakeRegistry {
   std::string password{};
   int transfers{0};
   int accepts{0};
+  bool locked{true};  // registered with the transfer lock on
+  int locks{0};
 };
 
 class FakeTransfers final : public planner::DomainTransfers {
@@ -117,6 +119,7 @@ class FakeTransfers final : public planner::DomainTransfers {
   planner::Result<Started> transfer(const dns::DomainName&, const std::string& to) override {
     if (registry_.owner != account_) return planner::fail(planner::ErrorCode::Provider, "not the owner");
     ++registry_.transfers;
+    registry_.locked = false;  // the real provider turns the lock off first
     registry_.pending_to = to;
     registry_.password = "s3cret-Transfer-Password";
     return Started{.operation_id = "op-transfer-1", .password = registry_.password};
@@ -137,6 +140,13 @@ class FakeTransfers final : public planner::DomainTransfers {
   planner::Result<std::optional<std::string>> operation_in_progress(const dns::DomainName&) override {
     if (registry_.owner == account_ && !registry_.pending_to.empty()) return std::optional<std::string>{"op-transfer-1"};
     return std::optional<std::string>{};
+  }
+  planner::Result<bool> locked(const dns::DomainName&) override { return registry_.locked; }
+  planner::Result<void> lock(const dns::DomainName&) override {
+    if (registry_.owner != account_) return planner::fail(planner::ErrorCode::Provider, "not the owner");
+    ++registry_.locks;
+    registry_.locked = true;
+    return {};
   }
 
  private:

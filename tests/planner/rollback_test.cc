@@ -102,6 +102,29 @@ TEST_F(RollbackTest, TheNsTtlLoweringIsUndoneInBothZones) {
   EXPECT_EQ(ttl(new_, "example.com", dns::RecordType::NS), 172800u) << "the second zone is restored too";
 }
 
+// After the switch back, resolvers keep asking the new zone for the parent's
+// NS TTL: its delegation of the child must stay until then (found by the
+// Route 53 rollback e2e test: undone at once, the new zone answered NXDOMAIN
+// for names under the child).
+TEST_F(RollbackTest, ChildDelegationsAreUndoneOnlyOnceTheSwitchBackHasSettled) {
+  load("s2-subdelegation.json");
+  providers_.zones["dev"] = std::make_unique<FakeZone>("dev.example.com", std::vector<std::string>{"ns-1.dev.example"}, /*exists=*/false);
+  ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);
+  auto entries = roll_back_now();
+  EXPECT_EQ(entry_of(entries, "switch.registrar").verdict, RollbackVerdict::Undone);
+  EXPECT_EQ(entry_of(entries, "subdelegation.dev.delegate.new").verdict, RollbackVerdict::Undone);
+  auto j = journal();
+  auto at = [&](const std::string& step, JournalEvent event) {
+    auto it = std::ranges::find_if(j.records(), [&](const JournalRecord& r) { return r.step == step && r.event == event; });
+    EXPECT_NE(it, j.records().end()) << step;
+    return it == j.records().end() ? 0 : it->at;
+  };
+  auto switched_back = at("switch.registrar", JournalEvent::RolledBack);
+  auto child_undone = at("subdelegation.dev.delegate.new", JournalEvent::UndoStarted);
+  // The plan assumes a parent NS TTL of 172800 s, and a margin of 300 s.
+  EXPECT_GE(child_undone - switched_back, 172800 + 300);
+}
+
 TEST_F(RollbackTest, TheDatabasePointerPinIsUndoneInBothZones) {
   load("s4-db-pointer.json");
   ASSERT_EQ(apply_until("db.db.example.com.pin-old"), RunStatus::Stopped);

@@ -122,6 +122,13 @@ TEST(DomainTransfer, AfterTheSwitchWithinThreeDaysAndDelegationUnchanged) {
   ASSERT_EQ(verify.gates.size(), 1u);
   EXPECT_EQ(verify.gates[0].kind, GateKind::ParentDelegatesTo);
   EXPECT_EQ(verify.gates[0].expected, "new");
+  // The lock the transfer needed off goes back on in the receiving account, once the transfer is through.
+  EXPECT_LT(p.position("transfer.wait-operation"), p.position("transfer.lock"));
+  const Step& relock = *p.at("transfer.lock").step;
+  ASSERT_EQ(relock.actions.size(), 1u);
+  const auto& lock = std::get<LockTransfer>(relock.actions[0]);
+  EXPECT_EQ(lock.account, "new");
+  EXPECT_EQ(lock.domain.text(), "example.com.");
 }
 
 TEST(DomainTransfer, BeforeTheSwitchHoldsTheSwitchBack) {

@@ -98,6 +98,10 @@ TEST_F(Route53DomainsLab, TransferAndAcceptMoveTheDomainWithoutShowingThePasswor
   EXPECT_EQ(sender.status(started->operation_id).value(), Status::Successful);
   EXPECT_EQ(receiver.status(*accepted).value(), Status::Successful);
   EXPECT_EQ(sender.operation_in_progress(domain).value(), std::nullopt);
+  // The lock the transfer needed off goes back on in the receiving account.
+  EXPECT_FALSE(receiver.locked(domain).value());
+  ASSERT_TRUE(receiver.lock(domain).has_value());
+  EXPECT_TRUE(receiver.locked(domain).value());
   // The registration kept its name servers.
   Route53Registrar registrar(session("new"));
   EXPECT_EQ(registrar.delegation(domain).value(), names({"ns1.old-dns.net", "ns2.old-dns.net"}));

@@ -78,6 +78,8 @@ def main(dir_: str) -> int:
     if owners:
         registered = sorted(n.lower().rstrip(".") + "." for n in state["accounts"][owners[0]]["domains"][lab.DOMAIN]["nameservers"])
         check(registered == new_ns, f"Route 53 Domains holds the name servers {' '.join(registered)}")
+        check(state["accounts"][owners[0]]["domains"][lab.DOMAIN].get("transfer_lock") is True,
+              f"the registration of {lab.DOMAIN} is under the transfer lock again")
 
     with open(env["log"]) as f:
         log = [json.loads(line) for line in f if line.strip()]
