@@ -10,6 +10,8 @@ packages=(
   libgtest-dev libbenchmark-dev
   # the lab: real DNS servers and clients on loopback
   knot knot-dnsutils nsd unbound ldnsutils dnsperf bind9-dnsutils iproute2 procps time
+  # the e2e scripts read the AWS lab's JSON request log
+  jq
   # the AWS side of the lab runs moto's server and botocore under python3
   python3 ca-certificates curl
 )

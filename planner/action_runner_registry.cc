@@ -23,6 +23,21 @@ Result<Database*> database_of(ProviderSet& providers, const std::string& account
   return it->second.get();
 }
 
+// A clone's lifecycle only moves forward: created, ready, connected, aborted.
+int lifecycle_stage(const std::string& tag) {
+  static const std::vector<std::string> order{"created", "ready", "connected", "aborted"};
+  auto it = std::ranges::find(order, tag);
+  return it == order.end() ? -1 : static_cast<int>(it - order.begin());
+}
+
+// True when the cluster's lifecycle tag is `tag` or a later stage: tagging
+// it again (a rerun on a new journal) would move it backwards.
+bool at_or_past(const ClusterState& state, const std::string& tag) {
+  if (!state.tags.contains(kLifecycleTag)) return false;
+  const auto& current = state.tags.at(kLifecycleTag);
+  return current == tag || (lifecycle_stage(tag) >= 0 && lifecycle_stage(current) > lifecycle_stage(tag));
+}
+
 Result<std::vector<dns::DomainName>> target_nameservers(ActionRunner& runner, const SetDelegation& a) {
   auto zone = runner.zone(a.nameservers_of_zone);
   if (!zone) return std::unexpected(zone.error());
@@ -149,6 +164,11 @@ Result<ActionOutcome> ActionRunner::run_database(const Action& action) {
   if (const auto* a = std::get_if<TagCluster>(&action)) {
     auto db = database_of(providers_, a->account);
     if (!db) return std::unexpected(db.error());
+    auto state = (*db)->describe(dated(a->cluster));
+    if (!state) return std::unexpected(state.error());
+    if (*state && at_or_past(**state, a->tag)) {
+      return ActionOutcome{.how = "tagged " + (*state)->tags.at(kLifecycleTag) + " already"};
+    }
     if (a->tag == "connected") {
       // The clone that was connected until now is replaced: it becomes `aborted`.
       auto prefix = dated(a->cluster).substr(0, a->cluster.rfind('-') + 1);
@@ -202,7 +222,7 @@ Result<bool> ActionRunner::database_in_effect(const Action& action) {
     if (!db) return std::unexpected(db.error());
     auto state = (*db)->describe(dated(a->cluster));
     if (!state) return std::unexpected(state.error());
-    return *state && (*state)->tags.contains(kLifecycleTag) && (*state)->tags.at(kLifecycleTag) == a->tag;
+    return *state && at_or_past(**state, a->tag);
   }
   return false;  // deleting aborted clones is idempotent: run it again
 }

@@ -5,6 +5,7 @@
 #include "dns/delegation.h"
 #include "dns/zone_file.h"
 #include "planner/action_runner.h"
+#include "planner/clock.h"
 #include "planner/record_ops.h"
 
 namespace cutover::planner {
@@ -92,7 +93,8 @@ Result<Facts> observe_facts(const Plan& plan, ProviderSet& providers) {
 }
 
 void mark_done_steps(const Plan& plan, const StepGraph& graph, ProviderSet& providers, Facts& facts) {
-  RunFacts run;
+  // A daily clone is named for the day it runs: planning live looks for today's.
+  RunFacts run{{"run_date", utc_date(SystemClock{}.now())}};
   SecretStore secrets = SecretStore::open(std::nullopt).value();
   ActionRunner runner(plan, providers, secrets, run);
   for (const auto& step : graph.steps()) {
