@@ -107,3 +107,18 @@ tld_delegation_at() {  # tld_delegation_at SERVER
   kdig +timeout=1 +retry=2 @"$1" example.test NS +norecurse 2>/dev/null |
     awk '!/^;/ && $4 == "NS" {print tolower($5)}' | sort | tr '\n' ' ' | sed 's/ $//'
 }
+
+# The Route 53 lab (route53_lab.py) for the Route 53 scripts: started fresh in
+# DIR with its AWS profiles exported; the witness asks its Unbound; the proxy's
+# request log is $requests.
+route53_lab_start() {  # route53_lab_start DIR
+  rm -rf "$1"
+  python3 "$here/route53_lab.py" start "$1"
+  set -a; . "$1/env"; set +a
+  witness_resolver=127.58.9.1
+  requests="$1/aws/requests.jsonl"
+}
+
+route53_lab_stop() {  # route53_lab_stop DIR
+  python3 "$here/route53_lab.py" stop "$1"
+}

@@ -11,18 +11,14 @@
 set -euo pipefail
 dir=$1
 source "$(dirname "$0")/common.sh"
-lab="python3 $here/route53_lab.py"
-witness_resolver=127.58.9.1
 witness_names[3]=db.example.test/CNAME=prod.cluster-old.db.test.,prod.cluster-new.db.test.
 witness=""
 cleanup() {
   if [ -n "$witness" ]; then kill "$witness" 2>/dev/null || true; fi
-  $lab stop "$dir"
+  route53_lab_stop "$dir"
 }
 trap cleanup EXIT
-rm -rf "$dir"
-$lab start "$dir"
-set -a; . "$dir/env"; set +a
+route53_lab_start "$dir"
 plan="$dir/plan.json"
 
 "$CUTOVER" plan "$plan" > "$dir/plan.txt"

@@ -25,24 +25,19 @@
 set -euo pipefail
 dir=$1
 source "$(dirname "$0")/common.sh"
-lab="python3 $here/route53_lab.py"
-witness_resolver=127.58.9.1
 witness=""
 first_witness=""
 cleanup() {
   for w in "$witness" "$first_witness"; do
     if [ -n "$w" ]; then kill "$w" 2>/dev/null || true; fi
   done
-  $lab stop "$dir"
+  route53_lab_stop "$dir"
 }
 trap cleanup EXIT
-rm -rf "$dir"
-$lab start "$dir"
-set -a; . "$dir/env"; set +a
+route53_lab_start "$dir"
 export HOME="$dir/home"  # the AWS CLI caches credentials under HOME
 mkdir -p "$HOME"
 plan="$dir/daily-clone-plan.json"
-requests="$dir/aws/requests.jsonl"
 zone_id=$(jq -r .zones.old.hosted_zone_id "$plan")
 today=$(date -u +%Y%m%d)
 yesterday=$(date -u -d yesterday +%Y%m%d)

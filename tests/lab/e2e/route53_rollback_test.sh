@@ -25,21 +25,16 @@
 set -euo pipefail
 dir=$1
 source "$(dirname "$0")/common.sh"
-lab="python3 $here/route53_lab.py"
-witness_resolver=127.58.9.1
 # The pointer is only pinned to the old cluster here, never switched: only the old target is right.
 witness_names[3]=db.example.test/CNAME=prod.cluster-old.db.test.
 witness=""
 cleanup() {
   if [ -n "$witness" ]; then kill "$witness" 2>/dev/null || true; fi
-  $lab stop "$dir"
+  route53_lab_stop "$dir"
 }
 trap cleanup EXIT
-rm -rf "$dir"
-$lab start "$dir"
-set -a; . "$dir/env"; set +a
+route53_lab_start "$dir"
 plan="$dir/plan.json"
-requests="$dir/aws/requests.jsonl"
 fail=0
 
 # The apex NS TTL and names each server of a zone answers with: "ttl name name..." per server.
