@@ -143,8 +143,13 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
                                               .values_from = ValuesFrom::ClusterEndpoint, .values_zone = clone,
                                               .values_account = s.account}, "cutover: daily clone"),
             .gates = {available(s, clone)}};
-  flip.rollback = Rollback{.description = "point back at the previous clone (tagged connected until the next step)",
-                           .takes_effect = "within the pointer TTL " + std::to_string(ctx.facts.db_pointer_ttl.value) + " s"};
+  // Not automatic: which clone came before is known only from the tags, and
+  // pointing back without also moving the tags back would leave the clone in
+  // use tagged `aborted`, which the next clean deletes.
+  flip.rollback = Rollback{.description = "not automatic: point " + s.name.text() + " back at the previous clone by hand and tag it " +
+                                          "connected again (once this clone is connected it is tagged aborted, and clean deletes aborted clones)",
+                           .takes_effect = "within the pointer TTL " + std::to_string(ctx.facts.db_pointer_ttl.value) + " s",
+                           .possible = false};
   steps.push_back(std::move(flip));
   steps.push_back(tag("connected", "connected", "Tag " + clone + " connected and the clone it replaced aborted"));
   if (s.clean_aborted) {

@@ -172,6 +172,10 @@ TEST(DbPointer, DailyCloneWaitsForAvailabilityBeforePointing) {
   EXPECT_LT(p.position("db.db.example.com.connected"), p.position("db.db.example.com.clean"));
   // The replaced clone is deleted only after resolvers stop using it.
   EXPECT_GE(p.at("db.db.example.com.clean").start - p.at("db.db.example.com.switch").finish, 300s + 300s);
+  // The switch is not rolled back automatically (nor said to be: no silent "nothing to do").
+  const Rollback& undo = p.at("db.db.example.com.switch").step->rollback;
+  EXPECT_FALSE(undo.possible);
+  EXPECT_NE(undo.description.find("by hand"), std::string::npos) << undo.description;
 }
 
 TEST(Zones, CreatedZonesUseADeterministicCallerReference) {
