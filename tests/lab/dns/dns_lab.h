@@ -8,13 +8,11 @@
 //
 // Needs root or `unshare --user --map-root-user --net` (then `ip link set lo up`).
 
-#include <sys/types.h>
-
-#include <chrono>
 #include <string>
-#include <vector>
 
 #include "dns/result.h"
+#include "tests/lab/common/child_processes.h"
+#include "tests/lab/common/lab_dir.h"
 
 namespace cutover::lab {
 
@@ -50,30 +48,23 @@ class DnsLab {
   void stop();
 
   /// The root hints file of the lab (for --root-hints and Unbound).
-  std::string root_hints() const { return dir_ + "/root.hints"; }
+  std::string root_hints() const { return dir_.path() + "/root.hints"; }
   /// A copy of the old provider's example.test zone file (for --zone-file).
-  std::string example_zone_file() const { return dir_ + "/old/example.test.zone"; }
+  std::string example_zone_file() const { return dir_.path() + "/old/example.test.zone"; }
   /// The lab's working directory (configs, zones, logs).
-  const std::string& dir() const { return dir_; }
+  const std::string& dir() const { return dir_.path(); }
 
   /// Switches the TLD's delegation of example.test from the old servers to the
   /// new ones (reload), and waits until both TLD servers hand out the new set.
   dns::Result<void> delegate_example_to_new();
 
  private:
-  struct Process {
-    std::string name{};
-    pid_t pid{-1};
-  };
-  dns::Result<void> lock();
-  dns::Result<void> refuse_if_busy() const;
-  dns::Result<void> spawn(const std::string& name, const std::vector<std::string>& argv);
   dns::Result<void> wait_ready() const;
-  std::string exited();  // servers that already exited, with their logs, for error messages
 
-  std::string dir_{};
-  std::vector<Process> processes_{};
-  int lock_fd_{-1};
+  // Declared in the order they are acquired, so they are released in reverse.
+  LabLock lock_{};
+  LabDir dir_{};
+  ChildProcesses servers_{};
 };
 
 }  // namespace cutover::lab

@@ -1,9 +1,9 @@
 #pragma once
-// The zone files and server configs of the DNS lab, as text. TTLs are seconds
-// long so that cache expiry is observable in a test.
+// The zone files of the DNS lab, as text (its server configs come from
+// tests/lab/common/server_configs.h). TTLs are seconds long so that cache
+// expiry is observable in a test.
 
 #include <string>
-#include <vector>
 
 namespace cutover::lab {
 
@@ -21,16 +21,5 @@ std::string new_example_zone(bool stale);
 std::string dev_zone();
 std::string broken_zone();
 std::string signed_zone();
-
-/// One zone served by a knotd instance.
-struct KnotZone {
-  std::string domain{};
-  std::string file{};
-};
-/// A knotd config listening on `addresses` port 53, serving `zones`, with its state in `dir`.
-std::string knot_config(const std::string& dir, const std::vector<std::string>& addresses,
-                        const std::vector<KnotZone>& zones);
-/// An Unbound config on `address` port 53 using the lab's root hints.
-std::string unbound_config(const std::string& dir, const std::string& address);
 
 }  // namespace cutover::lab

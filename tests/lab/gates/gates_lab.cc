@@ -1,32 +1,18 @@
 #include "tests/lab/gates/gates_lab.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <memory>
-#include <thread>
 
 #include "dns/prober.h"
 #include "dns/server_address.h"
-#include "tests/lab/dns/lab_zones.h"
-
-extern char** environ;
+#include "tests/lab/common/port53.h"
+#include "tests/lab/common/server_configs.h"
+#include "tests/lab/common/wait_answering.h"
 
 namespace cutover::lab {
 namespace {
 
-using dns::ErrorCode;
-using dns::fail;
 using dns::RecordType;
-using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 using A = GatesAddresses;
 
@@ -91,30 +77,6 @@ std::vector<Instance> instances() {
   };
 }
 
-void write_file(const std::string& path, const std::string& text) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path) << text;
-}
-
-// Polls until every request is answered, or the deadline passes.
-dns::Result<void> wait_answering(const std::vector<dns::ProbeRequest>& requests) {
-  auto deadline = Clock::now() + std::chrono::seconds(10);
-  std::string last;
-  while (Clock::now() < deadline) {
-    auto outcomes = dns::probe(requests, {.timeout = std::chrono::milliseconds(200), .attempts = 1});
-    if (!outcomes) return std::unexpected(outcomes.error());
-    bool all = true;
-    for (std::size_t i = 0; i < outcomes->size(); ++i) {
-      if ((*outcomes)[i].kind == dns::OutcomeKind::Answer) continue;
-      all = false;
-      last = dns::to_string(requests[i].server) + ": " + std::string(dns::to_string((*outcomes)[i].kind));
-    }
-    if (all) return {};
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return fail(ErrorCode::Timeout, "gates lab server did not come up: " + last);
-}
-
 }  // namespace
 
 ZoneSpec old_example() {
@@ -175,82 +137,37 @@ planner::Result<std::vector<dns::DomainName>> ServedZone::nameservers() {
   return out;
 }
 
-dns::Result<void> GatesLab::refuse_if_busy() const {
-  std::unique_ptr<FILE, int (*)(FILE*)> ss(::popen("ss -Hlnu 'sport = :53'; ss -Hlnt 'sport = :53'", "r"), ::pclose);
-  if (!ss) return fail(ErrorCode::Io, "cannot run ss to check port 53");
-  char line[512];
-  while (std::fgets(line, sizeof line, ss.get())) {
-    std::string text = line;
-    for (const char* busy : {"127.55.", "0.0.0.0:53", "*:53", "[::]:53"}) {
-      if (text.find(busy) != std::string::npos) return fail(ErrorCode::Io, "refusing to start the gates lab: port 53 in use: " + text);
-    }
-  }
-  return {};
-}
-
-dns::Result<void> GatesLab::spawn(const std::string& name, const std::vector<std::string>& argv) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  std::string log = dir_ + "/" + name + ".log";
-  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  pid_t pid = -1;
-  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return fail(ErrorCode::Io, "cannot start " + argv[0] + " (is it installed?)");
-  pids_.push_back(pid);
-  return {};
-}
-
 dns::Result<void> GatesLab::start() {
-  if (auto ok = refuse_if_busy(); !ok) return ok;
-  char pattern[] = "/tmp/cutover-gates-lab.XXXXXX";
-  if (!::mkdtemp(pattern)) return fail(ErrorCode::Io, "cannot create the lab's temp dir");
-  dir_ = pattern;
-  write_file(dir_ + "/root.hints", ". 3600000 IN NS ns.root-servers.test.\nns.root-servers.test. 3600000 IN A 127.55.0.1\n");
+  if (auto ok = refuse_if_port53_busy("127.55.", "refusing to start the gates lab: port 53 in use: "); !ok) return ok;
+  if (auto ok = dir_.create("/tmp/cutover-gates-lab"); !ok) return ok;
+  const std::string& dir = dir_.path();
+  write_file(dir + "/root.hints", ". 3600000 IN NS ns.root-servers.test.\nns.root-servers.test. 3600000 IN A 127.55.0.1\n");
   std::vector<dns::ProbeRequest> ready;
   for (const auto& instance : instances()) {
-    std::string idir = dir_ + "/" + instance.name;
+    std::string idir = dir + "/" + instance.name;
     std::string file = idir + "/zone";
     write_file(file, instance.text);
     fs::create_directories(idir + "/db");
     write_file(idir + "/knot.conf", knot_config(idir, instance.addresses, {KnotZone{.domain = instance.domain, .file = file}}));
-    if (auto ok = spawn(instance.name, {"knotd", "-c", idir + "/knot.conf"}); !ok) return ok;
+    auto ok = servers_.spawn(instance.name, {"knotd", "-c", idir + "/knot.conf"}, dir + "/" + instance.name + ".log");
+    if (!ok) return ok;
     for (const auto& address : instance.addresses) {
       ready.push_back({.server = *dns::parse_server_address(address), .question = {.name = dn(instance.domain), .type = RecordType::SOA}});
     }
   }
-  if (auto ok = wait_answering(ready); !ok) return ok;
-  write_file(dir_ + "/unbound.conf", unbound_config(dir_, A::kUnbound));
-  if (auto ok = spawn("unbound", {"unbound", "-d", "-c", dir_ + "/unbound.conf"}); !ok) return ok;
+  if (auto ok = wait_answering(ready, std::chrono::seconds(10), "gates lab server"); !ok) return ok;
+  write_file(dir + "/unbound.conf", unbound_config(dir, A::kUnbound));
+  if (auto ok = servers_.spawn("unbound", {"unbound", "-d", "-c", dir + "/unbound.conf"}, dir + "/unbound.log"); !ok) return ok;
   // Unbound answers only once it resolves through the lab's root.
-  return wait_answering({{.server = *dns::parse_server_address(A::kUnbound),
-                          .question = {.name = dn("test."), .type = RecordType::SOA},
-                          .recursion_desired = true}});
+  std::vector<dns::ProbeRequest> unbound{{.server = *dns::parse_server_address(A::kUnbound),
+                                          .question = {.name = dn("test."), .type = RecordType::SOA},
+                                          .recursion_desired = true}};
+  return wait_answering(unbound, std::chrono::seconds(10), "gates lab server");
 }
 
 void GatesLab::stop() {
-  for (pid_t pid : pids_) ::kill(pid, SIGTERM);
-  for (pid_t pid : pids_) {
-    auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (::waitpid(pid, nullptr, WNOHANG) == 0) {
-      if (Clock::now() > deadline) {
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, nullptr, 0);
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-  }
-  pids_.clear();
-  if (!dir_.empty() && std::getenv("CUTOVER_LAB_KEEP") == nullptr) {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-  dir_.clear();
+  servers_.stop();
+  dir_.remove();
 }
 
 }  // namespace cutover::lab

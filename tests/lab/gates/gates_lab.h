@@ -11,13 +11,13 @@
 //
 // Needs root or `unshare --user --map-root-user --net` (then `ip link set lo up`).
 
-#include <sys/types.h>
-
 #include <string>
 #include <vector>
 
 #include "dns/result.h"
 #include "planner/providers/dns_provider.h"
+#include "tests/lab/common/child_processes.h"
+#include "tests/lab/common/lab_dir.h"
 
 namespace cutover::lab {
 
@@ -88,14 +88,11 @@ class GatesLab {
   /// Stops exactly the servers this lab started and removes its temp dir. Idempotent.
   void stop();
   /// The root hints file (the lab's root on 127.55.0.1).
-  std::string root_hints() const { return dir_ + "/root.hints"; }
+  std::string root_hints() const { return dir_.path() + "/root.hints"; }
 
  private:
-  dns::Result<void> refuse_if_busy() const;
-  dns::Result<void> spawn(const std::string& name, const std::vector<std::string>& argv);
-
-  std::string dir_{};
-  std::vector<pid_t> pids_{};
+  LabDir dir_{};
+  ChildProcesses servers_{};  // after dir_: stopped before their dir is removed
 };
 
 }  // namespace cutover::lab

@@ -11,9 +11,10 @@
 #include <sys/types.h>
 
 #include <string>
-#include <vector>
 
 #include "dns/result.h"
+#include "tests/lab/common/child_processes.h"
+#include "tests/lab/common/lab_dir.h"
 
 namespace cutover::lab {
 
@@ -49,24 +50,20 @@ class KnotPair {
   void stop();
 
   /// The lab key in BIND format.
-  std::string key_file() const { return dir_ + "/lab.key"; }
+  std::string key_file() const { return dir_.path() + "/lab.key"; }
   /// Writes another key file (a wrong secret, an unknown name) and returns its path.
   std::string write_key_file(const std::string& file, const std::string& name, const std::string& secret) const;
   /// The secondary's PID, to pause it (SIGSTOP/SIGCONT) and show that apply() waits for it.
   pid_t secondary_pid() const;
-  const std::string& dir() const { return dir_; }
+  const std::string& dir() const { return dir_.path(); }
 
  private:
-  struct Process {
-    std::string name{};
-    pid_t pid{-1};
-  };
   dns::Result<void> spawn(const std::string& name, const std::string& config);
-  dns::Result<void> lock_addresses();
 
-  int lock_fd_{-1};  // flock on kLockFile while the pair runs
-  std::string dir_{};
-  std::vector<Process> processes_{};
+  // Declared in the order they are acquired, so they are released in reverse.
+  LabLock lock_{};  // on kLockFile while the pair runs
+  LabDir dir_{};
+  ChildProcesses servers_{};
 };
 
 }  // namespace cutover::lab
