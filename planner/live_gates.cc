@@ -35,7 +35,7 @@ Result<GateResult> LiveGateChecker::dispatch(const Gate& gate, const RunFacts& r
     case GateKind::ReferralToChild: return referral_to_child(gate);
     case GateKind::NoDsAtParent: return no_ds_at_parent(gate);
     case GateKind::TtlAtMost: return ttl_at_most(gate);
-    case GateKind::RecordAnswers: return record_answers(gate);
+    case GateKind::RecordAnswers: return record_answers(gate, run);
     case GateKind::DomainIdle: return domain_idle(gate);
     case GateKind::OperationSucceeded: return operation_succeeded(run);
     case GateKind::ClusterAvailable: return cluster_available(gate, run);

@@ -87,6 +87,17 @@ Result<GateResult> LiveGateChecker::operation_succeeded(const RunFacts& run) {
   return GateResult{.holds = false, .evidence = std::move(evidence)};
 }
 
+Result<std::optional<std::string>> LiveGateChecker::cluster_endpoint(const std::string& name, const RunFacts& run) {
+  std::string cluster = live::dated(name, run);
+  for (const auto& [account, database] : providers_.databases) {
+    if (!database) continue;
+    auto state = database->describe(cluster);
+    if (!state) return fail(ErrorCode::Provider, "RDS (account '" + account + "'): cluster " + cluster + ": " + state.error().message);
+    if (*state) return std::optional<std::string>{(*state)->endpoint};
+  }
+  return std::optional<std::string>{};
+}
+
 Result<GateResult> LiveGateChecker::cluster_available(const Gate& gate, const RunFacts& run) {
   std::string cluster = live::dated(gate.expected, run);
   if (cluster.find("YYYYMMDD") != std::string::npos) {

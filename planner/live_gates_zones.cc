@@ -122,15 +122,28 @@ Result<GateResult> LiveGateChecker::ttl_at_most(const Gate& gate) {
   return result;
 }
 
-Result<GateResult> LiveGateChecker::record_answers(const Gate& gate) {
+Result<GateResult> LiveGateChecker::record_answers(const Gate& gate, const RunFacts& run) {
   if (!gate.name || !gate.type) return fail(ErrorCode::Invalid, "a record gate needs a name and a type");
   dns::Question question{.name = *gate.name, .type = *gate.type};
-  std::string want = live::comparable_value(gate.expected);
+  std::string expected = gate.expected;
+  if (gate.expected_is_cluster) {
+    auto endpoint = cluster_endpoint(gate.expected, run);
+    if (!endpoint) return std::unexpected(endpoint.error());
+    if (!*endpoint) return GateResult{.holds = false, .evidence = {"cluster " + live::dated(gate.expected, run) + " not found in any database account"}};
+    expected = **endpoint + " (writer endpoint of " + live::dated(gate.expected, run) + ")";
+    return record_answers_value(gate, question, **endpoint, expected);
+  }
+  return record_answers_value(gate, question, expected, expected);
+}
+
+Result<GateResult> LiveGateChecker::record_answers_value(const Gate& gate, const dns::Question& question, const std::string& value,
+                                                         const std::string& shown) {
+  std::string want = live::comparable_value(value);
   auto result = ask_zones(gate.zones, question, [&](const dns::Outcome& o) {
     auto values = live::answer_values(o, question);
     return o.kind == dns::OutcomeKind::Answer && values.size() == 1 && live::comparable_value(values[0]) == want;
   });
-  if (result) result->evidence.insert(result->evidence.begin() + 1, "expected: " + gate.expected);
+  if (result) result->evidence.insert(result->evidence.begin() + 1, "expected: " + shown);
   return result;
 }
 

@@ -45,6 +45,7 @@ json gate_json(const Gate& g) {
   if (g.name) out["name"] = g.name->text();
   if (g.type) out["type"] = dns::to_string(*g.type);
   if (!g.expected.empty()) out["expected"] = g.expected;
+  if (g.expected_is_cluster) out["expected_is_cluster"] = true;
   if (g.ttl) out["ttl"] = *g.ttl;
   if (!g.exclude_below.empty()) {
     json below = json::array();

@@ -98,6 +98,9 @@ struct Gate {
   std::optional<std::uint32_t> ttl{};
   /// Parity: names at or below these are left out (child zones, checked by referral gates).
   std::vector<dns::DomainName> exclude_below{};
+  /// RecordAnswers: `expected` names a database cluster (YYYYMMDD: the run's
+  /// date) whose writer endpoint is the expected answer, known only at run time.
+  bool expected_is_cluster{false};
 };
 
 /// The earliest start of a step: `delay` after `after` finished.

@@ -150,6 +150,11 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
                                           "connected again (once this clone is connected it is tagged aborted, and clean deletes aborted clones)",
                            .takes_effect = "within the pointer TTL " + std::to_string(ctx.facts.db_pointer_ttl.value) + " s",
                            .possible = false};
+  // Every server of every serving zone answers with the clone's endpoint.
+  Gate pointed = answers(s, zones, clone);
+  pointed.description = "every authoritative server answers " + s.name.text() + " CNAME <writer endpoint of " + clone + ">";
+  pointed.expected_is_cluster = true;
+  flip.check_after.push_back(pointed);
   steps.push_back(std::move(flip));
   steps.push_back(tag("connected", "connected", "Tag " + clone + " connected and the clone it replaced aborted"));
   if (s.clean_aborted) {

@@ -231,6 +231,22 @@ class LiveGatesProviders : public ::testing::Test {
   FakeDatabase* database{nullptr};
 };
 
+TEST_F(LiveGatesProviders, ARecordGateOnAClusterEndpointFailsWhenTheClusterIsMissing) {
+  // The daily clone's check after the switch: the expected answer is the
+  // clone's writer endpoint, asked of RDS when the gate runs.
+  Gate g{.kind = GateKind::RecordAnswers, .zones = {"old"}, .name = name("db.example.test"), .type = dns::RecordType::CNAME,
+         .expected = "prod-YYYYMMDD", .expected_is_cluster = true};
+  auto missing = check(g, {{"run_date", "20261122"}});
+  ASSERT_TRUE(missing.has_value()) << missing.error().message;
+  EXPECT_FALSE(missing->holds);
+  EXPECT_TRUE(has_line(*missing, "cluster prod-20261122 not found in any database account")) << all_lines(*missing);
+  database->broken = true;
+  auto broken = check(g, {{"run_date", "20261122"}});  // unproven, not an error: the gate does not hold
+  ASSERT_TRUE(broken.has_value()) << broken.error().message;
+  EXPECT_FALSE(broken->holds);
+  EXPECT_TRUE(has_line(*broken, "provider error: RDS (account 'prod'): cluster prod-20261122: Throttling: rate exceeded")) << all_lines(*broken);
+}
+
 TEST_F(LiveGatesProviders, DomainIdleHoldsWithoutAnOperationAndFailsDuringATransfer) {
   auto idle = check(Gate{.kind = GateKind::DomainIdle, .name = name("example.test")});
   ASSERT_TRUE(idle.has_value());

@@ -172,6 +172,12 @@ TEST(DbPointer, DailyCloneWaitsForAvailabilityBeforePointing) {
   EXPECT_LT(p.position("db.db.example.com.connected"), p.position("db.db.example.com.clean"));
   // The replaced clone is deleted only after resolvers stop using it.
   EXPECT_GE(p.at("db.db.example.com.clean").start - p.at("db.db.example.com.switch").finish, 300s + 300s);
+  // The switch is checked in DNS: every server answers the clone's endpoint, known only when it runs.
+  const auto& after = p.at("db.db.example.com.switch").step->check_after;
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].kind, GateKind::RecordAnswers);
+  EXPECT_TRUE(after[0].expected_is_cluster);
+  EXPECT_EQ(after[0].expected, "prod-YYYYMMDD");
   // The switch is not rolled back automatically (nor said to be: no silent "nothing to do").
   const Rollback& undo = p.at("db.db.example.com.switch").step->rollback;
   EXPECT_FALSE(undo.possible);
