@@ -41,6 +41,33 @@ tld_delegation() {
   done
 }
 
+# `cutover plan`, then `cutover apply` while the witness asks, then 12 s more
+# for the last cached answers of the old servers to expire. Sets `rc` (the
+# apply's exit code) and `witness_rc`; the outputs are DIR/plan.txt, DIR/apply.txt.
+plan_and_apply_witnessed() {  # plan_and_apply_witnessed PLAN DIR
+  "$CUTOVER" plan "$1" > "$2/plan.txt"
+  cat "$2/plan.txt"
+  start_witness "$2/witness.txt"
+  sleep 1
+  rc=0
+  "$CUTOVER" apply "$1" --yes --poll-interval 0.5 --check-timeout 120 | tee "$2/apply.txt" || rc=$?
+  witness_settles_and_stops "$2"
+}
+
+# apply_with_kills while the witness asks, then the same 12 s. Sets `kills`,
+# `completed` and `witness_rc`.
+apply_with_kills_witnessed() {  # apply_with_kills_witnessed PLAN DIR
+  start_witness "$2/witness.txt"
+  apply_with_kills "$1" "$2"
+  witness_settles_and_stops "$2"
+}
+
+witness_settles_and_stops() {  # witness_settles_and_stops DIR -> sets witness_rc
+  sleep 12
+  witness_rc=0
+  stop_witness "$1/witness.txt" || witness_rc=$?
+}
+
 # The steps `cutover plan` printed must be the steps `cutover apply` ran, in order.
 same_steps() {  # same_steps PLAN_TXT APPLY_TXT -> 0 when they agree, else prints the diff
   local planned applied

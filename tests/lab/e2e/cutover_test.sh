@@ -18,16 +18,7 @@ rm -rf "$dir"
 "$lab" start "$dir"
 plan="$dir/plan.json"
 
-"$CUTOVER" plan "$plan" > "$dir/plan.txt"
-cat "$dir/plan.txt"
-start_witness "$dir/witness.txt"
-sleep 1
-rc=0
-"$CUTOVER" apply "$plan" --yes --poll-interval 0.5 --check-timeout 120 | tee "$dir/apply.txt" || rc=$?
-# Let the last cached answers of the old servers expire while the client keeps asking.
-sleep 12
-witness_rc=0
-stop_witness "$dir/witness.txt" || witness_rc=$?
+plan_and_apply_witnessed "$plan" "$dir"
 
 fail=0
 [ $rc -eq 0 ] || { echo "FAIL: cutover apply exited $rc"; fail=1; }

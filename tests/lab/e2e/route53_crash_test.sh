@@ -19,12 +19,7 @@ cleanup() {
 trap cleanup EXIT
 route53_lab_start "$dir"
 plan="$dir/plan.json"
-start_witness "$dir/witness.txt"
-
-apply_with_kills "$plan" "$dir"
-sleep 12
-witness_rc=0
-stop_witness "$dir/witness.txt" || witness_rc=$?
+apply_with_kills_witnessed "$plan" "$dir"
 
 fail=0
 [ $completed -eq 1 ] || { echo "FAIL: the cutover did not complete"; fail=1; }
