@@ -9,6 +9,9 @@ queries and the AWS state, and the proxy's request log for repeated calls.
 - the registration of example.test belongs to the new account, with the new
   zone's name servers;
 - db.example.test is a CNAME to the new cluster on every new-zone server;
+- the transfer password: nothing the run wrote (journal, outputs, the lab's
+  logs) holds a string shaped like the lab's passwords, and the journal's
+  secrets file is gone once the transfer was accepted;
 - the request log: every request carried a valid signature, and no mutating
   call took effect twice (the same idempotency key reaching moto, or answered
   2xx by the proxy's own transfer operations, twice).
@@ -19,6 +22,7 @@ from __future__ import annotations
 import collections
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.request
@@ -27,6 +31,23 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import route53_lab as lab  # noqa: E402
 
 NEW_DB_TARGET = "prod.cluster-new.db.test."
+# The shape of the lab's transfer passwords (labproxy: token_urlsafe(9) + "'" + token_urlsafe(6)).
+PASSWORD_SHAPE = re.compile(r"[A-Za-z0-9_-]{12}'[A-Za-z0-9_-]{8}")
+TEXT_SUFFIXES = (".txt", ".jsonl", ".journal", ".log", ".out", ".err", ".json")
+
+
+def password_leaks(dir_: str) -> list[str]:
+    """Files under dir_ holding something shaped like a transfer password."""
+    found = []
+    for root, _, files in os.walk(dir_):
+        for name in files:
+            if not name.endswith(TEXT_SUFFIXES):
+                continue
+            path = os.path.join(root, name)
+            with open(path, errors="replace") as f:
+                if PASSWORD_SHAPE.search(f.read()):
+                    found.append(os.path.relpath(path, dir_))
+    return found
 
 
 def dig(server: str, name: str, type_: str) -> list[str]:
@@ -80,6 +101,13 @@ def main(dir_: str) -> int:
         check(registered == new_ns, f"Route 53 Domains holds the name servers {' '.join(registered)}")
         check(state["accounts"][owners[0]]["domains"][lab.DOMAIN].get("transfer_lock") is True,
               f"the registration of {lab.DOMAIN} is under the transfer lock again")
+
+    assert PASSWORD_SHAPE.search("x" + "Ab3_-Ab3_-Ab" + "'" + "Cd4_-Cd4" + "y")  # the check can find one
+    leaks = password_leaks(dir_)
+    check(not leaks, "no file of the run holds a transfer password" + (f": {', '.join(leaks)}" if leaks else ""))
+    secrets_files = [n for n in os.listdir(dir_) if n.endswith(".secrets")]
+    check(not secrets_files, "the journal's secrets file is gone after the accept" +
+          (f": {', '.join(secrets_files)}" if secrets_files else ""))
 
     with open(env["log"]) as f:
         log = [json.loads(line) for line in f if line.strip()]
