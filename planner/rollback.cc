@@ -1,6 +1,8 @@
 #include "planner/rollback.h"
 
 #include "planner/action_runner.h"
+#include "planner/action_text.h"
+#include "planner/timing.h"
 
 #include <algorithm>
 #include <map>
@@ -155,6 +157,22 @@ Result<RollbackEntry> undo_one(const RollbackParts& parts, ActionRunner& runner,
   return entry;
 }
 
+// What the undo of `step` would do, for a dry run: each action as the
+// provider would carry it out, when it reaches resolvers, what waits for it.
+RollbackEntry would_undo(const RollbackParts& parts, const Step& step) {
+  const Rollback& r = step.rollback;
+  std::string actions;
+  for (const auto& action : r.actions) {
+    auto text = describe(parts.plan, action);
+    actions += (actions.empty() ? "" : "; ") + text.provider + " " + text.operation + ": " + text.summary;
+    for (const auto& detail : text.details) actions += ", " + detail;
+  }
+  RollbackEntry entry{.step = step.id.value, .verdict = RollbackVerdict::WouldUndo, .explanation = r.description + " (" + actions + ")"};
+  if (!r.takes_effect.empty()) entry.explanation += "; takes effect " + r.takes_effect;
+  if (r.settles_in) entry.explanation += "; the steps before it are undone " + format_duration(*r.settles_in) + " later";
+  return entry;
+}
+
 }  // namespace
 
 std::string_view to_string(RollbackVerdict verdict) {
@@ -164,6 +182,7 @@ std::string_view to_string(RollbackVerdict verdict) {
     case RollbackVerdict::TooLate: return "too-late";
     case RollbackVerdict::Impossible: return "impossible";
     case RollbackVerdict::Failed: return "failed";
+    case RollbackVerdict::WouldUndo: return "would-undo";
   }
   return "?";
 }
@@ -180,13 +199,18 @@ Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
     auto done = parts.journal.done_at(step.id.value);
     if (!done && !parts.journal.any_action_done(step.id.value)) continue;
     auto refused = refusal(parts, step, done);
+    if (!refused && parts.dry_run) {
+      out.push_back(would_undo(parts, step));
+      continue;
+    }
     if (!refused) {
       wait_for_settling(parts, step);
       refused = refusal(parts, step, done);  // the wait may have used up its safe period
     }
     auto entry = refused ? Result<RollbackEntry>{std::move(*refused)} : undo_one(parts, runner, step);
     if (!entry) return std::unexpected(entry.error());
-    if (entry->verdict == RollbackVerdict::Undone || entry->verdict == RollbackVerdict::NothingToDo) {
+    bool settled = entry->verdict == RollbackVerdict::Undone || entry->verdict == RollbackVerdict::NothingToDo;
+    if (settled && !parts.dry_run) {
       auto logged = parts.journal.append({.step = step.id.value, .event = JournalEvent::RolledBack,
                                           .at = to_unix_seconds(parts.clock.now()), .message = entry->explanation});
       if (!logged) return std::unexpected(logged.error());

@@ -25,6 +25,7 @@ enum class RollbackVerdict {
   TooLate,      // the safe period is over: not undone
   Impossible,   // the step cannot be undone (a deleted zone)
   Failed,       // a rollback action failed (those before it took effect)
+  WouldUndo,    // dry run: the step's undo actions would run now
 };
 
 struct RollbackEntry {
@@ -42,6 +43,8 @@ struct RollbackParts {
   Clock& clock;
   /// Told before each wait for an undo to settle (Rollback::settles_in): the step waiting, how long, why.
   std::function<void(const Step&, Seconds, const std::string&)> on_wait{};
+  /// Say what would be undone, and what refused, without changing or journaling anything.
+  bool dry_run{false};
 };
 
 /// Undoes every done step, last first. Stops at the first step it cannot

@@ -17,6 +17,7 @@ struct RollbackOptions {
   std::string plan_file{};
   std::string journal{};
   bool yes{false};
+  bool dry_run{false};
 };
 
 ExitCode run_rollback(RollbackOptions options) {
@@ -25,8 +26,8 @@ ExitCode run_rollback(RollbackOptions options) {
     std::cerr << "cutover rollback: no journal at '" << options.journal << "': nothing was applied with it\n";
     return ExitCode::Usage;
   }
-  if (!options.yes) {
-    std::cerr << "cutover rollback: this changes DNS and registrations; pass --yes\n";
+  if (!options.yes && !options.dry_run) {
+    std::cerr << "cutover rollback: this changes DNS and registrations; pass --yes (or --dry-run to see what it would undo)\n";
     return ExitCode::Usage;
   }
   RunSetup setup;
@@ -40,12 +41,13 @@ ExitCode run_rollback(RollbackOptions options) {
   };
   auto entries = planner::roll_back({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers,
                                      .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock,
-                                     .on_wait = waiting});
+                                     .on_wait = waiting, .dry_run = options.dry_run});
   if (!entries) {
     std::cerr << "cutover rollback: journal '" << options.journal << "': " << entries.error().message << "\n";
     return ExitCode::Failure;
   }
   if (entries->empty()) std::cout << "Nothing to roll back: no step is recorded done.\n";
+  if (options.dry_run) std::cout << "Dry run: nothing was changed. Last step first:\n";
   ExitCode code = ExitCode::Ok;
   for (const auto& entry : *entries) {
     std::cout << entry.step << ": " << planner::to_string(entry.verdict) << ": " << entry.explanation << "\n";
@@ -67,6 +69,8 @@ void setup_rollback_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("plan", options->plan_file, "The plan that was applied")->required()->check(CLI::ExistingFile);
   cmd->add_option("--journal", options->journal, "The journal of that apply (default: PLAN.journal)");
   cmd->add_flag("--yes", options->yes, "Confirm: undo for real");
+  cmd->add_flag("--dry-run", options->dry_run, "Only say what would be undone (and what refused), changing nothing")
+      ->excludes(cmd->get_option("--yes"));
   cmd->footer(std::string(kExitCodeHelp) + " For rollback: 1 means a step could not be undone (too late or impossible).");
   cmd->callback([options, &exit_code] { exit_code = run_rollback(*options); });
 }

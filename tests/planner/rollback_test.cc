@@ -125,6 +125,28 @@ TEST_F(RollbackTest, ChildDelegationsAreUndoneOnlyOnceTheSwitchBackHasSettled) {
   EXPECT_GE(child_undone - switched_back, 172800 + 300);
 }
 
+TEST_F(RollbackTest, ADryRunSaysWhatWouldBeUndoneAndChangesNothing) {
+  load("s1-account-move.json");
+  ASSERT_EQ(apply_until("switch.lower-ns-ttl"), RunStatus::Stopped);
+  const auto records_before = journal().records().size();
+  {
+    auto j = journal();
+    auto secrets = SecretStore::open(std::nullopt).value();
+    auto entries = roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
+                              .clock = clock_, .dry_run = true}).value();
+    const auto& lowering = entry_of(entries, "switch.lower-ns-ttl");
+    EXPECT_EQ(lowering.verdict, RollbackVerdict::WouldUndo);
+    EXPECT_NE(lowering.explanation.find("ChangeResourceRecordSets"), std::string::npos) << lowering.explanation;
+    EXPECT_NE(lowering.explanation.find("UPSERT example.com. NS 172800"), std::string::npos) << lowering.explanation;
+  }
+  // Nothing moved: the TTLs are still lowered, and the journal has no new record.
+  EXPECT_EQ(ttl(old_, "example.com", dns::RecordType::NS), 300u);
+  EXPECT_EQ(ttl(new_, "example.com", dns::RecordType::NS), 300u);
+  EXPECT_EQ(journal().records().size(), records_before);
+  // The real rollback still has everything to do.
+  EXPECT_EQ(entry_of(roll_back_now(), "switch.lower-ns-ttl").verdict, RollbackVerdict::Undone);
+}
+
 TEST_F(RollbackTest, TheDatabasePointerPinIsUndoneInBothZones) {
   load("s4-db-pointer.json");
   ASSERT_EQ(apply_until("db.db.example.com.pin-old"), RunStatus::Stopped);
