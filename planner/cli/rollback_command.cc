@@ -5,6 +5,7 @@
 
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "planner/cli/commands.h"
 #include "planner/cli/run_setup.h"
@@ -18,7 +19,28 @@ struct RollbackOptions {
   std::string journal{};
   bool yes{false};
   bool dry_run{false};
+  std::string format{"text"};
 };
+
+// Output as text for people, or one JSON object per line: `waiting`, `step`
+// (each entry), `rollback-ended`.
+void print_wait(const RollbackOptions& options, const planner::Step& next, planner::Seconds left, const std::string& why) {
+  if (options.format == "json") {
+    std::cout << nlohmann::json{{"event", "waiting"}, {"step", next.id.value}, {"seconds", left.count()}, {"reason", why}}.dump() << "\n";
+  } else {
+    std::cout << "... " << next.id.value << " waits " << planner::format_duration(left) << ": " << why << "\n";
+  }
+  std::cout << std::flush;
+}
+
+void print_entry(const RollbackOptions& options, const planner::RollbackEntry& entry) {
+  if (options.format == "json") {
+    std::cout << nlohmann::json{{"event", "step"}, {"step", entry.step}, {"verdict", planner::to_string(entry.verdict)},
+                                {"explanation", entry.explanation}}.dump() << "\n";
+  } else {
+    std::cout << entry.step << ": " << planner::to_string(entry.verdict) << ": " << entry.explanation << "\n";
+  }
+}
 
 ExitCode run_rollback(RollbackOptions options) {
   if (options.journal.empty()) options.journal = default_journal(options.plan_file).string();
@@ -36,8 +58,8 @@ ExitCode run_rollback(RollbackOptions options) {
   if (auto code = open_run("cutover rollback", options.journal, setup, warnings)) return *code;
   for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   planner::SystemClock clock;
-  auto waiting = [](const planner::Step& next, planner::Seconds left, const std::string& why) {
-    std::cout << "... " << next.id.value << " waits " << planner::format_duration(left) << ": " << why << "\n" << std::flush;
+  auto waiting = [&options](const planner::Step& next, planner::Seconds left, const std::string& why) {
+    print_wait(options, next, left, why);
   };
   auto entries = planner::roll_back({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers,
                                      .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock,
@@ -46,13 +68,19 @@ ExitCode run_rollback(RollbackOptions options) {
     std::cerr << "cutover rollback: journal '" << options.journal << "': " << entries.error().message << "\n";
     return ExitCode::Failure;
   }
-  if (entries->empty()) std::cout << "Nothing to roll back: no step is recorded done.\n";
-  if (options.dry_run) std::cout << "Dry run: nothing was changed. Last step first:\n";
+  bool text = options.format != "json";
+  if (text && entries->empty()) std::cout << "Nothing to roll back: no step is recorded done.\n";
+  if (text && options.dry_run) std::cout << "Dry run: nothing was changed. Last step first:\n";
   ExitCode code = ExitCode::Ok;
   for (const auto& entry : *entries) {
-    std::cout << entry.step << ": " << planner::to_string(entry.verdict) << ": " << entry.explanation << "\n";
+    print_entry(options, entry);
     if (entry.verdict == planner::RollbackVerdict::Failed) code = ExitCode::Failure;
     if (entry.verdict == planner::RollbackVerdict::TooLate || entry.verdict == planner::RollbackVerdict::Impossible) code = ExitCode::NotYet;
+  }
+  if (!text) {
+    std::string status = code == ExitCode::Ok ? "completed" : code == ExitCode::NotYet ? "stopped" : "failed";
+    std::cout << nlohmann::json{{"event", "rollback-ended"}, {"status", status}, {"dry_run", options.dry_run},
+                                {"steps", entries->size()}}.dump() << "\n";
   }
   return code;
 }
@@ -71,6 +99,8 @@ void setup_rollback_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_flag("--yes", options->yes, "Confirm: undo for real");
   cmd->add_flag("--dry-run", options->dry_run, "Only say what would be undone (and what refused), changing nothing")
       ->excludes(cmd->get_option("--yes"));
+  cmd->add_option("--format", options->format, "Output as text or json (one event per line: waiting, step, rollback-ended)")
+      ->check(CLI::IsMember({"text", "json"}))->default_str("text");
   cmd->footer(std::string(kExitCodeHelp) + " For rollback: 1 means a step could not be undone (too late or impossible).");
   cmd->callback([options, &exit_code] { exit_code = run_rollback(*options); });
 }

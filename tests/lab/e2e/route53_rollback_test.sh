@@ -102,10 +102,13 @@ done
 # logged so far is the forward phase, what follows the rollback.
 forward_lines=$(grep -c '' "$requests")
 rollback_rc=0
-# First the dry run: it names the undo of the switch and changes nothing.
-"$CUTOVER" rollback "$plan" --dry-run > "$dir/rollback-dry-run.txt" || true
-grep -q '^switch.registrar: would-undo: .*UpdateDomainNameservers' "$dir/rollback-dry-run.txt" ||
-  { echo "FAIL: the dry run does not say it would switch the delegation back"; cat "$dir/rollback-dry-run.txt"; fail=1; }
+# First the dry run (as JSON lines): it names the undo of the switch and changes nothing.
+"$CUTOVER" rollback "$plan" --dry-run --format json > "$dir/rollback-dry-run.jsonl" || true
+dry_switch=$(jq -r 'select(.event == "step" and .step == "switch.registrar") | .verdict + " " + .explanation' "$dir/rollback-dry-run.jsonl")
+dry_end=$(jq -r 'select(.event == "rollback-ended") | "\(.status) dry_run=\(.dry_run)"' "$dir/rollback-dry-run.jsonl")
+echo "dry run: switch.registrar: ${dry_switch:0:120}...; ended: $dry_end"
+[[ "$dry_switch" == "would-undo "*UpdateDomainNameservers* ]] && [ "$dry_end" = "stopped dry_run=true" ] ||
+  { echo "FAIL: the dry run does not say it would switch the delegation back"; cat "$dir/rollback-dry-run.jsonl"; fail=1; }
 dry_mutations=$(tail -n +"$((forward_lines + 1))" "$requests" | grep -c '"mutating": true' || true)
 [ "$dry_mutations" -eq 0 ] || { echo "FAIL: the dry run made $dry_mutations mutating calls"; fail=1; }
 forward_lines=$(grep -c '' "$requests")
