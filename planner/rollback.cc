@@ -91,14 +91,22 @@ std::optional<Settling> settling(const RollbackParts& parts) {
 // Undoing a step under one whose undo has not reached every resolver could
 // pull away what those resolvers still use (the new zone's delegation of a
 // child, while caches still send them to the new zone): wait until it has.
-void wait_for_settling(const RollbackParts& parts, const Step& next) {
+// Without waiting (parts.wait false), the entry that stops the rollback.
+std::optional<RollbackEntry> wait_for_settling(const RollbackParts& parts, const Step& next) {
   auto s = settling(parts);
-  if (!s) return;
+  if (!s) return std::nullopt;
+  if (!parts.wait && parts.clock.now() < s->until) {
+    return RollbackEntry{.step = next.id.value, .verdict = RollbackVerdict::Waiting,
+                         .explanation = "not before " + std::to_string(to_unix_seconds(s->until)) + " (in " +
+                                        format_duration(std::chrono::ceil<Seconds>(s->until - parts.clock.now())) + "): " +
+                                        s->reason + "; run again then"};
+  }
   while (parts.clock.now() < s->until) {
     auto left = std::chrono::ceil<Seconds>(s->until - parts.clock.now());
     if (parts.on_wait) parts.on_wait(next, left, s->reason);
     parts.clock.sleep_for(std::min<std::chrono::milliseconds>(left, std::chrono::seconds{5}));
   }
+  return std::nullopt;
 }
 
 Result<void> record(const RollbackParts& parts, const Step& step, JournalEvent event, std::size_t undo,
@@ -183,6 +191,7 @@ std::string_view to_string(RollbackVerdict verdict) {
     case RollbackVerdict::Impossible: return "impossible";
     case RollbackVerdict::Failed: return "failed";
     case RollbackVerdict::WouldUndo: return "would-undo";
+    case RollbackVerdict::Waiting: return "waiting";
   }
   return "?";
 }
@@ -204,7 +213,10 @@ Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
       continue;
     }
     if (!refused) {
-      wait_for_settling(parts, step);
+      if (auto not_yet = wait_for_settling(parts, step)) {
+        out.push_back(std::move(*not_yet));
+        break;
+      }
       refused = refusal(parts, step, done);  // the wait may have used up its safe period
     }
     auto entry = refused ? Result<RollbackEntry>{std::move(*refused)} : undo_one(parts, runner, step);

@@ -26,6 +26,7 @@ enum class RollbackVerdict {
   Impossible,   // the step cannot be undone (a deleted zone)
   Failed,       // a rollback action failed (those before it took effect)
   WouldUndo,    // dry run: the step's undo actions would run now
+  Waiting,      // not yet: an earlier undo is still settling and the caller asked not to wait
 };
 
 struct RollbackEntry {
@@ -45,6 +46,9 @@ struct RollbackParts {
   std::function<void(const Step&, Seconds, const std::string&)> on_wait{};
   /// Say what would be undone, and what refused, without changing or journaling anything.
   bool dry_run{false};
+  /// False: instead of waiting for an undo to settle, stop with a Waiting entry
+  /// (a rerun continues; the wait is computed from the journal).
+  bool wait{true};
 };
 
 /// Undoes every done step, last first. Stops at the first step it cannot

@@ -19,6 +19,7 @@ struct RollbackOptions {
   std::string journal{};
   bool yes{false};
   bool dry_run{false};
+  bool no_wait{false};
   std::string format{"text"};
 };
 
@@ -63,7 +64,7 @@ ExitCode run_rollback(RollbackOptions options) {
   };
   auto entries = planner::roll_back({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers,
                                      .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock,
-                                     .on_wait = waiting, .dry_run = options.dry_run});
+                                     .on_wait = waiting, .dry_run = options.dry_run, .wait = !options.no_wait});
   if (!entries) {
     std::cerr << "cutover rollback: journal '" << options.journal << "': " << entries.error().message << "\n";
     return ExitCode::Failure;
@@ -76,9 +77,13 @@ ExitCode run_rollback(RollbackOptions options) {
     print_entry(options, entry);
     if (entry.verdict == planner::RollbackVerdict::Failed) code = ExitCode::Failure;
     if (entry.verdict == planner::RollbackVerdict::TooLate || entry.verdict == planner::RollbackVerdict::Impossible) code = ExitCode::NotYet;
+    if (entry.verdict == planner::RollbackVerdict::Waiting) code = ExitCode::Waiting;
   }
   if (!text) {
-    std::string status = code == ExitCode::Ok ? "completed" : code == ExitCode::NotYet ? "stopped" : "failed";
+    std::string status = code == ExitCode::Ok        ? "completed"
+                         : code == ExitCode::NotYet  ? "stopped"
+                         : code == ExitCode::Waiting ? "waiting"
+                                                     : "failed";
     std::cout << nlohmann::json{{"event", "rollback-ended"}, {"status", status}, {"dry_run", options.dry_run},
                                 {"steps", entries->size()}}.dump() << "\n";
   }
@@ -99,9 +104,11 @@ void setup_rollback_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_flag("--yes", options->yes, "Confirm: undo for real");
   cmd->add_flag("--dry-run", options->dry_run, "Only say what would be undone (and what refused), changing nothing")
       ->excludes(cmd->get_option("--yes"));
+  cmd->add_flag("--no-wait", options->no_wait,
+                "Exit with code 4 instead of waiting for an undo to reach every resolver before the next; run again later");
   cmd->add_option("--format", options->format, "Output as text or json (one event per line: waiting, step, rollback-ended)")
       ->check(CLI::IsMember({"text", "json"}))->default_str("text");
-  cmd->footer(std::string(kExitCodeHelp) + " For rollback: 1 means a step could not be undone (too late or impossible).");
+  cmd->footer(std::string(kExitCodeHelp) + " For rollback: 1 means a step could not be undone (too late or impossible); 4 (with --no-wait) that the next undo must wait.");
   cmd->callback([options, &exit_code] { exit_code = run_rollback(*options); });
 }
 

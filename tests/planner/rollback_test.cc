@@ -147,6 +147,32 @@ TEST_F(RollbackTest, ADryRunSaysWhatWouldBeUndoneAndChangesNothing) {
   EXPECT_EQ(entry_of(roll_back_now(), "switch.lower-ns-ttl").verdict, RollbackVerdict::Undone);
 }
 
+TEST_F(RollbackTest, WithoutWaitingItStopsWhileAnUndoSettlesAndARerunContinues) {
+  load("s2-subdelegation.json");
+  providers_.zones["dev"] = std::make_unique<FakeZone>("dev.example.com", std::vector<std::string>{"ns-1.dev.example"}, /*exists=*/false);
+  ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);
+  auto roll = [&] {
+    auto j = journal();
+    auto secrets = SecretStore::open(std::nullopt).value();
+    return roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
+                      .clock = clock_, .wait = false}).value();
+  };
+  const auto started = clock_.now();
+  auto first = roll();
+  EXPECT_EQ(entry_of(first, "switch.registrar").verdict, RollbackVerdict::Undone);
+  ASSERT_FALSE(first.empty());
+  EXPECT_EQ(first.back().step, "subdelegation.dev.delegate.new");
+  EXPECT_EQ(first.back().verdict, RollbackVerdict::Waiting);
+  EXPECT_NE(first.back().explanation.find("run again"), std::string::npos) << first.back().explanation;
+  EXPECT_EQ(clock_.now(), started) << "it did not sleep";
+  // Too early: still waiting, nothing undone twice.
+  EXPECT_EQ(roll().back().verdict, RollbackVerdict::Waiting);
+  clock_.advance(std::chrono::seconds{172800 + 300});
+  auto later = roll();
+  EXPECT_EQ(entry_of(later, "subdelegation.dev.delegate.new").verdict, RollbackVerdict::Undone);
+  EXPECT_EQ(journaled("switch.registrar", JournalEvent::UndoDone, 0), 1u);
+}
+
 TEST_F(RollbackTest, TheDatabasePointerPinIsUndoneInBothZones) {
   load("s4-db-pointer.json");
   ASSERT_EQ(apply_until("db.db.example.com.pin-old"), RunStatus::Stopped);
