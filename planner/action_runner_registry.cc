@@ -31,10 +31,12 @@ int lifecycle_stage(const std::string& tag) {
 }
 
 // True when the cluster's lifecycle tag is `tag` or a later stage: tagging
-// it again (a rerun on a new journal) would move it backwards.
+// it again (a rerun on a new journal) would move it backwards. An aborted
+// clone is past nothing but `aborted`: it is never taken up again.
 bool at_or_past(const ClusterState& state, const std::string& tag) {
   if (!state.tags.contains(kLifecycleTag)) return false;
   const auto& current = state.tags.at(kLifecycleTag);
+  if (current == "aborted") return tag == "aborted";
   return current == tag || (lifecycle_stage(tag) >= 0 && lifecycle_stage(current) > lifecycle_stage(tag));
 }
 
@@ -166,6 +168,11 @@ Result<ActionOutcome> ActionRunner::run_database(const Action& action) {
     if (!db) return std::unexpected(db.error());
     auto state = (*db)->describe(dated(a->cluster));
     if (!state) return std::unexpected(state.error());
+    if (*state && a->tag != "aborted" && (*state)->tags.contains(kLifecycleTag) && (*state)->tags.at(kLifecycleTag) == "aborted") {
+      // Taking it up again would point the name at a clone that clean deletes.
+      return fail(ErrorCode::Provider, "clone " + dated(a->cluster) + " is tagged aborted (replaced, or rolled back by hand): " +
+                                           "delete it, or tag it by hand, before running again");
+    }
     if (*state && at_or_past(**state, a->tag)) {
       return ActionOutcome{.how = "tagged " + (*state)->tags.at(kLifecycleTag) + " already"};
     }

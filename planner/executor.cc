@@ -53,8 +53,21 @@ Result<RunOutcome> Executor::run(const ExecutorOptions& options) {
   // latest wins) and the baselines gates fixed (the first wins).
   for (const auto& record : parts_.journal.records()) {
     if (record.data.contains("operation_id")) run_["transfer.operation_id"] = record.data.at("operation_id");
+    // A rollback ends what its baselines were about: the next apply fixes new ones.
+    if (record.event == JournalEvent::RolledBack) std::erase_if(run_, [](const auto& kv) { return kv.first.starts_with(baseline_key("")); });
     for (const auto& [key, value] : record.data) {
       if (key.starts_with(baseline_key(""))) run_.emplace(key, value);
+    }
+  }
+  // A rollback left half done (an undo announced or done, the step not yet
+  // recorded rolled back) must be finished first: going forward over it would
+  // leave zones that disagree (one zone's TTL or pointer restored, not the other's).
+  for (const auto& scheduled : parts_.schedule) {
+    const Step& step = *scheduled.step;
+    for (std::size_t i = 0; i < step.rollback.actions.size(); ++i) {
+      if (parts_.journal.undo_state(step.id.value, i) == ActionState::NotStarted) continue;
+      return stop_failed(RunStatus::Failed, step,
+                         "a rollback of this step is unfinished; run cutover rollback again to finish it, then apply", {});
     }
   }
   bool ran_one = false;

@@ -18,18 +18,21 @@ bool delegation_was_moved(const RollbackParts& parts) {
     const Step& step = *scheduled.step;
     bool moves = std::ranges::any_of(step.actions, [](const Action& a) { return std::holds_alternative<SetDelegation>(a); });
     if (!moves) continue;
+    // Announced counts too: a call that timed out may still have reached the registry.
     for (const auto& record : parts.journal.records()) {
-      if (record.step == step.id.value && record.event == JournalEvent::ActionDone) return true;
+      bool acted = record.event == JournalEvent::ActionDone || record.event == JournalEvent::ActionStarted;
+      if (record.step == step.id.value && acted) return true;
     }
   }
   return false;
 }
 
-// True when an earlier rollback run announced an undo action of `step` and
-// stopped before the step was recorded RolledBack.
+// True when an undo action of `step` took effect in an earlier rollback run
+// that stopped before the step was recorded RolledBack. One only announced
+// does not count: if nothing changed, the safe period still decides.
 bool undo_begun(const RollbackParts& parts, const Step& step) {
   for (std::size_t i = 0; i < step.rollback.actions.size(); ++i) {
-    if (parts.journal.undo_state(step.id.value, i) != ActionState::NotStarted) return true;
+    if (parts.journal.undo_state(step.id.value, i) == ActionState::Done) return true;
   }
   return false;
 }
@@ -77,12 +80,20 @@ std::optional<Settling> settling(const RollbackParts& parts) {
   for (const auto& scheduled : parts.schedule) {
     const Step& step = *scheduled.step;
     if (!step.rollback.settles_in) continue;
+    // The step's latest RolledBack, unless the step ran forward again since
+    // (a re-apply): an old rollback's wait does not hold up a new one.
+    std::optional<std::int64_t> rolled_back_at;
     for (const auto& record : parts.journal.records()) {
-      if (record.step != step.id.value || record.event != JournalEvent::RolledBack) continue;
-      auto until = from_unix_seconds(record.at) + *step.rollback.settles_in;
-      if (!out || until > out->until) {
-        out = Settling{.until = until, .reason = "the undo of " + step.id.value + " reaches every resolver " + step.rollback.takes_effect};
-      }
+      if (record.step != step.id.value) continue;
+      if (record.event == JournalEvent::RolledBack) rolled_back_at = record.at;
+      bool forward = record.event == JournalEvent::StepStarted || record.event == JournalEvent::ActionStarted ||
+                     record.event == JournalEvent::ActionDone || record.event == JournalEvent::StepDone;
+      if (forward) rolled_back_at.reset();
+    }
+    if (!rolled_back_at) continue;
+    auto until = from_unix_seconds(*rolled_back_at) + *step.rollback.settles_in;
+    if (!out || until > out->until) {
+      out = Settling{.until = until, .reason = "the undo of " + step.id.value + " takes effect " + step.rollback.takes_effect};
     }
   }
   return out;
@@ -104,7 +115,9 @@ std::optional<RollbackEntry> wait_for_settling(const RollbackParts& parts, const
   while (parts.clock.now() < s->until) {
     auto left = std::chrono::ceil<Seconds>(s->until - parts.clock.now());
     if (parts.on_wait) parts.on_wait(next, left, s->reason);
-    parts.clock.sleep_for(std::min<std::chrono::milliseconds>(left, std::chrono::seconds{5}));
+    // A countdown every 5 s near the end, every minute before (a wait can last days).
+    auto nap = left > std::chrono::minutes{10} ? std::chrono::seconds{60} : std::chrono::seconds{5};
+    parts.clock.sleep_for(std::min<std::chrono::milliseconds>(left, nap));
   }
   return std::nullopt;
 }
@@ -147,6 +160,11 @@ Result<std::variant<std::string, RollbackEntry>> undo_action(const RollbackParts
   if (!ran) return undo_failed(step, i, ran.error().message);
   auto logged = record(parts, step, JournalEvent::UndoDone, i, ran->data);
   if (!logged) return std::unexpected(logged.error());
+  // A cancelled transfer's password can never be used again: do not keep it on disk.
+  if (std::holds_alternative<CancelTransfer>(action)) {
+    auto forgotten = parts.secrets.erase(std::string(kTransferPasswordSecret));
+    if (!forgotten) return std::unexpected(forgotten.error());
+  }
   return ran->how;
 }
 
@@ -165,19 +183,35 @@ Result<RollbackEntry> undo_one(const RollbackParts& parts, ActionRunner& runner,
   return entry;
 }
 
+// True when an action of `step` was announced and never recorded done (a
+// crash, a timeout) and the provider says it took effect anyway.
+Result<bool> forward_took_effect_in_doubt(const RollbackParts& parts, ActionRunner& runner, const Step& step) {
+  for (std::size_t i = 0; i < step.actions.size(); ++i) {
+    if (parts.journal.action_state(step.id.value, i) != ActionState::InDoubt) continue;
+    auto effect = runner.in_effect(step.actions[i]);
+    if (!effect) return std::unexpected(effect.error());
+    if (*effect) return true;
+  }
+  return false;
+}
+
 // What the undo of `step` would do, for a dry run: each action as the
 // provider would carry it out, when it reaches resolvers, what waits for it.
 RollbackEntry would_undo(const RollbackParts& parts, const Step& step) {
   const Rollback& r = step.rollback;
   std::string actions;
-  for (const auto& action : r.actions) {
-    auto text = describe(parts.plan, action);
+  for (std::size_t i = 0; i < r.actions.size(); ++i) {
+    auto text = describe(parts.plan, r.actions[i]);
     actions += (actions.empty() ? "" : "; ") + text.provider + " " + text.operation + ": " + text.summary;
     for (const auto& detail : text.details) actions += ", " + detail;
+    if (parts.journal.undo_state(step.id.value, i) == ActionState::Done) actions += " (done already)";
   }
   RollbackEntry entry{.step = step.id.value, .verdict = RollbackVerdict::WouldUndo, .explanation = r.description + " (" + actions + ")"};
   if (!r.takes_effect.empty()) entry.explanation += "; takes effect " + r.takes_effect;
   if (r.settles_in) entry.explanation += "; the steps before it are undone " + format_duration(*r.settles_in) + " later";
+  if (auto s = settling(parts); s && parts.clock.now() < s->until) {
+    entry.explanation += "; first waits " + format_duration(std::chrono::ceil<Seconds>(s->until - parts.clock.now())) + " (" + s->reason + ")";
+  }
   return entry;
 }
 
@@ -206,7 +240,17 @@ Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
     // A step counts when it finished, or when an action of it took effect
     // before its check after failed: that is often the one to undo first.
     auto done = parts.journal.done_at(step.id.value);
-    if (!done && !parts.journal.any_action_done(step.id.value)) continue;
+    if (!done && !parts.journal.any_action_done(step.id.value)) {
+      // Passing over a step whose announced action did take effect would pull
+      // away what it relies on (a new zone deleted while the parent delegates to it).
+      auto doubt = forward_took_effect_in_doubt(parts, runner, step);
+      if (!doubt) {
+        out.push_back(RollbackEntry{.step = step.id.value, .verdict = RollbackVerdict::Failed,
+                                    .explanation = "could not tell whether its interrupted action took effect: " + doubt.error().message});
+        break;
+      }
+      if (!*doubt) continue;
+    }
     auto refused = refusal(parts, step, done);
     if (!refused && parts.dry_run) {
       out.push_back(would_undo(parts, step));

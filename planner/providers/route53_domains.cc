@@ -149,28 +149,44 @@ Result<void> Route53DomainTransfers::wait_for(const std::string& operation, cons
 }
 
 Result<void> Route53DomainTransfers::lock(const dns::DomainName& domain) {
+  // Checked first, like the unlock: a rerun, or a lock someone set meanwhile, sends nothing.
+  auto is_locked = locked(domain);
+  if (!is_locked) return std::unexpected(is_locked.error());
+  if (*is_locked) return {};
   const std::string what = "turning on the transfer lock of " + domain.text();
   auto operation = client_.enable_domain_transfer_lock(domain_text(domain));
   if (!operation) return std::unexpected(provider_error(what, operation.error()));
   return wait_for(*operation, what);
 }
 
-Result<void> Route53DomainTransfers::unlock_for_transfer(const dns::DomainName& domain) {
+Result<bool> Route53DomainTransfers::unlock_for_transfer(const dns::DomainName& domain) {
   // Checked first, so a rerun after a crash does not send the call again.
   auto is_locked = locked(domain);
   if (!is_locked) return std::unexpected(is_locked.error());
-  if (!*is_locked) return {};
+  if (!*is_locked) return false;
   const std::string what = "turning off the transfer lock of " + domain.text();
   auto operation = client_.disable_domain_transfer_lock(domain_text(domain));
   if (!operation) return std::unexpected(provider_error(what, operation.error()));
-  return wait_for(*operation, what);
+  auto done = wait_for(*operation, what);
+  if (!done) return std::unexpected(done.error());
+  return true;
 }
 
 Result<DomainTransfers::Started> Route53DomainTransfers::transfer(const dns::DomainName& domain, const std::string& to_account_id) {
   auto unlocked = unlock_for_transfer(domain);
   if (!unlocked) return std::unexpected(unlocked.error());
   auto started = client_.transfer_domain_to_another_aws_account(domain_text(domain), to_account_id);
-  if (!started) return std::unexpected(provider_error("transferring " + domain.text() + " to account " + to_account_id, started.error()));
+  if (!started) {
+    auto error = provider_error("transferring " + domain.text() + " to account " + to_account_id, started.error());
+    // Refused outright (a 4xx answer): nothing started, so the lock goes back
+    // on rather than leave the registration open. After an ambiguous failure
+    // it stays off: the transfer may be under way, and a rerun re-checks.
+    bool refused = started.error().http_status >= 400 && started.error().http_status < 500 && !started.error().maybe_sent;
+    if (*unlocked && refused) {
+      if (auto relocked = lock(domain); !relocked) error.message += "; the transfer lock stays off: " + relocked.error().message;
+    }
+    return std::unexpected(error);
+  }
   return Started{.operation_id = started->operation_id, .password = started->password};
 }
 

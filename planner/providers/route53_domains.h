@@ -102,7 +102,8 @@ class Route53DomainTransfers final : public DomainTransfers {
   Result<void> lock(const dns::DomainName& domain) override;
 
  private:
-  Result<void> unlock_for_transfer(const dns::DomainName& domain);
+  /// True when it turned the lock off (false: it was off already).
+  Result<bool> unlock_for_transfer(const dns::DomainName& domain);
   Result<void> wait_for(const std::string& operation, const std::string& what);
 
   std::shared_ptr<aws::Session> session_{};

@@ -40,8 +40,9 @@ void add_domain_transfer_steps(Context& ctx, const DomainTransfer& s) {
                 .gates = idle.gates,
                 .depends_on = {idle.id}};
   initiate.notes.push_back("the password it returns is kept in memory and handed to the accept step; it is never written to the journal or printed");
-  initiate.rollback = Rollback{.description = "cancel the transfer (CancelDomainTransferToAnotherAwsAccount)",
-                               .actions = {CancelTransfer{.domain = domain, .account = s.from_account}},
+  initiate.rollback = Rollback{.description = "cancel the transfer (CancelDomainTransferToAnotherAwsAccount) and turn the transfer lock back on",
+                               .actions = {CancelTransfer{.domain = domain, .account = s.from_account},
+                                           LockTransfer{.domain = domain, .account = s.from_account}},
                                .safe_reason = "until the receiving account accepts",
                                .takes_effect = "at once; DNS is not affected either way"};
 

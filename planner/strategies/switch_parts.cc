@@ -65,6 +65,10 @@ Rollback undo_restore(const Context& ctx, const NameserverSwitch& s, const Switc
   Rollback r{.description = "lower the NS TTL again", .takes_effect = "after the raised TTL " + std::to_string(restored) + " s"};
   if (f.parent_in_plan) r.actions.push_back(set_apex_ns_ttl(f.parent_zone, apex, lowered_ttl(f.parent_ns.value, f.lower_to)));
   r.actions.push_back(set_apex_ns_ttl(s.to_zone, apex, lowered_ttl(f.new_zone_ns.value, f.lower_to)));
+  // Caches hold the raised TTLs until they expire: undoing the switch sooner
+  // would leave them on the new zone with the child's delegation gone.
+  std::uint32_t raised = std::max(restored, f.parent_in_plan ? f.parent_ns.value : 0u);
+  r.settles_in = Seconds{raised} + ctx.plan.safety.margin;
   return r;
 }
 

@@ -81,6 +81,18 @@ TEST_F(CloneLifecycle, ConnectingAbortsTheCloneItReplacesOnce) {
   EXPECT_EQ(db_->calls.size(), 2u);
 }
 
+// Found in review: an aborted clone counted as past every stage, so a rerun
+// pointed the name at it and clean then deleted the database in use.
+TEST_F(CloneLifecycle, AnAbortedCloneIsNotTakenUpAgain) {
+  db_->add("prod-20261122", "aborted");
+  EXPECT_FALSE(runner_.in_effect(tag("ready")).value());
+  auto ran = runner_.run(tag("ready"));
+  ASSERT_FALSE(ran.has_value());
+  EXPECT_NE(ran.error().message.find("tagged aborted"), std::string::npos) << ran.error().message;
+  EXPECT_TRUE(db_->calls.empty());
+  EXPECT_TRUE(runner_.in_effect(tag("aborted")).value());
+}
+
 TEST_F(CloneLifecycle, ACreatedCloneMovesForward) {
   db_->add("prod-20261122", "created");
   EXPECT_FALSE(runner_.in_effect(tag("ready")).value());

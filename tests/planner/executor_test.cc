@@ -324,6 +324,22 @@ TEST_F(ExecutorTest, ABaselineAGateFixedIsJournaledForTheNextRun) {
   EXPECT_EQ(text.str().find("ns9.elsewhere.test."), std::string::npos);
 }
 
+// Found in review: a baseline from before a rollback held for the next apply.
+TEST_F(ExecutorTest, ARollbackEndsTheBaselinesLearnedBeforeIt) {
+  const auto key = baseline_key("delegation example.test.");
+  learn_ = {{key, "ns1.old.test. ns2.old.test."}};
+  ASSERT_EQ(run({.single_step = true}).value().status, RunStatus::Stopped);
+  {
+    std::vector<std::string> warnings;
+    auto journal = Journal::open(dir_ / "journal.jsonl", {.domain = "example.test.", .plan_digest = "d1"}, warnings).value();
+    ASSERT_TRUE(journal.append({.step = schedule_.front().step->id.value, .event = JournalEvent::RolledBack}));
+  }
+  learn_ = {{key, "ns9.elsewhere.test."}};
+  ASSERT_TRUE(run({.single_step = true}).has_value());
+  ASSERT_FALSE(runs_seen_.empty());
+  EXPECT_FALSE(runs_seen_.front().contains(key)) << "the first gate after the rollback starts without a baseline";
+}
+
 TEST_F(ExecutorTest, AnUndecidedGateIsReportedAsUndecided) {
   undecided_ = {GateKind::NoDsAtParent};
   auto outcome = run();

@@ -173,6 +173,65 @@ TEST_F(RollbackTest, WithoutWaitingItStopsWhileAnUndoSettlesAndARerunContinues) 
   EXPECT_EQ(journaled("switch.registrar", JournalEvent::UndoDone, 0), 1u);
 }
 
+// Found in review: an earlier rollback's settle wait held up a new rollback
+// after the steps were applied again.
+TEST_F(RollbackTest, AnOldRollbacksWaitDoesNotHoldUpANewOneAfterAReapply) {
+  load("s2-subdelegation.json");
+  providers_.zones["dev"] = std::make_unique<FakeZone>("dev.example.com", std::vector<std::string>{"ns-1.dev.example"}, /*exists=*/false);
+  ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);
+  auto roll = [&] {
+    auto j = journal();
+    auto secrets = SecretStore::open(std::nullopt).value();
+    return roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
+                      .clock = clock_, .wait = false}).value();
+  };
+  ASSERT_EQ(roll().back().verdict, RollbackVerdict::Waiting);  // the switch back settles for 48 h
+  clock_.advance(std::chrono::hours{1});
+  ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);  // applied again
+  clock_.advance(std::chrono::hours{1});
+  auto again = roll();
+  EXPECT_EQ(entry_of(again, "switch.registrar").verdict, RollbackVerdict::Undone) << again.front().explanation;
+}
+
+// Found in review: a step whose action was announced and took effect, but
+// was never recorded done (a crash, a timeout), was passed over, and the
+// new zone was then deleted while the parent delegated to it.
+TEST_F(RollbackTest, AnActionInDoubtThatTookEffectIsUndoneNotPassedOver) {
+  load("s1-account-move.json");
+  ASSERT_EQ(apply_until("switch.verify-ready"), RunStatus::Stopped);
+  {
+    auto j = journal();
+    ASSERT_TRUE(j.append({.step = "switch.registrar", .event = JournalEvent::StepStarted}));
+    ASSERT_TRUE(j.append({.step = "switch.registrar", .event = JournalEvent::ActionStarted, .action = 0}));
+  }
+  // The registry applied it before the process died.
+  ASSERT_TRUE(providers_.registrar->set_delegation(name("example.com"), {name("ns-1.new.example")}, 172800));
+  auto entries = roll_back_now();
+  EXPECT_EQ(entry_of(entries, "switch.registrar").verdict, RollbackVerdict::Undone);
+  EXPECT_EQ(parent_->find("example.com", dns::RecordType::NS)->values, (std::vector<std::string>{"ns-1.old.example."}));
+  EXPECT_EQ(entry_of(entries, "zone.new.create").verdict, RollbackVerdict::TooLate) << "a parent delegated to it";
+  EXPECT_TRUE(new_->exists().value());
+}
+
+TEST_F(RollbackTest, ApplyRefusesToGoForwardOverAnUnfinishedRollback) {
+  load("s1-account-move.json");
+  ASSERT_EQ(apply_until("switch.lower-ns-ttl"), RunStatus::Stopped);
+  {
+    auto j = journal();
+    ASSERT_TRUE(j.append({.step = "switch.lower-ns-ttl", .event = JournalEvent::UndoStarted, .action = 0}));
+  }
+  auto j = journal();
+  auto secrets = SecretStore::open(std::nullopt).value();
+  testing::FakeGates gates(providers_, plan_.domain);
+  testing::RecordingObserver observer;
+  Executor executor({.plan = plan_, .schedule = schedule_, .providers = providers_, .gates = gates, .journal = j,
+                     .secrets = secrets, .clock = clock_, .observer = observer});
+  auto outcome = executor.run({.poll_interval = 60s}).value();
+  EXPECT_EQ(outcome.status, RunStatus::Failed);
+  EXPECT_EQ(outcome.step, "switch.lower-ns-ttl");
+  EXPECT_NE(outcome.message.find("rollback of this step is unfinished"), std::string::npos) << outcome.message;
+}
+
 TEST_F(RollbackTest, TheDatabasePointerPinIsUndoneInBothZones) {
   load("s4-db-pointer.json");
   ASSERT_EQ(apply_until("db.db.example.com.pin-old"), RunStatus::Stopped);

@@ -122,6 +122,11 @@ TEST(DomainTransfer, AfterTheSwitchWithinThreeDaysAndDelegationUnchanged) {
   ASSERT_EQ(verify.gates.size(), 1u);
   EXPECT_EQ(verify.gates[0].kind, GateKind::ParentDelegatesTo);
   EXPECT_EQ(verify.gates[0].expected, "new");
+  // Cancelling the transfer also turns the lock back on in the sending account.
+  const auto& undo = p.at("transfer.initiate").step->rollback.actions;
+  ASSERT_EQ(undo.size(), 2u);
+  EXPECT_TRUE(std::holds_alternative<CancelTransfer>(undo[0]));
+  EXPECT_EQ(std::get<LockTransfer>(undo[1]).account, "old");
   // The lock the transfer needed off goes back on in the receiving account, once the transfer is through.
   EXPECT_LT(p.position("transfer.wait-operation"), p.position("transfer.lock"));
   const Step& relock = *p.at("transfer.lock").step;
