@@ -237,6 +237,50 @@ TEST(ExecutorTransfer, PasswordNeverReachesTheJournal) {
   EXPECT_FALSE(std::filesystem::exists(dir / "j.jsonl.secrets")) << "the secret is removed once accepted";
 }
 
+// S3 rolled back before the accept: the transfer is cancelled, the lock the
+// transfer turned off is back on, and the password is gone from disk.
+TEST(ExecutorTransfer, ARollbackCancelsRelocksAndForgetsThePassword) {
+  testing::TempDir dir;
+  auto plan = load_plan(CUTOVER_SOURCE_DIR "/plans/s3-domain-transfer.json").value();
+  auto facts = assumed_facts(plan);
+  auto graph = build_steps(plan, facts).value();
+  auto schedule = graph.schedule().value();
+  ProviderSet providers;
+  providers.zones["old"] = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns-1.old.example"});
+  providers.zones["new"] = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns-1.new.example"});
+  auto* parent = new FakeZone("com", {"a.gtld.example"});
+  parent->add({.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 172800, .values = {"ns-1.old.example."}});
+  providers.zones["com"].reset(parent);
+  providers.registrar = std::make_unique<testing::FakeParentRegistrar>(*parent);
+  testing::FakeRegistry registry{.owner = "old"};
+  providers.transfers["old"] = std::make_unique<testing::FakeTransfers>(registry, "old", "111122223333");
+  providers.transfers["new"] = std::make_unique<testing::FakeTransfers>(registry, "new", "444455556666");
+  testing::FakeClock clock;
+  {
+    std::vector<std::string> warnings;
+    auto journal = Journal::open(dir / "j.jsonl", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
+    auto secrets = SecretStore::open(dir / "j.jsonl.secrets").value();
+    testing::FakeGates gates(providers, plan.domain);
+    testing::RecordingObserver observer;
+    Executor executor({.plan = plan, .schedule = schedule, .providers = providers, .gates = gates, .journal = journal,
+                       .secrets = secrets, .clock = clock, .observer = observer});
+    ASSERT_EQ(executor.run({.until = "transfer.initiate", .poll_interval = 60s}).value().status, RunStatus::Stopped);
+  }
+  ASSERT_FALSE(registry.locked);
+  ASSERT_TRUE(std::filesystem::exists(dir / "j.jsonl.secrets"));
+  std::vector<std::string> warnings;
+  auto journal = Journal::open(dir / "j.jsonl", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
+  auto secrets = SecretStore::open(dir / "j.jsonl.secrets").value();
+  auto entries = roll_back({.plan = plan, .schedule = schedule, .providers = providers, .journal = journal, .secrets = secrets,
+                            .clock = clock, .wait = false}).value();
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entries.front().step, "transfer.initiate");
+  EXPECT_EQ(entries.front().verdict, RollbackVerdict::Undone) << entries.front().explanation;
+  EXPECT_TRUE(registry.pending_to.empty()) << "cancelled";
+  EXPECT_TRUE(registry.locked) << "the lock is back on";
+  EXPECT_FALSE(std::filesystem::exists(dir / "j.jsonl.secrets")) << "the password is gone once the cancel is on record";
+}
+
 }  // namespace
 }  // namespace cutover::planner
 
