@@ -194,91 +194,83 @@ TEST_F(ExecutorTest, JournalRecordsEveryTransition) {
   EXPECT_NE(text.str().find("\"event\":\"step-done\""), std::string::npos);
 }
 
-// S3 with fakes: the password reaches the accept step, never the journal.
-TEST(ExecutorTransfer, PasswordNeverReachesTheJournal) {
-  testing::TempDir dir;
-  auto plan = load_plan(CUTOVER_SOURCE_DIR "/plans/s3-domain-transfer.json").value();
-  auto facts = assumed_facts(plan);
-  auto graph = build_steps(plan, facts).value();
-  auto schedule = graph.schedule().value();
-  ProviderSet providers;
-  auto* old_zone = new FakeZone("example.com", {"ns-1.old.example"});
-  auto* new_zone = new FakeZone("example.com", {"ns-1.new.example"});
-  providers.zones["old"].reset(old_zone);
-  providers.zones["new"].reset(new_zone);
-  auto* parent = new FakeZone("com", {"a.gtld.example"});
-  parent->add({.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 172800, .values = {"ns-1.old.example."}});
-  providers.zones["com"].reset(parent);
-  providers.registrar = std::make_unique<testing::FakeParentRegistrar>(*parent);
-  testing::FakeRegistry registry{.owner = "old"};
-  providers.transfers["old"] = std::make_unique<testing::FakeTransfers>(registry, "old", "111122223333");
-  providers.transfers["new"] = std::make_unique<testing::FakeTransfers>(registry, "new", "444455556666");
-  std::vector<std::string> warnings;
-  auto journal = Journal::open(dir / "j.jsonl", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
-  auto secrets = SecretStore::open(dir / "j.jsonl.secrets").value();
-  testing::FakeGates gates(providers, plan.domain);
-  testing::FakeClock clock;
-  testing::RecordingObserver observer;
-  Executor executor({.plan = plan, .schedule = schedule, .providers = providers, .gates = gates, .journal = journal,
-                     .secrets = secrets, .clock = clock, .observer = observer});
-  auto outcome = executor.run({.poll_interval = 60s, .poll_timeout = 600s});
+// S3 over fakes: example.com held by account "old", delegated in a fake "com",
+// with a journal and its secrets file in a temporary directory.
+class ExecutorTransfer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    plan_ = load_plan(CUTOVER_SOURCE_DIR "/plans/s3-domain-transfer.json").value();
+    facts_ = assumed_facts(plan_);
+    graph_ = build_steps(plan_, facts_).value();
+    schedule_ = graph_.schedule().value();
+    providers_.zones["old"] = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns-1.old.example"});
+    providers_.zones["new"] = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns-1.new.example"});
+    auto* parent = new FakeZone("com", {"a.gtld.example"});
+    parent->add({.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 172800, .values = {"ns-1.old.example."}});
+    providers_.zones["com"].reset(parent);
+    providers_.registrar = std::make_unique<testing::FakeParentRegistrar>(*parent);
+    providers_.transfers["old"] = std::make_unique<testing::FakeTransfers>(registry_, "old", "111122223333");
+    providers_.transfers["new"] = std::make_unique<testing::FakeTransfers>(registry_, "new", "444455556666");
+  }
+  Journal journal() {
+    std::vector<std::string> warnings;
+    return Journal::open(dir_ / "j.jsonl", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
+  }
+  SecretStore secrets() { return SecretStore::open(dir_ / "j.jsonl.secrets").value(); }
+  Result<RunOutcome> apply(ExecutorOptions options) {
+    auto j = journal();
+    auto s = secrets();
+    testing::FakeGates gates(providers_, plan_.domain);
+    testing::RecordingObserver observer;
+    Executor executor({.plan = plan_, .schedule = schedule_, .providers = providers_, .gates = gates, .journal = j,
+                       .secrets = s, .clock = clock_, .observer = observer});
+    return executor.run(options);
+  }
+
+  testing::TempDir dir_;
+  Plan plan_;
+  Facts facts_;
+  StepGraph graph_;
+  std::vector<ScheduledStep> schedule_;
+  ProviderSet providers_;
+  testing::FakeRegistry registry_{.owner = "old"};
+  testing::FakeClock clock_;
+};
+
+// The password reaches the accept step, never the journal.
+TEST_F(ExecutorTransfer, PasswordNeverReachesTheJournal) {
+  auto outcome = apply({.poll_interval = 60s, .poll_timeout = 600s});
   ASSERT_TRUE(outcome.has_value());
   EXPECT_EQ(outcome->status, RunStatus::Completed) << outcome->message;
-  EXPECT_EQ(registry.owner, "new");
-  EXPECT_EQ(registry.transfers, 1);
-  EXPECT_EQ(registry.accepts, 1);
-  EXPECT_TRUE(registry.locked) << "the transfer lock is back on after the transfer";
-  EXPECT_EQ(registry.locks, 1);
-  std::ifstream in(dir / "j.jsonl");
+  EXPECT_EQ(registry_.owner, "new");
+  EXPECT_EQ(registry_.transfers, 1);
+  EXPECT_EQ(registry_.accepts, 1);
+  EXPECT_TRUE(registry_.locked) << "the transfer lock is back on after the transfer";
+  EXPECT_EQ(registry_.locks, 1);
+  std::ifstream in(dir_ / "j.jsonl");
   std::stringstream text;
   text << in.rdbuf();
   EXPECT_EQ(text.str().find("s3cret-Transfer-Password"), std::string::npos);
   EXPECT_NE(text.str().find("op-transfer-1"), std::string::npos);
-  EXPECT_FALSE(std::filesystem::exists(dir / "j.jsonl.secrets")) << "the secret is removed once accepted";
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "j.jsonl.secrets")) << "the secret is removed once accepted";
 }
 
-// S3 rolled back before the accept: the transfer is cancelled, the lock the
+// Rolled back before the accept: the transfer is cancelled, the lock the
 // transfer turned off is back on, and the password is gone from disk.
-TEST(ExecutorTransfer, ARollbackCancelsRelocksAndForgetsThePassword) {
-  testing::TempDir dir;
-  auto plan = load_plan(CUTOVER_SOURCE_DIR "/plans/s3-domain-transfer.json").value();
-  auto facts = assumed_facts(plan);
-  auto graph = build_steps(plan, facts).value();
-  auto schedule = graph.schedule().value();
-  ProviderSet providers;
-  providers.zones["old"] = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns-1.old.example"});
-  providers.zones["new"] = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns-1.new.example"});
-  auto* parent = new FakeZone("com", {"a.gtld.example"});
-  parent->add({.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 172800, .values = {"ns-1.old.example."}});
-  providers.zones["com"].reset(parent);
-  providers.registrar = std::make_unique<testing::FakeParentRegistrar>(*parent);
-  testing::FakeRegistry registry{.owner = "old"};
-  providers.transfers["old"] = std::make_unique<testing::FakeTransfers>(registry, "old", "111122223333");
-  providers.transfers["new"] = std::make_unique<testing::FakeTransfers>(registry, "new", "444455556666");
-  testing::FakeClock clock;
-  {
-    std::vector<std::string> warnings;
-    auto journal = Journal::open(dir / "j.jsonl", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
-    auto secrets = SecretStore::open(dir / "j.jsonl.secrets").value();
-    testing::FakeGates gates(providers, plan.domain);
-    testing::RecordingObserver observer;
-    Executor executor({.plan = plan, .schedule = schedule, .providers = providers, .gates = gates, .journal = journal,
-                       .secrets = secrets, .clock = clock, .observer = observer});
-    ASSERT_EQ(executor.run({.until = "transfer.initiate", .poll_interval = 60s}).value().status, RunStatus::Stopped);
-  }
-  ASSERT_FALSE(registry.locked);
-  ASSERT_TRUE(std::filesystem::exists(dir / "j.jsonl.secrets"));
-  std::vector<std::string> warnings;
-  auto journal = Journal::open(dir / "j.jsonl", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
-  auto secrets = SecretStore::open(dir / "j.jsonl.secrets").value();
-  auto entries = roll_back({.plan = plan, .schedule = schedule, .providers = providers, .journal = journal, .secrets = secrets,
-                            .clock = clock, .wait = false}).value();
+TEST_F(ExecutorTransfer, ARollbackCancelsRelocksAndForgetsThePassword) {
+  ASSERT_EQ(apply({.until = "transfer.initiate", .poll_interval = 60s}).value().status, RunStatus::Stopped);
+  ASSERT_FALSE(registry_.locked);
+  ASSERT_TRUE(std::filesystem::exists(dir_ / "j.jsonl.secrets"));
+  auto j = journal();
+  auto s = secrets();
+  auto entries = roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = s,
+                            .clock = clock_, .wait = false}).value();
   ASSERT_FALSE(entries.empty());
   EXPECT_EQ(entries.front().step, "transfer.initiate");
   EXPECT_EQ(entries.front().verdict, RollbackVerdict::Undone) << entries.front().explanation;
-  EXPECT_TRUE(registry.pending_to.empty()) << "cancelled";
-  EXPECT_TRUE(registry.locked) << "the lock is back on";
-  EXPECT_FALSE(std::filesystem::exists(dir / "j.jsonl.secrets")) << "the password is gone once the cancel is on record";
+  EXPECT_TRUE(registry_.pending_to.empty()) << "cancelled";
+  EXPECT_TRUE(registry_.locked) << "the lock is back on";
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "j.jsonl.secrets")) << "the password is gone once the cancel is on record";
 }
 
 }  // namespace

@@ -54,11 +54,17 @@ class RollbackTest : public ::testing::Test {
     return executor.run({.until = step, .poll_interval = 60s}).value().status;
   }
 
-  std::vector<RollbackEntry> roll_back_now() {
+  // `wait` false (--no-wait): stops with a Waiting entry instead of sleeping through a settle wait.
+  std::vector<RollbackEntry> roll_back_now(bool wait = true, bool dry_run = false) {
     auto j = journal();
     auto secrets = SecretStore::open(std::nullopt).value();
     return roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
-                      .clock = clock_}).value();
+                      .clock = clock_, .dry_run = dry_run, .wait = wait}).value();
+  }
+
+  // The child zone of s2-subdelegation.json, created by the plan.
+  void add_dev_zone() {
+    providers_.zones["dev"] = std::make_unique<FakeZone>("dev.example.com", std::vector<std::string>{"ns-1.dev.example"}, /*exists=*/false);
   }
 
   std::uint32_t ttl(const FakeZone* zone, std::string_view owner, dns::RecordType type) const {
@@ -108,7 +114,7 @@ TEST_F(RollbackTest, TheNsTtlLoweringIsUndoneInBothZones) {
 // for names under the child).
 TEST_F(RollbackTest, ChildDelegationsAreUndoneOnlyOnceTheSwitchBackHasSettled) {
   load("s2-subdelegation.json");
-  providers_.zones["dev"] = std::make_unique<FakeZone>("dev.example.com", std::vector<std::string>{"ns-1.dev.example"}, /*exists=*/false);
+  add_dev_zone();
   ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);
   auto entries = roll_back_now();
   EXPECT_EQ(entry_of(entries, "switch.registrar").verdict, RollbackVerdict::Undone);
@@ -130,10 +136,7 @@ TEST_F(RollbackTest, ADryRunSaysWhatWouldBeUndoneAndChangesNothing) {
   ASSERT_EQ(apply_until("switch.lower-ns-ttl"), RunStatus::Stopped);
   const auto records_before = journal().records().size();
   {
-    auto j = journal();
-    auto secrets = SecretStore::open(std::nullopt).value();
-    auto entries = roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
-                              .clock = clock_, .dry_run = true}).value();
+    auto entries = roll_back_now(/*wait=*/true, /*dry_run=*/true);
     const auto& lowering = entry_of(entries, "switch.lower-ns-ttl");
     EXPECT_EQ(lowering.verdict, RollbackVerdict::WouldUndo);
     EXPECT_NE(lowering.explanation.find("ChangeResourceRecordSets"), std::string::npos) << lowering.explanation;
@@ -149,16 +152,10 @@ TEST_F(RollbackTest, ADryRunSaysWhatWouldBeUndoneAndChangesNothing) {
 
 TEST_F(RollbackTest, WithoutWaitingItStopsWhileAnUndoSettlesAndARerunContinues) {
   load("s2-subdelegation.json");
-  providers_.zones["dev"] = std::make_unique<FakeZone>("dev.example.com", std::vector<std::string>{"ns-1.dev.example"}, /*exists=*/false);
+  add_dev_zone();
   ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);
-  auto roll = [&] {
-    auto j = journal();
-    auto secrets = SecretStore::open(std::nullopt).value();
-    return roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
-                      .clock = clock_, .wait = false}).value();
-  };
   const auto started = clock_.now();
-  auto first = roll();
+  auto first = roll_back_now(/*wait=*/false);
   EXPECT_EQ(entry_of(first, "switch.registrar").verdict, RollbackVerdict::Undone);
   ASSERT_FALSE(first.empty());
   EXPECT_EQ(first.back().step, "subdelegation.dev.delegate.new");
@@ -166,9 +163,9 @@ TEST_F(RollbackTest, WithoutWaitingItStopsWhileAnUndoSettlesAndARerunContinues) 
   EXPECT_NE(first.back().explanation.find("run again"), std::string::npos) << first.back().explanation;
   EXPECT_EQ(clock_.now(), started) << "it did not sleep";
   // Too early: still waiting, nothing undone twice.
-  EXPECT_EQ(roll().back().verdict, RollbackVerdict::Waiting);
+  EXPECT_EQ(roll_back_now(/*wait=*/false).back().verdict, RollbackVerdict::Waiting);
   clock_.advance(std::chrono::seconds{172800 + 300});
-  auto later = roll();
+  auto later = roll_back_now(/*wait=*/false);
   EXPECT_EQ(entry_of(later, "subdelegation.dev.delegate.new").verdict, RollbackVerdict::Undone);
   EXPECT_EQ(journaled("switch.registrar", JournalEvent::UndoDone, 0), 1u);
 }
@@ -177,19 +174,13 @@ TEST_F(RollbackTest, WithoutWaitingItStopsWhileAnUndoSettlesAndARerunContinues) 
 // after the steps were applied again.
 TEST_F(RollbackTest, AnOldRollbacksWaitDoesNotHoldUpANewOneAfterAReapply) {
   load("s2-subdelegation.json");
-  providers_.zones["dev"] = std::make_unique<FakeZone>("dev.example.com", std::vector<std::string>{"ns-1.dev.example"}, /*exists=*/false);
+  add_dev_zone();
   ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);
-  auto roll = [&] {
-    auto j = journal();
-    auto secrets = SecretStore::open(std::nullopt).value();
-    return roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
-                      .clock = clock_, .wait = false}).value();
-  };
-  ASSERT_EQ(roll().back().verdict, RollbackVerdict::Waiting);  // the switch back settles for 48 h
+  ASSERT_EQ(roll_back_now(/*wait=*/false).back().verdict, RollbackVerdict::Waiting);  // the switch back settles for 48 h
   clock_.advance(std::chrono::hours{1});
   ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);  // applied again
   clock_.advance(std::chrono::hours{1});
-  auto again = roll();
+  auto again = roll_back_now(/*wait=*/false);
   EXPECT_EQ(entry_of(again, "switch.registrar").verdict, RollbackVerdict::Undone) << again.front().explanation;
 }
 
