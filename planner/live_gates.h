@@ -87,8 +87,6 @@ class LiveGateChecker final : public GateChecker {
   Result<GateResult> authoritative(const Gate& gate);
   Result<GateResult> ttl_at_most(const Gate& gate);
   Result<GateResult> record_answers(const Gate& gate, const RunFacts& run);
-  Result<GateResult> record_answers_value(const Gate& gate, const dns::Question& question, const std::string& value,
-                                         const std::string& shown);
   // The writer endpoint of cluster `name` (dated) in any database account; nullopt when none has it.
   Result<std::optional<std::string>> cluster_endpoint(const std::string& name, const RunFacts& run);
   Result<GateResult> resolvers_agree(const Gate& gate);

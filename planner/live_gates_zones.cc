@@ -125,19 +125,16 @@ Result<GateResult> LiveGateChecker::ttl_at_most(const Gate& gate) {
 Result<GateResult> LiveGateChecker::record_answers(const Gate& gate, const RunFacts& run) {
   if (!gate.name || !gate.type) return fail(ErrorCode::Invalid, "a record gate needs a name and a type");
   dns::Question question{.name = *gate.name, .type = *gate.type};
-  std::string expected = gate.expected;
+  std::string value = gate.expected;  // what the servers must answer
+  std::string shown = gate.expected;  // how the evidence names it
   if (gate.expected_is_cluster) {
+    std::string cluster = live::dated(gate.expected, run);
     auto endpoint = cluster_endpoint(gate.expected, run);
     if (!endpoint) return std::unexpected(endpoint.error());
-    if (!*endpoint) return GateResult{.holds = false, .evidence = {"cluster " + live::dated(gate.expected, run) + " not found in any database account"}};
-    expected = **endpoint + " (writer endpoint of " + live::dated(gate.expected, run) + ")";
-    return record_answers_value(gate, question, **endpoint, expected);
+    if (!*endpoint) return GateResult{.holds = false, .evidence = {"cluster " + cluster + " not found in any database account"}};
+    value = **endpoint;
+    shown = value + " (writer endpoint of " + cluster + ")";
   }
-  return record_answers_value(gate, question, expected, expected);
-}
-
-Result<GateResult> LiveGateChecker::record_answers_value(const Gate& gate, const dns::Question& question, const std::string& value,
-                                                         const std::string& shown) {
   std::string want = live::comparable_value(value);
   auto result = ask_zones(gate.zones, question, [&](const dns::Outcome& o) {
     auto values = live::answer_values(o, question);

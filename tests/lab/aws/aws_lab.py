@@ -145,11 +145,11 @@ aws_secret_access_key = {old['secret']}
 aws_access_key_id = AKIDLABNEW
 aws_secret_access_key = {new['secret']}
 """
-    _atomic_write(config_path, config)
-    _atomic_write(creds_path, creds)
+    atomic_write(config_path, config)
+    atomic_write(creds_path, creds)
     # Plain NAME=value lines: `set -a; . DIR/env; set +a` in a shell, or any env-file reader.
     lines = [f"{k}={shlex.quote(v)}" for k, v in env.items()]
-    _atomic_write(os.path.join(lab_dir, "env"), "\n".join(lines) + "\n")
+    atomic_write(os.path.join(lab_dir, "env"), "\n".join(lines) + "\n")
     info = dict(env)
     info.update({"port": port, "moto_port": moto_port, "pid": pid, "code_digest": _code_digest(),
                  "accounts": {"old": lp.ACCOUNT_OLD, "new": lp.ACCOUNT_NEW},
@@ -157,10 +157,10 @@ aws_secret_access_key = {new['secret']}
                  "keys": {"old": {"access_key_id": "AKIDLABOLD", "secret_access_key": old["secret"]},
                           "new": {"access_key_id": "AKIDLABNEW", "secret_access_key": new["secret"]}},
                  "log": os.path.join(lab_dir, "requests.jsonl")})
-    _atomic_write(os.path.join(lab_dir, "env.json"), json.dumps(info, indent=1) + "\n")
+    atomic_write(os.path.join(lab_dir, "env.json"), json.dumps(info, indent=1) + "\n")
 
 
-def _atomic_write(path: str, text: str) -> None:
+def atomic_write(path: str, text: str) -> None:
     tmp = path + ".tmp"
     with open(tmp, "w") as f:
         f.write(text)
@@ -196,7 +196,7 @@ def _start_locked(lab_dir: str) -> int:
         env={k: v for k, v in os.environ.items() if k != "MOTO_ACCOUNT_ID"},
     )
     logf.close()
-    _atomic_write(os.path.join(lab_dir, "pids"), f"{proc.pid}\n")
+    atomic_write(os.path.join(lab_dir, "pids"), f"{proc.pid}\n")
     deadline = time.time() + READY_TIMEOUT
     ready_path = os.path.join(lab_dir, "ready")
     while time.time() < deadline:
@@ -250,9 +250,9 @@ def _stop_locked(lab_dir: str, quiet: bool = False) -> int:
         except ProcessLookupError:
             continue
         deadline = time.time() + 5
-        while time.time() < deadline and _pid_is_ours(pid, lab_dir) and not _is_zombie(pid):
+        while time.time() < deadline and _pid_is_ours(pid, lab_dir) and not is_zombie(pid):
             time.sleep(0.05)
-        if _pid_is_ours(pid, lab_dir) and not _is_zombie(pid):
+        if _pid_is_ours(pid, lab_dir) and not is_zombie(pid):
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
@@ -267,7 +267,7 @@ def _stop_locked(lab_dir: str, quiet: bool = False) -> int:
     return 0
 
 
-def _is_zombie(pid: int) -> bool:
+def is_zombie(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as f:
             return f.read().rsplit(")", 1)[1].split()[0] == "Z"
@@ -288,7 +288,7 @@ def cmd_serve(lab_dir: str, port: int) -> int:
     signal.signal(signal.SIGTERM, on_term)
 
     def ready(p: int, moto_port: int) -> None:
-        _atomic_write(os.path.join(lab_dir, "ready"), json.dumps({"port": p, "moto_port": moto_port}))
+        atomic_write(os.path.join(lab_dir, "ready"), json.dumps({"port": p, "moto_port": moto_port}))
         print(f"aws lab: proxy http://127.0.0.1:{p}, moto http://127.0.0.1:{moto_port}", file=sys.stderr,
               flush=True)
 
@@ -342,7 +342,7 @@ def cmd_zonefile(lab_dir: str, zone_name: str, account: str | None, out: str | N
         return 1
     text = zone_to_bind(found[0])
     if out:
-        _atomic_write(out, text)
+        atomic_write(out, text)
     else:
         sys.stdout.write(text)
     return 0

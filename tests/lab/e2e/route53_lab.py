@@ -51,6 +51,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 AWS_LAB = os.path.join(REPO, "tests", "lab", "aws")
 sys.path.insert(0, AWS_LAB)
 sys.dont_write_bytecode = True
+from aws_lab import atomic_write, is_zombie, zone_to_bind  # noqa: E402 - the AWS lab's own helpers
 
 ROOT = "127.58.0.1"
 TLD = ["127.58.1.1", "127.58.1.2"]
@@ -78,12 +79,6 @@ WITNESS_RECORDS = [  # the old zone's records (name, type, ttl, values)
 def log(msg: str) -> None:
     print(f"route53 lab: {msg}", file=sys.stderr, flush=True)
 
-
-def write_atomic(path: str, text: str) -> None:
-    tmp = path + ".tmp"
-    with open(tmp, "w") as f:
-        f.write(text)
-    os.replace(tmp, path)
 
 
 def lab_call(url: str, method: str, path: str, body: object | None = None) -> object:
@@ -129,8 +124,8 @@ class Knot:
         self.dir, self.zone = d, zone
         os.makedirs(os.path.join(d, "run"), exist_ok=True)
         os.makedirs(os.path.join(d, "db"), exist_ok=True)
-        write_atomic(os.path.join(d, "knot.conf"), knot_conf(d, listen, zone))
-        write_atomic(os.path.join(d, "zone.db"), first_text)
+        atomic_write(os.path.join(d, "knot.conf"), knot_conf(d, listen, zone))
+        atomic_write(os.path.join(d, "zone.db"), first_text)
         self.text = first_text
         out = open(os.path.join(d, "knotd.out"), "ab")
         self.proc = subprocess.Popen(["knotd", "-c", os.path.join(d, "knot.conf")], stdout=out, stderr=out,
@@ -140,7 +135,7 @@ class Knot:
     def load(self, text: str) -> None:
         if text == self.text:
             return
-        write_atomic(os.path.join(self.dir, "zone.db"), text)
+        atomic_write(os.path.join(self.dir, "zone.db"), text)
         self.text = text
         # The control socket may not exist for the first moments of knotd's life.
         for _ in range(50):
@@ -165,7 +160,6 @@ class Knot:
 # the bridge
 
 def zone_text(zone: dict, serial: int) -> str:
-    import aws_lab
     records = []
     for r in zone["records"]:
         if r["type"] == "SOA":
@@ -177,7 +171,7 @@ def zone_text(zone: dict, serial: int) -> str:
             fields[2] = str(serial)  # moto keeps serial 1 forever; servers and checks need it to grow
             r = dict(r, values=[" ".join(fields)])
         records.append(r)
-    return aws_lab.zone_to_bind(dict(zone, records=records))
+    return zone_to_bind(dict(zone, records=records))
 
 
 def apex_ns(zone: dict) -> list[str]:
@@ -359,21 +353,21 @@ def start(dir_: str) -> int:
         p = subprocess.Popen(argv, stdout=out, stderr=out, stdin=subprocess.DEVNULL, start_new_session=True)
         out.close()
         pids.append(f"{name} {p.pid}")
-        write_atomic(os.path.join(dir_, "pids"), "\n".join(pids) + "\n")
+        atomic_write(os.path.join(dir_, "pids"), "\n".join(pids) + "\n")
 
     root_dir = os.path.join(dir_, "root")
     os.makedirs(os.path.join(root_dir, "run"), exist_ok=True)
     os.makedirs(os.path.join(root_dir, "db"), exist_ok=True)
-    write_atomic(os.path.join(root_dir, "knot.conf"), knot_conf(root_dir, [ROOT], "."))
-    write_atomic(os.path.join(root_dir, "zone.db"), "\n".join([
+    atomic_write(os.path.join(root_dir, "knot.conf"), knot_conf(root_dir, [ROOT], "."))
+    atomic_write(os.path.join(root_dir, "zone.db"), "\n".join([
         "$ORIGIN .", ". 10 SOA a.root.test. hostmaster.nic.test. 1 3600 600 86400 5", ". 10 NS a.root.test.",
         f"a.root.test. 10 A {ROOT}", "test. 10 NS ns1.nic.test.", "test. 10 NS ns2.nic.test.",
         f"ns1.nic.test. 10 A {TLD[0]}", f"ns2.nic.test. 10 A {TLD[1]}"]) + "\n")
     spawn("root", ["knotd", "-c", os.path.join(root_dir, "knot.conf")])
     spawn("bridge", [sys.executable, os.path.abspath(__file__), "bridge", dir_])
-    write_atomic(os.path.join(dir_, "root.hints"), f". 3600000 NS a.root.test.\na.root.test. 3600000 A {ROOT}\n")
+    atomic_write(os.path.join(dir_, "root.hints"), f". 3600000 NS a.root.test.\na.root.test. 3600000 A {ROOT}\n")
     os.makedirs(os.path.join(dir_, "unbound"), exist_ok=True)
-    write_atomic(os.path.join(dir_, "unbound", "unbound.conf"), unbound_conf(dir_))
+    atomic_write(os.path.join(dir_, "unbound", "unbound.conf"), unbound_conf(dir_))
     spawn("unbound", ["unbound", "-d", "-c", os.path.join(dir_, "unbound", "unbound.conf")])
 
     deadline = time.time() + 20
@@ -388,11 +382,11 @@ def start(dir_: str) -> int:
     for source, target in (("lab-route53.json", "plan.json"), ("lab-route53-daily-clone.json", "daily-clone-plan.json")):
         with open(os.path.join(REPO, "plans", source)) as f:
             plan = f.read().replace("Z0LABOLDZONEID", seeded["old_zone_id"])
-        write_atomic(os.path.join(dir_, target), plan)
+        atomic_write(os.path.join(dir_, target), plan)
     env = aws_env(dir_)
     lines = [f"AWS_CONFIG_FILE={env['AWS_CONFIG_FILE']}", f"AWS_SHARED_CREDENTIALS_FILE={env['AWS_SHARED_CREDENTIALS_FILE']}",
              f"AWS_LAB_URL={env['AWS_LAB_URL']}", "AWS_EC2_METADATA_DISABLED=true"]
-    write_atomic(os.path.join(dir_, "env"), "\n".join(lines) + "\n")
+    atomic_write(os.path.join(dir_, "env"), "\n".join(lines) + "\n")
     print(f"route53 lab: up in {dir_} (resolver {RESOLVER}, TLD {' '.join(TLD)}, old zone {seeded['old_zone_id']} "
           f"on {' '.join(seeded['old_nameservers'])}, AWS {env['AWS_LAB_URL']}; "
           f"set -a; . {dir_}/env; set +a; plan {dir_}/plan.json)")
@@ -421,10 +415,10 @@ def stop(dir_: str) -> int:
         except ProcessLookupError:
             pass
     deadline = time.time() + 8
-    while time.time() < deadline and any(ours(p, dir_) and not zombie(p) for p in pids):
+    while time.time() < deadline and any(ours(p, dir_) and not is_zombie(p) for p in pids):
         time.sleep(0.05)
     for pid in pids:
-        if ours(pid, dir_) and not zombie(pid):
+        if ours(pid, dir_) and not is_zombie(pid):
             os.kill(pid, signal.SIGKILL)
     # knotds the bridge started (it stops them itself, unless it was killed).
     for conf in subprocess.run(["pgrep", "-f", f"knotd -c {dir_}/"], capture_output=True, text=True).stdout.split():
@@ -440,14 +434,6 @@ def stop(dir_: str) -> int:
         subprocess.run([sys.executable, os.path.join(AWS_LAB, "aws_lab.py"), "stop", "--dir",
                         os.path.join(dir_, "aws")], capture_output=True)
     return 0
-
-
-def zombie(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except (OSError, IndexError):
-        return True
 
 
 def main(argv: list[str]) -> int:
