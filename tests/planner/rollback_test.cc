@@ -223,6 +223,36 @@ TEST_F(RollbackTest, ApplyRefusesToGoForwardOverAnUnfinishedRollback) {
   EXPECT_NE(outcome.message.find("rollback of this step is unfinished"), std::string::npos) << outcome.message;
 }
 
+// Found in review: an undo announced in an earlier rollback but never done
+// (nothing changed) let the step skip its safe period.
+TEST_F(RollbackTest, AnAnnouncedUndoThatChangedNothingDoesNotBypassTheSafePeriod) {
+  load("s1-account-move.json");
+  ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);
+  clock_.advance(std::chrono::days{30});  // far past the window + retention
+  {
+    auto j = journal();
+    ASSERT_TRUE(j.append({.step = "switch.registrar", .event = JournalEvent::UndoStarted, .action = 0}));
+  }
+  auto entries = roll_back_now();
+  EXPECT_EQ(entry_of(entries, "switch.registrar").verdict, RollbackVerdict::TooLate);
+  EXPECT_EQ(parent_->find("example.com", dns::RecordType::NS)->values, (std::vector<std::string>{"ns-1.new.example."}));
+}
+
+TEST_F(RollbackTest, ALongSettleWaitCountsDownEveryMinuteNotEveryFiveSeconds) {
+  load("s2-subdelegation.json");
+  add_dev_zone();
+  ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);
+  int countdowns = 0;
+  auto j = journal();
+  auto secrets = SecretStore::open(std::nullopt).value();
+  auto entries = roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
+                            .clock = clock_, .on_wait = [&](const Step&, Seconds, const std::string&) { ++countdowns; }}).value();
+  EXPECT_EQ(entry_of(entries, "subdelegation.dev.delegate.new").verdict, RollbackVerdict::Undone);
+  // 48 h: about 2,880 lines a minute apart (34,000 at one every 5 s), the last 10 minutes every 5 s.
+  EXPECT_GT(countdowns, 2800);
+  EXPECT_LT(countdowns, 4000);
+}
+
 TEST_F(RollbackTest, TheDatabasePointerPinIsUndoneInBothZones) {
   load("s4-db-pointer.json");
   ASSERT_EQ(apply_until("db.db.example.com.pin-old"), RunStatus::Stopped);

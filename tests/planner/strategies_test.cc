@@ -65,6 +65,8 @@ TEST(NameserverSwitch, WindowRetentionAndTtlRestore) {
   EXPECT_EQ(p.at("switch.window-end").start - verified, 172800s + 300s);
   EXPECT_LT(p.position("switch.window-end"), p.position("switch.restore-ns-ttl"));
   EXPECT_EQ(p.at("switch.retire-old-zone").start - p.at("switch.window-end").finish, 604800s);
+  // Undoing the restore: caches hold the raised TTL (172800 s), so the steps beneath wait that long.
+  EXPECT_EQ(p.at("switch.restore-ns-ttl").step->rollback.settles_in, 172800s + 300s);
   const Step& retire = *p.at("switch.retire-old-zone").step;
   EXPECT_FALSE(retire.rollback.possible);
   // The switch can be undone for as long as the old zone lives.

@@ -122,6 +122,25 @@ TEST_F(Route53DomainsLab, TransferAndAcceptMoveTheDomainWithoutShowingThePasswor
   EXPECT_EQ(order[1], "TransferDomainToAnotherAwsAccount");
 }
 
+TEST_F(Route53DomainsLab, LockingALockedDomainSendsNothing) {
+  Route53DomainTransfers holder(session("old"));
+  ASSERT_TRUE(holder.locked(domain).value());  // the lab registers domains locked
+  ASSERT_TRUE(holder.lock(domain).has_value());
+  EXPECT_EQ(count("EnableDomainTransferLock"), 0);
+}
+
+TEST_F(Route53DomainsLab, ATransferRefusedOutrightPutsTheLockBack) {
+  lab->add_fault({{"service", "route53domains"}, {"operation", "TransferDomainToAnotherAwsAccount"}, {"kind", "error"},
+                  {"code", "InvalidInput"}, {"status", 400}, {"count", 1}});
+  Route53DomainTransfers sender(session("old"));
+  auto refused = sender.transfer(domain, lab->account("new"));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message.find("InvalidInput"), std::string::npos) << refused.error().message;
+  EXPECT_TRUE(sender.locked(domain).value()) << "not left unlocked";
+  EXPECT_EQ(count("DisableDomainTransferLock"), 1);
+  EXPECT_EQ(count("EnableDomainTransferLock"), 1);
+}
+
 TEST_F(Route53DomainsLab, AnUnlockedDomainIsTransferredWithoutTouchingTheLock) {
   Route53DomainTransfers sender(session("old"));
   ASSERT_TRUE(sender.transfer(domain, lab->account("new")).has_value());  // unlocks, then transfers
