@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
-.ci/install-deps.sh >/dev/null
+.ci/install-deps.sh --dns-only >/dev/null
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build --target cutover -j"$jobs" >/dev/null
 cutover=build/planner/cli/cutover
