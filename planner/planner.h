@@ -2,10 +2,10 @@
 // The planner's entry point: a validated plan and the facts (observed or
 // assumed) in, the step graph out.
 
-#include "planner/facts.h"
-#include "planner/plan.h"
+#include "planner/steps/facts.h"
+#include "planner/plan/plan.h"
 #include "planner/result.h"
-#include "planner/step_graph.h"
+#include "planner/steps/step_graph.h"
 
 namespace cutover::planner {
 

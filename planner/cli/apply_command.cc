@@ -9,10 +9,10 @@
 #include <memory>
 
 #include "planner/cli/commands.h"
-#include "planner/cli/gates_factory.h"
+#include "planner/gates/factory.h"
 #include "planner/cli/run_observer.h"
 #include "planner/cli/run_setup.h"
-#include "planner/executor.h"
+#include "planner/run/executor.h"
 
 namespace cutover::cli {
 namespace {
@@ -85,7 +85,7 @@ ExitCode run_apply(ApplyOptions options) {
   }
   auto observer = options.format == "json" ? make_json_observer(std::cout) : make_text_observer(std::cout, ::isatty(STDOUT_FILENO));
   for (const auto& w : warnings) observer->warning(w);
-  auto gates = make_live_gates(setup.plan, setup.providers);
+  auto gates = planner::make_live_gates(setup.plan, setup.providers);
   planner::SystemClock clock;
   planner::Executor executor({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers, .gates = *gates,
                               .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock, .observer = *observer});

@@ -9,11 +9,11 @@
 #include "planner/cli/commands.h"
 #include "planner/cli/plan_errors.h"
 #include "planner/cli/run_setup.h"
-#include "planner/live_facts.h"
-#include "planner/facts.h"
-#include "planner/plan_parser.h"
+#include "planner/run/live_facts.h"
+#include "planner/steps/facts.h"
+#include "planner/plan/parser.h"
 #include "planner/planner.h"
-#include "planner/render.h"
+#include "planner/render/render.h"
 
 namespace cutover::cli {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/run_setup.h"
-#include "planner/rollback.h"
+#include "planner/run/rollback.h"
 
 namespace cutover::cli {
 namespace {

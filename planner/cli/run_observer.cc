@@ -6,8 +6,8 @@
 #include <map>
 #include <ostream>
 
-#include "planner/action_text.h"
-#include "planner/timing.h"
+#include "planner/render/action_text.h"
+#include "planner/steps/timing.h"
 
 namespace cutover::cli {
 namespace {

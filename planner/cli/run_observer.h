@@ -5,7 +5,7 @@
 #include <iosfwd>
 #include <memory>
 
-#include "planner/observer.h"
+#include "planner/run/observer.h"
 
 namespace cutover::cli {
 

@@ -5,10 +5,10 @@
 #include <sstream>
 
 #include "planner/cli/plan_errors.h"
-#include "planner/cli/provider_factory.h"
+#include "planner/providers/factory.h"
 #include "planner/clock.h"
-#include "planner/live_facts.h"
-#include "planner/plan_parser.h"
+#include "planner/run/live_facts.h"
+#include "planner/plan/parser.h"
 #include "planner/planner.h"
 
 namespace cutover::cli {
@@ -29,7 +29,7 @@ std::optional<ExitCode> load_for_run(const std::string& command, const std::file
   if (!plan) return report_plan_error(command, plan_file.string(), plan.error());
   setup.plan = std::move(*plan);
   setup.plan_digest = planner::plan_digest(text.str());
-  auto providers = build_providers(setup.plan, plan_file.parent_path());
+  auto providers = planner::build_providers(setup.plan, plan_file.parent_path());
   if (!providers) return report_plan_error(command, plan_file.string(), providers.error());
   setup.providers = std::move(*providers);
   return std::nullopt;

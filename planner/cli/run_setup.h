@@ -10,12 +10,12 @@
 #include <vector>
 
 #include "planner/cli/exit_code.h"
-#include "planner/facts.h"
-#include "planner/journal.h"
-#include "planner/plan.h"
+#include "planner/steps/facts.h"
+#include "planner/run/journal.h"
+#include "planner/plan/plan.h"
 #include "planner/providers/provider_set.h"
-#include "planner/secrets.h"
-#include "planner/step_graph.h"
+#include "planner/run/secrets.h"
+#include "planner/steps/step_graph.h"
 
 namespace cutover::cli {
 

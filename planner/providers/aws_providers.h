@@ -17,7 +17,7 @@
 
 #include "aws/aws_config.h"
 #include "aws/session.h"
-#include "planner/plan.h"
+#include "planner/plan/plan.h"
 #include "planner/providers/database.h"
 #include "planner/providers/dns_provider.h"
 #include "planner/providers/registrar.h"

@@ -1,6 +1,6 @@
 #include "planner/providers/parent_zone_registrar.h"
 
-#include "planner/record_ops.h"
+#include "planner/providers/record_ops.h"
 
 namespace cutover::planner {
 

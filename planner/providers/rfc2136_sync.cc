@@ -5,7 +5,7 @@
 #include <string>
 
 #include "dns/soa_serial.h"
-#include "planner/record_ops.h"
+#include "planner/providers/record_ops.h"
 #include "planner/providers/rfc2136_zone.h"
 
 namespace cutover::planner {

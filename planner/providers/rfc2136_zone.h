@@ -15,7 +15,7 @@
 #include "dns/tsig_key.h"
 #include "dns/update.h"
 #include "planner/clock.h"
-#include "planner/plan.h"
+#include "planner/plan/plan.h"
 #include "planner/providers/dns_provider.h"
 
 namespace cutover::planner {

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "planner/facts.h"
-#include "planner/plan.h"
-#include "planner/step_graph.h"
+#include "planner/steps/facts.h"
+#include "planner/plan/plan.h"
+#include "planner/steps/step_graph.h"
 
 namespace cutover::planner::strategies {
 

@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "planner/plan_parser.h"
+#include "planner/plan/parser.h"
 #include "planner/planner.h"
 #include "planner/providers/aws_providers.h"
 #include "tests/planner/temp_dir.h"

@@ -4,8 +4,8 @@
 // flap connected -> ready -> connected).
 #include <gtest/gtest.h>
 
-#include "planner/action_runner.h"
-#include "planner/secrets.h"
+#include "planner/run/action_runner.h"
+#include "planner/run/secrets.h"
 
 namespace cutover::planner {
 namespace {

@@ -1,4 +1,4 @@
-#include "planner/executor.h"
+#include "planner/run/executor.h"
 
 #include <gtest/gtest.h>
 
@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "fakes.h"
-#include "planner/plan_parser.h"
-#include "planner/rollback.h"
+#include "planner/plan/parser.h"
+#include "planner/run/rollback.h"
 #include "planner/planner.h"
 #include "temp_dir.h"
 

@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "planner/clock.h"
-#include "planner/gate_checker.h"
-#include "planner/observer.h"
+#include "planner/gates/gate_checker.h"
+#include "planner/run/observer.h"
 #include "planner/providers/provider_set.h"
-#include "planner/record_ops.h"
+#include "planner/providers/record_ops.h"
 
 namespace cutover::testing {
 

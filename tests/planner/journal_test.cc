@@ -1,4 +1,4 @@
-#include "planner/journal.h"
+#include "planner/run/journal.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

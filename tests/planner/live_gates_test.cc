@@ -1,7 +1,7 @@
 // The pure parts of the live gate checker (questions, NS sets, evidence,
 // tallies) and the gates answered by provider APIs, with the fakes of
 // tests/planner/fakes.h. The DNS gates themselves are lab tests (tests/lab/gates).
-#include "planner/live_gates.h"
+#include "planner/gates/live_gate_checker.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "planner/name_sets.h"
+#include "planner/providers/name_sets.h"
 
 #include <gtest/gtest.h>
 

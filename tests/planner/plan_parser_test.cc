@@ -1,4 +1,4 @@
-#include "planner/plan_parser.h"
+#include "planner/plan/parser.h"
 
 #include <gtest/gtest.h>
 

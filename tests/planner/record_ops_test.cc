@@ -1,4 +1,4 @@
-#include "planner/record_ops.h"
+#include "planner/providers/record_ops.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
-#include "planner/render.h"
+#include "planner/render/render.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "planner/plan_parser.h"
+#include "planner/plan/parser.h"
 #include "planner/planner.h"
 
 namespace cutover::planner {

@@ -1,15 +1,15 @@
 // The rollback runner over fake providers: a step that changed two zones is
 // undone in both, and a rollback resumed after a crash or a failure between
 // two undo actions does not send the first one again.
-#include "planner/rollback.h"
+#include "planner/run/rollback.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "fakes.h"
-#include "planner/executor.h"
-#include "planner/plan_parser.h"
+#include "planner/run/executor.h"
+#include "planner/plan/parser.h"
 #include "planner/planner.h"
 #include "temp_dir.h"
 

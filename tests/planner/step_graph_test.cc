@@ -1,4 +1,4 @@
-#include "planner/step_graph.h"
+#include "planner/steps/step_graph.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "planner/plan_parser.h"
+#include "planner/plan/parser.h"
 #include "planner/planner.h"
 
 namespace cutover::planner {

@@ -1,4 +1,4 @@
-#include "planner/timing.h"
+#include "planner/steps/timing.h"
 
 #include <gtest/gtest.h>
 

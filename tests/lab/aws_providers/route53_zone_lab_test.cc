@@ -9,7 +9,7 @@
 #include <chrono>
 
 #include "planner/providers/route53_zone.h"
-#include "planner/record_ops.h"
+#include "planner/providers/record_ops.h"
 #include "tests/lab/aws_providers/providers_lab.h"
 
 namespace cutover::planner::lab {

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <memory>
 
-#include "planner/live_gates.h"
+#include "planner/gates/live_gate_checker.h"
 #include "tests/lab/gates/gates_lab.h"
 
 namespace cutover::lab {

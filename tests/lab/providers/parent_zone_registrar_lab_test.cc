@@ -5,7 +5,7 @@
 #include "dns/axfr.h"
 #include "planner/providers/parent_zone_registrar.h"
 #include "planner/providers/rfc2136_zone.h"
-#include "planner/record_ops.h"
+#include "planner/providers/record_ops.h"
 #include "tests/lab/providers/lab_fixture.h"
 
 namespace cutover::lab {

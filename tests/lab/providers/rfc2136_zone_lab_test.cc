@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "planner/providers/rfc2136_zone.h"
-#include "planner/record_ops.h"
+#include "planner/providers/record_ops.h"
 #include "tests/lab/providers/lab_fixture.h"
 
 namespace cutover::lab {

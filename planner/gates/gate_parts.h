@@ -1,0 +1,106 @@
+#pragma once
+// The pure parts of the live gate checker (planner/live_gates.h): which
+// questions a parity gate asks, how NS sets compare, how one server's answer
+// reads as evidence, and how per-server findings add up to a GateResult.
+// No I/O here, so every rule is unit-tested without a network.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dns/domain_name.h"
+#include "dns/message.h"
+#include "dns/parity.h"
+#include "dns/probe_options.h"
+#include "planner/gates/gate_checker.h"
+#include "planner/plan/plan.h"
+#include "planner/providers/dns_provider.h"
+
+namespace cutover::planner::live {
+
+/// The questions of a ZoneParity gate, from the FIRST zone's listing: every
+/// RRset name/type at or below `gate.name` (the zone apex `apex` when unset),
+/// minus the SOA, the NS at that top (it differs between providers by design),
+/// glue and occluded names below a delegation (the delegation's NS is asked,
+/// and compared as a referral), and every name at or below `gate.exclude_below`.
+/// Distinct, in listing order; empty when nothing is left.
+std::vector<dns::Question> parity_questions(const std::vector<Rrset>& listing, const dns::DomainName& apex, const Gate& gate);
+
+/// The NS names of `owner` in an outcome: from the answer section of an
+/// answer, from the authority section of a referral; sorted and distinct.
+/// Empty for every other outcome.
+std::vector<dns::DomainName> ns_set(const dns::Outcome& outcome, const dns::DomainName& owner);
+
+/// "ns1.old.test. ns2.old.test." (sorted); "(none)" for an empty list.
+std::string names_text(std::vector<dns::DomainName> names);
+/// The names of a names_text() line back (sorted); Invalid naming a bad one.
+Result<std::vector<dns::DomainName>> parse_names(std::string_view text);
+
+/// The values an answer gives for `question`: the rdata of the answer records
+/// with the question's name and type (every answer record's rdata when none
+/// match, e.g. a CNAME for an A question), lower-cased, sorted.
+std::vector<std::string> answer_values(const dns::Outcome& outcome, const dns::Question& question);
+
+/// The TTL of the NS RRset at `owner` in a referral's authority section; nullopt when absent.
+std::optional<std::uint32_t> referral_ttl(const dns::Outcome& outcome, const dns::DomainName& owner);
+
+/// The largest TTL among the records answer_values() takes; 0 when none.
+std::uint32_t answer_ttl(const dns::Outcome& outcome, const dns::Question& question);
+
+/// A value compared without case and without a trailing dot, so that a plan's
+/// "db.cluster.example" matches the wire's "db.cluster.example.".
+std::string comparable_value(std::string value);
+
+/// One evidence line: "127.53.3.2: example.test. NS -> ns1.old.test. ns2.old.test. (TTL 10)".
+/// A referral reads "referral to dev.example.test.: ns1. (TTL 10)"; an answer
+/// carries ", AA" when `show_aa` and the server set it; a silent server reads
+/// "timeout" or "network-error" with the prober's detail.
+std::string answer_line(const std::string& server, const dns::Question& question, const dns::Outcome& outcome,
+                        bool show_aa = false);
+
+/// One parity difference: the server that differs, its answer, and the
+/// reference server's answer ("127.53.20.4 (new): www.example.test. A ->
+/// 192.0.2.99 (TTL 30), but 127.53.10.1 (old) -> 192.0.2.10 (TTL 30)").
+std::string difference_line(const dns::ParityDifference& difference);
+/// One unanswered parity query: "127.53.99.1 (old): www.example.test. A -> timeout".
+std::string unanswered_line(const dns::ParityUnanswered& unanswered);
+
+/// How one server stands for a gate.
+enum class Seen { Agrees, Differs, Silent };
+
+/// Per-server findings of a gate and their evidence lines, turned into a
+/// GateResult: holds only when at least one server was asked and every one
+/// agrees; a server that differs makes it fail; a silent server (and no
+/// server that differs) makes it undecided, never holding.
+class Tally {
+ public:
+  /// Records one server's finding with its evidence line.
+  void add(Seen seen, std::string line);
+  /// Adds a line that is no server's finding (a baseline, a note).
+  void note(std::string line);
+  /// The result, with a first line counting the servers ("2/3 agree, 1 silent").
+  GateResult result() const;
+
+ private:
+  int agree_{0};
+  int differ_{0};
+  int silent_{0};
+  std::vector<std::string> lines_{};
+};
+
+/// Seen::Silent for a server that did not reply, else `agrees` ? Agrees : Differs.
+Seen judge(const dns::Outcome& outcome, bool agrees);
+
+/// The prober's options from the plan: each attempt waits `timeout` (the plan
+/// documents it as per query, so no backoff), `attempts` tries.
+dns::ProbeOptions probe_options(const Verification& verification);
+
+/// `name` with "YYYYMMDD" replaced by run["run_date"]; unchanged when either is missing.
+std::string dated(const std::string& name, const RunFacts& run);
+
+/// Evidence lines are capped so that a 100,000-name parity failure stays readable.
+inline constexpr std::size_t kMaxEvidenceLines = 20;
+
+}  // namespace cutover::planner::live

@@ -1,0 +1,173 @@
+// Gates answered by the zones' own authoritative servers (parity, AA, TTL,
+// a record's value) and by the plan's recursive resolvers.
+#include "planner/gates/live_gate_checker.h"
+
+#include <algorithm>
+
+#include "dns/parity.h"
+#include "planner/providers/name_sets.h"
+
+namespace cutover::planner {
+namespace {
+
+Result<std::string> only_zone(const Gate& gate, std::size_t want) {
+  if (gate.zones.size() < want) {
+    return fail(ErrorCode::Invalid, "gate '" + gate.description + "' names " + std::to_string(gate.zones.size()) +
+                                        " zones, needs " + std::to_string(want));
+  }
+  return gate.zones[0];
+}
+
+Result<std::vector<dns::DomainName>> nameservers_of(DnsProvider& provider, const std::string& key) {
+  auto names = provider.nameservers();
+  if (!names) return fail(ErrorCode::Provider, "name servers of zone '" + key + "': " + names.error().message);
+  return names;
+}
+
+}  // namespace
+
+template <class Agrees>
+Result<GateResult> LiveGateChecker::ask_zones(const std::vector<std::string>& zones, const dns::Question& question, Agrees agrees) {
+  std::vector<dns::ProbeRequest> requests;
+  for (const auto& key : zones) {
+    auto servers = servers_of(key);
+    if (!servers) return std::unexpected(servers.error());
+    for (const auto& s : *servers) requests.push_back({.server = s, .question = question});
+  }
+  auto outcomes = ask(requests);
+  if (!outcomes) return std::unexpected(outcomes.error());
+  live::Tally tally;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const auto& o = (*outcomes)[i];
+    tally.add(live::judge(o, agrees(o)), live::answer_line(dns::to_string(requests[i].server), question, o, true));
+  }
+  return tally.result();
+}
+
+Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
+  if (gate.zones.size() != 2) return fail(ErrorCode::Invalid, "a parity gate needs two zones, old then new");
+  auto first = zone(gate.zones[0]);
+  if (!first) return std::unexpected(first.error());
+  auto listing = (*first)->list();
+  if (!listing) return fail(ErrorCode::Provider, "listing zone '" + gate.zones[0] + "': " + listing.error().message);
+  auto old_servers = servers_of(gate.zones[0]);
+  if (!old_servers) return std::unexpected(old_servers.error());
+  auto new_servers = servers_of(gate.zones[1]);
+  if (!new_servers) return std::unexpected(new_servers.error());
+  auto questions = live::parity_questions(*listing, (*first)->zone_name(), gate);
+  if (questions.empty()) {
+    return GateResult{.holds = true, .evidence = {"nothing to compare: '" + gate.zones[0] + "' lists no record in scope"}};
+  }
+  if (old_servers->empty() || new_servers->empty()) {
+    return GateResult{.holds = false, .undecided = true, .evidence = {"a zone has no server to ask"}};
+  }
+  auto report = dns::check_parity({.old_servers = *old_servers, .new_servers = *new_servers, .questions = questions, .probe = probe_});
+  if (!report) return fail(ErrorCode::Io, "parity: " + report.error().message);
+
+  GateResult out{.holds = report->verdict == dns::Verdict::Consistent, .undecided = report->verdict == dns::Verdict::Undecided};
+  out.evidence.push_back(std::to_string(report->questions) + " questions x " + std::to_string(report->servers) + " servers ('" +
+                         gate.zones[0] + "' old, '" + gate.zones[1] + "' new): " + std::to_string(report->answered) + "/" +
+                         std::to_string(report->queries) + " answered, " + std::to_string(report->differences.size()) +
+                         " differ, " + std::to_string(report->unanswered.size()) + " unanswered");
+  std::size_t shown = 0;
+  for (const auto& d : report->differences) {
+    if (shown++ < live::kMaxEvidenceLines) out.evidence.push_back(live::difference_line(d));
+  }
+  for (const auto& u : report->unanswered) {
+    if (shown++ < live::kMaxEvidenceLines) out.evidence.push_back(live::unanswered_line(u));
+  }
+  if (shown > live::kMaxEvidenceLines) out.evidence.push_back("... and " + std::to_string(shown - live::kMaxEvidenceLines) + " more");
+  return out;
+}
+
+Result<GateResult> LiveGateChecker::authoritative(const Gate& gate) {
+  auto key = only_zone(gate, 1);
+  if (!key) return std::unexpected(key.error());
+  auto provider = zone(*key);
+  if (!provider) return std::unexpected(provider.error());
+  auto servers = servers_of(*key);
+  if (!servers) return std::unexpected(servers.error());
+  const auto& apex = (*provider)->zone_name();
+  std::vector<dns::ProbeRequest> requests;
+  for (const auto& s : *servers) {
+    for (auto type : {dns::RecordType::SOA, dns::RecordType::NS}) {
+      requests.push_back({.server = s, .question = {.name = apex, .type = type}});
+    }
+  }
+  auto outcomes = ask(requests);
+  if (!outcomes) return std::unexpected(outcomes.error());
+  live::Tally tally;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const auto& o = (*outcomes)[i];
+    bool agrees = o.kind == dns::OutcomeKind::Answer && o.reply.authoritative;
+    tally.add(live::judge(o, agrees), live::answer_line(dns::to_string(requests[i].server), requests[i].question, o, true));
+  }
+  return tally.result();
+}
+
+Result<GateResult> LiveGateChecker::ttl_at_most(const Gate& gate) {
+  if (!gate.name || !gate.type || !gate.ttl) return fail(ErrorCode::Invalid, "a TTL gate needs a name, a type and a TTL");
+  dns::Question question{.name = *gate.name, .type = *gate.type};
+  std::uint32_t limit = *gate.ttl;
+  // A missing record proves nothing about what caches hold: it does not count as agreeing.
+  // A parent zone answers for a delegation's NS with a referral: its TTL counts then.
+  auto result = ask_zones(gate.zones, question, [&](const dns::Outcome& o) {
+    if (o.kind == dns::OutcomeKind::Referral && question.type == dns::RecordType::NS) {
+      auto ttl = live::referral_ttl(o, question.name);
+      return ttl.has_value() && *ttl <= limit;
+    }
+    return o.kind == dns::OutcomeKind::Answer && live::answer_ttl(o, question) <= limit;
+  });
+  if (result) result->evidence.insert(result->evidence.begin() + 1, "limit: TTL <= " + std::to_string(limit) + " s");
+  return result;
+}
+
+Result<GateResult> LiveGateChecker::record_answers(const Gate& gate, const RunFacts& run) {
+  if (!gate.name || !gate.type) return fail(ErrorCode::Invalid, "a record gate needs a name and a type");
+  dns::Question question{.name = *gate.name, .type = *gate.type};
+  std::string value = gate.expected;  // what the servers must answer
+  std::string shown = gate.expected;  // how the evidence names it
+  if (gate.expected_is_cluster) {
+    std::string cluster = live::dated(gate.expected, run);
+    auto endpoint = cluster_endpoint(gate.expected, run);
+    if (!endpoint) return std::unexpected(endpoint.error());
+    if (!*endpoint) return GateResult{.holds = false, .evidence = {"cluster " + cluster + " not found in any database account"}};
+    value = **endpoint;
+    shown = value + " (writer endpoint of " + cluster + ")";
+  }
+  std::string want = live::comparable_value(value);
+  auto result = ask_zones(gate.zones, question, [&](const dns::Outcome& o) {
+    auto values = live::answer_values(o, question);
+    return o.kind == dns::OutcomeKind::Answer && values.size() == 1 && live::comparable_value(values[0]) == want;
+  });
+  if (result) result->evidence.insert(result->evidence.begin() + 1, "expected: " + shown);
+  return result;
+}
+
+Result<GateResult> LiveGateChecker::resolvers_agree(const Gate& gate) {
+  auto key = only_zone(gate, 1);
+  if (!key) return std::unexpected(key.error());
+  auto provider = zone(*key);
+  if (!provider) return std::unexpected(provider.error());
+  auto expected = nameservers_of(**provider, *key);
+  if (!expected) return std::unexpected(expected.error());
+  dns::Question question{.name = gate.name.value_or(plan_.domain), .type = dns::RecordType::NS};
+  std::vector<dns::ProbeRequest> requests;
+  for (const auto& text : plan_.verification.resolvers) {
+    auto address = dns::parse_server_address(text);
+    if (!address) return fail(ErrorCode::Invalid, "resolver: " + address.error().message);
+    requests.push_back({.server = *address, .question = question, .recursion_desired = true});
+  }
+  auto outcomes = ask(requests);
+  if (!outcomes) return std::unexpected(outcomes.error());
+  live::Tally tally;
+  tally.note("expected (name servers of '" + *key + "'): " + live::names_text(*expected));
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    const auto& o = (*outcomes)[i];
+    bool agrees = o.kind == dns::OutcomeKind::Answer && same_names(live::ns_set(o, question.name), *expected);
+    tally.add(live::judge(o, agrees), live::answer_line(dns::to_string(requests[i].server), question, o));
+  }
+  return tally.result();
+}
+
+}  // namespace cutover::planner

@@ -1,0 +1,23 @@
+#include "planner/plan/plan.h"
+
+namespace cutover::planner {
+
+bool Zone::created_by_plan() const {
+  const auto* r53 = std::get_if<Route53Zone>(&provider);
+  return r53 != nullptr && !r53->hosted_zone_id.has_value();
+}
+
+ZoneProvider Zone::provider_kind() const {
+  return std::holds_alternative<Route53Zone>(provider) ? ZoneProvider::Route53 : ZoneProvider::Rfc2136;
+}
+
+std::string_view strategy_type_name(const Strategy& strategy) {
+  switch (strategy.index()) {
+    case 0: return "sub-delegation";
+    case 1: return "nameserver-switch";
+    case 2: return "domain-transfer";
+    default: return "db-pointer";
+  }
+}
+
+}  // namespace cutover::planner

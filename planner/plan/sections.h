@@ -1,0 +1,21 @@
+#pragma once
+// Private to the planner: the readers of each section of the plan file, used
+// by plan_parser.cc. Each one records problems and returns what it could read.
+
+#include <nlohmann/json.hpp>
+
+#include "planner/plan/json_fields.h"
+#include "planner/plan/plan.h"
+
+namespace cutover::planner::detail {
+
+void read_accounts(JsonFields& in, const nlohmann::json& doc, Plan& plan);
+void read_zones(JsonFields& in, const nlohmann::json& doc, Plan& plan);
+void read_registrar(JsonFields& in, const nlohmann::json& doc, Plan& plan);
+void read_settings(JsonFields& in, const nlohmann::json& doc, Plan& plan);
+void read_strategies(JsonFields& in, const nlohmann::json& doc, Plan& plan);
+
+/// Cross-reference checks on a structurally valid plan.
+void check_meaning(JsonFields& in, const Plan& plan);
+
+}  // namespace cutover::planner::detail

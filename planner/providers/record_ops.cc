@@ -1,0 +1,74 @@
+#include "planner/providers/record_ops.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace cutover::planner {
+namespace {
+
+bool at_or_below(const dns::DomainName& name, const std::vector<dns::DomainName>& roots) {
+  return std::ranges::any_of(roots, [&](const dns::DomainName& root) { return name.is_subdomain_of(root); });
+}
+
+std::vector<std::string> normalised(std::vector<std::string> values) {
+  for (auto& v : values) {
+    std::ranges::transform(v, v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  }
+  std::ranges::sort(values);
+  return values;
+}
+
+}  // namespace
+
+bool same_values(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return normalised(a) == normalised(b);
+}
+
+std::vector<Rrset> rrsets_to_copy(const std::vector<Rrset>& source, const CopyFilter& filter) {
+  std::vector<Rrset> out;
+  for (const auto& rrset : source) {
+    if (rrset.type == dns::RecordType::SOA) continue;
+    bool apex = rrset.name == filter.from_apex || rrset.name == filter.to_apex;
+    if (apex && rrset.type == dns::RecordType::NS) continue;
+    if (filter.only_below && !rrset.name.is_subdomain_of(*filter.only_below)) continue;
+    if (at_or_below(rrset.name, filter.skip_below)) continue;
+    out.push_back(rrset);
+  }
+  return out;
+}
+
+std::optional<Rrset> find_rrset(const std::vector<Rrset>& zone, const dns::DomainName& name, dns::RecordType type) {
+  auto it = std::ranges::find_if(zone, [&](const Rrset& r) { return r.name == name && r.type == type; });
+  if (it == zone.end()) return std::nullopt;
+  return *it;
+}
+
+std::vector<RrsetChange> changes_to_hold(const std::vector<Rrset>& target, const std::vector<Rrset>& wanted) {
+  std::vector<RrsetChange> out;
+  for (const auto& rrset : wanted) {
+    auto present = find_rrset(target, rrset.name, rrset.type);
+    if (present && present->ttl == rrset.ttl && same_values(present->values, rrset.values)) continue;
+    out.push_back(RrsetChange{.kind = RrsetChangeKind::Upsert, .rrset = rrset});
+  }
+  return out;
+}
+
+bool changes_in_effect(const std::vector<Rrset>& zone, const std::vector<RrsetChange>& changes) {
+  return std::ranges::all_of(changes, [&](const RrsetChange& change) {
+    auto present = find_rrset(zone, change.rrset.name, change.rrset.type);
+    if (change.kind == RrsetChangeKind::Delete) return !present.has_value();
+    return present && present->ttl == change.rrset.ttl && same_values(present->values, change.rrset.values);
+  });
+}
+
+std::vector<RrsetChange> deletions_below(const std::vector<Rrset>& zone, const dns::DomainName& below) {
+  std::vector<RrsetChange> out;
+  for (const auto& rrset : zone) {
+    if (!rrset.name.is_subdomain_of(below)) continue;
+    if (rrset.name == below && rrset.type == dns::RecordType::NS) continue;
+    out.push_back(RrsetChange{.kind = RrsetChangeKind::Delete, .rrset = rrset});
+  }
+  return out;
+}
+
+}  // namespace cutover::planner

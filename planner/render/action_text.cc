@@ -1,0 +1,129 @@
+#include "planner/render/action_text.h"
+
+namespace cutover::planner {
+namespace {
+
+std::string provider_of_zone(const Plan& plan, const std::string& key) {
+  auto it = plan.zones.find(key);
+  if (it == plan.zones.end()) return "unknown";
+  return it->second.provider_kind() == ZoneProvider::Route53 ? "route53" : "rfc2136";
+}
+
+std::string values_text(const RecordSet& set) {
+  switch (set.values_from) {
+    case ValuesFrom::ZoneNameservers: return "<name servers of zone '" + set.values_zone + "'>";
+    case ValuesFrom::ClusterEndpoint: return "<writer endpoint of cluster " + set.values_zone + ">";
+    case ValuesFrom::Literal: break;
+  }
+  if (set.keep_values) return "<current values>";
+  std::string out;
+  for (const auto& v : set.values) out += (out.empty() ? "" : " ") + v;
+  return out;
+}
+
+ActionText records(const Plan& plan, const ChangeRecords& a) {
+  auto provider = provider_of_zone(plan, a.zone);
+  ActionText text{.provider = provider,
+                  .operation = provider == "route53" ? "ChangeResourceRecordSets" : "UPDATE",
+                  .summary = std::to_string(a.changes.size()) + (a.changes.size() == 1 ? " change" : " changes") + " in zone '" + a.zone + "'"};
+  for (const auto& change : a.changes) text.details.push_back(describe(change));
+  return text;
+}
+
+struct Describer {
+  const Plan& plan;
+  ActionText operator()(const CreateZone& a) const {
+    return {"route53", "CreateHostedZone", "create hosted zone " + a.name.text() + " (CallerReference " + a.caller_reference + ")", {}};
+  }
+  ActionText operator()(const CopyRecords& a) const {
+    std::string what = "copy records from '" + a.from_zone + "' to '" + a.to_zone + "'";
+    if (a.only_below) what += " for names under " + a.only_below->text();
+    for (const auto& skip : a.skip_below) what += ", except under " + skip.text();
+    auto provider = provider_of_zone(plan, a.to_zone);
+    return {provider, provider == "route53" ? "ListResourceRecordSets + ChangeResourceRecordSets" : "AXFR + UPDATE", what, {}};
+  }
+  ActionText operator()(const ChangeRecords& a) const { return records(plan, a); }
+  ActionText operator()(const SetDelegation& a) const {
+    std::string target = "<name servers of zone '" + a.nameservers_of_zone + "'>";
+    if (plan.registrar && std::holds_alternative<ParentZoneRegistrar>(*plan.registrar)) {
+      const auto& parent = std::get<ParentZoneRegistrar>(*plan.registrar).zone;
+      auto provider = provider_of_zone(plan, parent);
+      return {provider, provider == "route53" ? "ChangeResourceRecordSets" : "UPDATE",
+              "UPSERT " + a.domain.text() + " NS " + std::to_string(a.ttl) + " " + target + " in parent zone '" + parent + "'", {}};
+    }
+    return {"route53domains", "UpdateDomainNameservers", "set the name servers of " + a.domain.text() + " to " + target, {}};
+  }
+  ActionText operator()(const TransferDomain& a) const {
+    return {"route53domains", "TransferDomainToAnotherAwsAccount",
+            "transfer " + a.domain.text() + " from account '" + a.from_account + "' to the account id of '" + a.to_account + "'", {}};
+  }
+  ActionText operator()(const AcceptTransfer& a) const {
+    return {"route53domains", "AcceptDomainTransferFromAnotherAwsAccount",
+            "accept " + a.domain.text() + " in account '" + a.account + "' with the password from the transfer", {}};
+  }
+  ActionText operator()(const CancelTransfer& a) const {
+    return {"route53domains", "CancelDomainTransferToAnotherAwsAccount", "cancel the transfer of " + a.domain.text(), {}};
+  }
+  ActionText operator()(const LockTransfer& a) const {
+    return {"route53domains", "EnableDomainTransferLock",
+            "turn the transfer lock of " + a.domain.text() + " on in account '" + a.account + "'", {}};
+  }
+  ActionText operator()(const DeleteZone& a) const {
+    return {provider_of_zone(plan, a.zone), "DeleteHostedZone", "delete zone '" + a.zone + "' (its records first)", {}};
+  }
+  ActionText operator()(const DeleteRecordsBelow& a) const {
+    auto provider = provider_of_zone(plan, a.zone);
+    return {provider, provider == "route53" ? "ChangeResourceRecordSets" : "UPDATE",
+            "DELETE every record under " + a.below.text() + " in zone '" + a.zone + "' (the delegation NS stays)", {}};
+  }
+  ActionText operator()(const CloneCluster& a) const {
+    return {"rds", "RestoreDBClusterToPointInTime",
+            "clone " + a.source_cluster + " as " + a.clone_name + " (RestoreType copy-on-write, UseLatestRestorableTime)", {}};
+  }
+  ActionText operator()(const CreateInstance& a) const {
+    return {"rds", "CreateDBInstance", "create " + a.instance + " (" + a.instance_class + ") in cluster " + a.cluster, {}};
+  }
+  ActionText operator()(const TagCluster& a) const {
+    return {"rds", "AddTagsToResource", "tag cluster " + a.cluster + " with cutover:lifecycle=" + a.tag, {}};
+  }
+  ActionText operator()(const DeleteAbortedClones& a) const {
+    return {"rds", "DeleteDBInstance + DeleteDBCluster", "delete clusters " + a.prefix + "* tagged aborted, instances first", {}};
+  }
+};
+
+}  // namespace
+
+ActionText describe(const Plan& plan, const Action& action) { return std::visit(Describer{plan}, action); }
+
+std::string describe(const RecordChange& change) {
+  return std::string(to_string(change.kind)) + " " + change.set.name.text() + " " +
+         std::string(dns::to_string(change.set.type)) + " " + std::to_string(change.set.ttl) + " " + values_text(change.set);
+}
+
+std::string_view to_string(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::Create: return "CREATE";
+    case ChangeKind::Upsert: return "UPSERT";
+    case ChangeKind::Delete: return "DELETE";
+  }
+  return "?";
+}
+
+std::string_view to_string(GateKind kind) {
+  switch (kind) {
+    case GateKind::ZoneParity: return "zone-parity";
+    case GateKind::Authoritative: return "authoritative";
+    case GateKind::ParentDelegatesTo: return "parent-delegates-to";
+    case GateKind::ReferralToChild: return "referral-to-child";
+    case GateKind::NoDsAtParent: return "no-ds-at-parent";
+    case GateKind::TtlAtMost: return "ttl-at-most";
+    case GateKind::RecordAnswers: return "record-answers";
+    case GateKind::DomainIdle: return "domain-idle";
+    case GateKind::OperationSucceeded: return "operation-succeeded";
+    case GateKind::ClusterAvailable: return "cluster-available";
+    case GateKind::ResolversAgree: return "resolvers-agree";
+  }
+  return "?";
+}
+
+}  // namespace cutover::planner

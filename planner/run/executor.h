@@ -1,0 +1,93 @@
+#pragma once
+// The executor runs a planned cutover one step at a time, in the order the
+// plan printed. For each step: wait for its earliest start, re-check its
+// gates live, journal, act, check after, journal. A rerun resumes from the
+// journal: done steps are skipped, an action in doubt is re-checked against
+// the provider instead of being repeated.
+//
+//   Executor executor({.plan = plan, .schedule = schedule, .providers = providers, ...});
+//   auto outcome = executor.run({.wait = false});
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planner/clock.h"
+#include "planner/gates/gate_checker.h"
+#include "planner/run/journal.h"
+#include "planner/run/observer.h"
+#include "planner/plan/plan.h"
+#include "planner/providers/provider_set.h"
+#include "planner/run/secrets.h"
+#include "planner/steps/step_graph.h"
+
+namespace cutover::planner {
+
+struct ExecutorOptions {
+  bool wait{true};                     // false: stop with Waiting instead of sleeping (--no-wait)
+  bool single_step{false};             // run one step, then stop (--step)
+  std::optional<std::string> until{};  // stop after this step (--until)
+  std::chrono::milliseconds poll_interval{std::chrono::seconds{2}};
+  /// How long a verification gate or a check after may take to come true.
+  std::chrono::seconds poll_timeout{std::chrono::minutes{10}};
+};
+
+enum class RunStatus {
+  Completed,   // every step is done
+  Stopped,     // --step or --until reached
+  Waiting,     // --no-wait and the next step may not start yet
+  GateFailed,  // a gate or a check after did not hold; nothing of that step's actions ran / see evidence
+  Failed,      // an action failed
+};
+
+struct RunOutcome {
+  RunStatus status{RunStatus::Completed};
+  std::string step{};                  // the step it stopped at
+  std::optional<TimePoint> next_at{};  // Waiting: when the next step may start
+  std::string message{};
+  std::vector<std::string> evidence{};
+  bool undecided{false};  // GateFailed because too few servers answered to decide
+};
+
+struct ExecutorParts {
+  const Plan& plan;
+  const std::vector<ScheduledStep>& schedule;
+  ProviderSet& providers;
+  GateChecker& gates;
+  Journal& journal;
+  SecretStore& secrets;
+  Clock& clock;
+  Observer& observer;
+};
+
+class Executor {
+ public:
+  explicit Executor(ExecutorParts parts) : parts_(parts) {}
+  /// Runs until done, stopped, waiting or failed. Fails (Result) only when
+  /// the journal cannot be written: then nothing further is attempted.
+  Result<RunOutcome> run(const ExecutorOptions& options);
+
+  /// The facts of this run so far (operation ids, run date), for gates.
+  const RunFacts& run_facts() const { return run_; }
+
+ private:
+  Result<std::optional<RunOutcome>> run_step(const Step& step, const ExecutorOptions& options);
+  Result<std::optional<RunOutcome>> wait_for_start(const Step& step, const ExecutorOptions& options);
+  Result<GateResult> check_all(const Step& step, const std::vector<Gate>& gates);
+  Result<GateResult> poll_until_hold(const Step& step, const std::vector<Gate>& gates, const ExecutorOptions& options);
+  Result<std::optional<RunOutcome>> run_actions(const Step& step);
+  Result<void> forget_consumed_secrets(const Action& action);
+  Result<void> record(const Step& step, JournalEvent event, std::optional<std::size_t> action = {},
+                      std::map<std::string, std::string> data = {}, std::string message = {});
+  std::optional<TimePoint> earliest_start(const Step& step) const;
+  RunOutcome stop_failed(RunStatus status, const Step& step, std::string why, std::vector<std::string> evidence);
+
+  ExecutorParts parts_;
+  RunFacts run_{};
+  RunFacts unjournaled_{};  // baselines learned by gates, not yet in the journal
+};
+
+std::string_view to_string(RunStatus status);
+
+}  // namespace cutover::planner

@@ -1,0 +1,265 @@
+#include "planner/run/journal.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace cutover::planner {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kFormat = "cutover-journal";
+constexpr int kVersion = 1;
+
+std::optional<JournalEvent> parse_event(std::string_view text) {
+  for (auto event : {JournalEvent::StepStarted, JournalEvent::ActionStarted, JournalEvent::ActionDone,
+                     JournalEvent::StepDone, JournalEvent::StepFailed, JournalEvent::UndoStarted, JournalEvent::UndoDone,
+                     JournalEvent::RolledBack, JournalEvent::Facts}) {
+    if (to_string(event) == text) return event;
+  }
+  return std::nullopt;
+}
+
+std::string encode(const JournalRecord& r) {
+  json line{{"step", r.step}, {"event", to_string(r.event)}, {"at", r.at}};
+  if (r.action) line["action"] = *r.action;
+  if (!r.data.empty()) line["data"] = r.data;
+  if (!r.message.empty()) line["message"] = r.message;
+  // Provider messages may hold bytes that are not UTF-8: replace them rather than throw mid-step.
+  return line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::optional<JournalRecord> decode(const std::string& text) try {
+  auto line = json::parse(text, nullptr, false);
+  if (line.is_discarded() || !line.is_object() || !line.contains("step") || !line.contains("event")) return std::nullopt;
+  auto event = parse_event(line.value("event", ""));
+  if (!event) return std::nullopt;
+  JournalRecord r{.step = line.value("step", ""), .event = *event, .at = line.value("at", std::int64_t{0})};
+  if (line.contains("action")) r.action = line["action"].get<std::size_t>();
+  if (line.contains("data")) r.data = line["data"].get<std::map<std::string, std::string>>();
+  r.message = line.value("message", "");
+  return r;
+} catch (const json::exception&) {
+  return std::nullopt;  // a field of the wrong type: not a record of ours
+}
+
+Result<void> write_all(int fd, const std::string& bytes, const std::filesystem::path& path) {
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    auto n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(ErrorCode::Io, "cannot write journal '" + path.string() + "': " + std::strerror(errno));
+    written += static_cast<std::size_t>(n);
+  }
+  // The action waits for this: a crash after it must find the record on disk.
+  if (::fsync(fd) != 0) return fail(ErrorCode::Io, "cannot fsync journal '" + path.string() + "': " + std::strerror(errno));
+  return {};
+}
+
+Result<void> check_header(const std::string& line, const JournalHeader& header, const std::filesystem::path& path) {
+  auto doc = json::parse(line, nullptr, false);
+  if (doc.is_discarded() || doc.value("format", "") != kFormat) {
+    return fail(ErrorCode::Corrupt, "'" + path.string() + "' is not a cutover journal (its first line is not a cutover-journal header)");
+  }
+  if (doc.value("version", 0) != kVersion) {
+    return fail(ErrorCode::Corrupt, "journal '" + path.string() + "' has version " + std::to_string(doc.value("version", 0)) + "; this cutover reads version 1");
+  }
+  if (doc.value("plan_digest", "") != header.plan_digest) {
+    return fail(ErrorCode::Invalid, "journal '" + path.string() + "' belongs to another plan (or the plan changed since it started): "
+                                    "digest " + doc.value("plan_digest", "") + ", this plan " + header.plan_digest + "; use a new journal");
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view to_string(JournalEvent event) {
+  switch (event) {
+    case JournalEvent::StepStarted: return "step-started";
+    case JournalEvent::ActionStarted: return "action-started";
+    case JournalEvent::ActionDone: return "action-done";
+    case JournalEvent::StepDone: return "step-done";
+    case JournalEvent::StepFailed: return "step-failed";
+    case JournalEvent::UndoStarted: return "undo-started";
+    case JournalEvent::UndoDone: return "undo-done";
+    case JournalEvent::RolledBack: return "rolled-back";
+    case JournalEvent::Facts: return "facts";
+  }
+  return "?";
+}
+
+std::string plan_digest(std::string_view plan_text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
+  for (unsigned char c : plan_text) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;  // FNV-1a 64 prime
+  }
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+  return out;
+}
+
+Journal::Journal(std::filesystem::path path, int fd, std::vector<JournalRecord> records)
+    : path_(std::move(path)), fd_(fd), records_(std::move(records)) {}
+
+Journal::Journal(Journal&& other) noexcept
+    : path_(std::move(other.path_)), fd_(std::exchange(other.fd_, -1)), records_(std::move(other.records_)) {}
+
+Journal& Journal::operator=(Journal&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    path_ = std::move(other.path_);
+    fd_ = std::exchange(other.fd_, -1);
+    records_ = std::move(other.records_);
+  }
+  return *this;
+}
+
+Journal::~Journal() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Result<Journal> Journal::open(const std::filesystem::path& path, const JournalHeader& header,
+                              std::vector<std::string>& warnings) {
+  std::string content;
+  if (std::ifstream in{path, std::ios::binary}) {
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    content = buffer.str();
+  }
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (fd < 0) return fail(ErrorCode::Io, "cannot open journal '" + path.string() + "': " + std::strerror(errno));
+  Journal journal{path, fd, {}};
+  // Two runs on one journal would both see an action as not started and both do it.
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    return fail(ErrorCode::Invalid, "journal '" + path.string() + "' is in use by another cutover run; wait for it to finish");
+  }
+
+  if (content.empty()) {
+    json first{{"format", kFormat}, {"version", kVersion}, {"domain", header.domain}, {"plan_digest", header.plan_digest}};
+    auto written = write_all(fd, first.dump() + "\n", path);
+    if (!written) return std::unexpected(written.error());
+    return journal;
+  }
+
+  std::size_t good_end = 0;  // byte offset just past the last whole, valid record
+  std::size_t start = 0;
+  bool header_seen = false;
+  while (start < content.size()) {
+    auto newline = content.find('\n', start);
+    bool last = newline == std::string::npos || newline + 1 == content.size();
+    std::string line = content.substr(start, newline == std::string::npos ? std::string::npos : newline - start);
+    bool whole = newline != std::string::npos;
+    if (!header_seen) {
+      auto ok = whole ? check_header(line, header, path) : fail(ErrorCode::Corrupt, "journal '" + path.string() + "' has a torn header");
+      if (!ok) return std::unexpected(ok.error());
+      header_seen = true;
+    } else {
+      auto record = whole ? decode(line) : std::nullopt;
+      if (!record) {
+        if (!last) return fail(ErrorCode::Corrupt, "journal '" + path.string() + "' is damaged at byte " + std::to_string(start) + " (not at its end; not repaired)");
+        warnings.push_back("journal '" + path.string() + "': torn last line (" + std::to_string(content.size() - start) +
+                           " bytes) cut back to the last whole record");
+        break;
+      }
+      journal.records_.push_back(std::move(*record));
+    }
+    good_end = newline == std::string::npos ? content.size() : newline + 1;
+    start = good_end;
+  }
+  if (good_end < content.size() && ::ftruncate(fd, static_cast<off_t>(good_end)) != 0) {
+    return fail(ErrorCode::Io, "cannot truncate journal '" + path.string() + "': " + std::strerror(errno));
+  }
+  return journal;
+}
+
+Result<void> Journal::append(const JournalRecord& record) {
+  auto written = write_all(fd_, encode(record), path_);
+  if (!written) return written;
+  records_.push_back(record);
+  return {};
+}
+
+std::optional<std::int64_t> Journal::done_at(const std::string& step) const {
+  std::optional<std::int64_t> at;
+  for (const auto& r : records_) {
+    if (r.step != step) continue;
+    if (r.event == JournalEvent::StepDone) at = r.at;
+    if (r.event == JournalEvent::RolledBack) at.reset();
+  }
+  return at;
+}
+
+bool Journal::started(const std::string& step) const {
+  bool started = false;
+  for (const auto& r : records_) {
+    if (r.step != step) continue;
+    if (r.event == JournalEvent::RolledBack) started = false;
+    if (r.event == JournalEvent::StepStarted || r.event == JournalEvent::ActionStarted) started = true;
+  }
+  return started;
+}
+
+bool Journal::any_action_done(const std::string& step) const {
+  bool done = false;
+  for (const auto& r : records_) {
+    if (r.step != step) continue;
+    if (r.event == JournalEvent::RolledBack) done = false;
+    if (r.event == JournalEvent::ActionDone) done = true;
+  }
+  return done;
+}
+
+ActionState Journal::action_state(const std::string& step, std::size_t action) const {
+  ActionState state = ActionState::NotStarted;
+  for (const auto& r : records_) {
+    if (r.step != step) continue;
+    if (r.event == JournalEvent::RolledBack) state = ActionState::NotStarted;
+    if (r.action != action) continue;
+    if (r.event == JournalEvent::ActionStarted && state != ActionState::Done) state = ActionState::InDoubt;
+    if (r.event == JournalEvent::ActionDone) state = ActionState::Done;
+  }
+  return state;
+}
+
+// Undo records keep their own index space (the rollback's actions), so they
+// never read as the step's forward actions, nor those as undos.
+ActionState Journal::undo_state(const std::string& step, std::size_t undo) const {
+  ActionState state = ActionState::NotStarted;
+  for (const auto& r : records_) {
+    if (r.step != step) continue;
+    if (r.event == JournalEvent::RolledBack) state = ActionState::NotStarted;
+    if (r.action != undo) continue;
+    if (r.event == JournalEvent::UndoStarted && state != ActionState::Done) state = ActionState::InDoubt;
+    if (r.event == JournalEvent::UndoDone) state = ActionState::Done;
+  }
+  return state;
+}
+
+std::optional<std::map<std::string, std::string>> Journal::facts() const {
+  for (const auto& r : records_) {
+    if (r.event == JournalEvent::Facts) return r.data;
+  }
+  return std::nullopt;
+}
+
+std::map<std::string, std::string> Journal::step_data(const std::string& step) const {
+  std::map<std::string, std::string> out;
+  for (const auto& r : records_) {
+    if (r.step == step && r.event == JournalEvent::ActionDone) {
+      for (const auto& [k, v] : r.data) out[k] = v;
+    }
+  }
+  return out;
+}
+
+}  // namespace cutover::planner
