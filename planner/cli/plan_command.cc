@@ -69,7 +69,10 @@ ExitCode run_plan(const PlanOptions& options) {
   }
   auto graph = planner::build_steps(plan, facts);
   if (!graph) return report_plan_error("cutover plan", options.plan_file, graph.error());
-  if (!options.offline) planner::mark_done_steps(plan, *graph, providers, facts);
+  if (!options.offline) {
+    planner::SystemClock clock;
+    planner::mark_done_steps(plan, *graph, providers, clock, facts);
+  }
   auto schedule = graph->schedule();
   if (!schedule) return report_plan_error("cutover plan", options.plan_file, schedule.error());
   planner::PlannedRun run{.plan = plan, .facts = facts, .graph = *graph, .schedule = *schedule};

@@ -1,22 +1,17 @@
 #pragma once
 // Gates are checked right before a step's action, with live DNS queries or a
 // provider API. The executor sees this interface; the live implementation
-// (planner/live_gates.*) asks real servers, tests use fakes.
+// (gates/live_gate_checker.h) asks real servers, tests use fakes.
 
 #include <map>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "planner/result.h"
+#include "planner/steps/run_facts.h"
 #include "planner/steps/step.h"
 
 namespace cutover::planner {
-
-/// Values a run learned that gates refer to: "transfer.operation_id",
-/// "run_date" (YYYYMMDD, for daily clone names), a baseline fixed by a gate
-/// (baseline_key()). Never a secret.
-using RunFacts = std::map<std::string, std::string>;
 
 /// What a gate check found: whether it holds, and the evidence (which server
 /// answered what) in lines a person can read.
@@ -28,11 +23,8 @@ struct GateResult {
   /// Baselines this check fixed for later checks of the run (the NS set an
   /// "unchanged delegation" gate first saw). The executor keeps them in the
   /// run facts and the journal, so a resumed run compares with the same.
-  RunFacts learned{};
+  std::map<std::string, std::string> learned{};  // by baseline_key()
 };
-
-/// The run-fact key of a gate's baseline: "baseline:" + what it is about.
-inline std::string baseline_key(std::string_view what) { return "baseline:" + std::string(what); }
 
 class GateChecker {
  public:

@@ -191,12 +191,4 @@ dns::ProbeOptions probe_options(const Verification& verification) {
   return dns::ProbeOptions{.timeout = verification.timeout, .backoff = 1.0, .attempts = verification.attempts};
 }
 
-std::string dated(const std::string& name, const RunFacts& run) {
-  auto pos = name.find("YYYYMMDD");
-  auto date = run.find("run_date");
-  if (pos == std::string::npos || date == run.end()) return name;
-  std::string out = name;
-  return out.replace(pos, 8, date->second);
-}
-
 }  // namespace cutover::planner::live

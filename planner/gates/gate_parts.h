@@ -97,8 +97,6 @@ Seen judge(const dns::Outcome& outcome, bool agrees);
 /// documents it as per query, so no backoff), `attempts` tries.
 dns::ProbeOptions probe_options(const Verification& verification);
 
-/// `name` with "YYYYMMDD" replaced by run["run_date"]; unchanged when either is missing.
-std::string dated(const std::string& name, const RunFacts& run);
 
 /// Evidence lines are capped so that a 100,000-name parity failure stays readable.
 inline constexpr std::size_t kMaxEvidenceLines = 20;

@@ -4,7 +4,6 @@
 // (registrar and database APIs).
 #include "planner/gates/live_gate_checker.h"
 
-#include "planner/render/action_text.h"
 
 namespace cutover::planner {
 

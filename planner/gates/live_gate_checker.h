@@ -19,8 +19,8 @@
 //   ResolversAgree     every plan.verification.resolvers answers NS of plan.domain (RD set)
 //                      with the nameservers() of zones[0]
 //   DomainIdle         the registrar account's DomainTransfers has no operation in progress
-//   OperationSucceeded DomainTransfers::status(run["transfer.operation_id"]) is Successful
-//   ClusterAvailable   Database::describe(expected, YYYYMMDD -> run["run_date"]) is "available"
+//   OperationSucceeded DomainTransfers::status(run.transfer_operation_id) is Successful
+//   ClusterAvailable   Database::describe(expected, YYYYMMDD -> run.run_date) is "available"
 //                      with instances_available
 //
 // A server that does not answer never counts as agreeing: the gate is then

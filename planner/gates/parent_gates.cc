@@ -57,7 +57,7 @@ Result<GateResult> LiveGateChecker::parent_delegates_to(const Gate& gate, const 
   std::optional<std::vector<dns::DomainName>> expected;
   std::string source;
   const std::string baseline = baseline_key("delegation " + name.text());
-  if (auto fact = run.find(baseline); gate.expected.empty() && fact != run.end()) {
+  if (auto fact = run.baselines.find(baseline); gate.expected.empty() && fact != run.baselines.end()) {
     auto names = live::parse_names(fact->second);
     if (!names) return fail(ErrorCode::Invalid, "run fact " + baseline + ": " + names.error().message);
     expected = *names;

@@ -62,17 +62,17 @@ Result<GateResult> LiveGateChecker::domain_idle(const Gate& gate) {
 }
 
 Result<GateResult> LiveGateChecker::operation_succeeded(const RunFacts& run) {
-  auto id = run.find("transfer.operation_id");
-  if (id == run.end() || id->second.empty()) {
+  const std::string& id = run.transfer_operation_id;
+  if (id.empty()) {
     return GateResult{.holds = false, .evidence = {"no transfer operation id is known to this run"}};
   }
   auto accounts = transfer_accounts();
-  if (accounts.empty()) return fail(ErrorCode::Invalid, "no Route 53 Domains account to ask about operation " + id->second);
+  if (accounts.empty()) return fail(ErrorCode::Invalid, "no Route 53 Domains account to ask about operation " + id);
   // The operation belongs to one account; the others may not know it (an error or UNKNOWN).
   std::vector<std::string> evidence;
   for (const auto& account : accounts) {
-    auto status = providers_.transfers.at(account)->status(id->second);
-    std::string where = "Route 53 Domains (account '" + account + "'): operation " + id->second;
+    auto status = providers_.transfers.at(account)->status(id);
+    std::string where = "Route 53 Domains (account '" + account + "'): operation " + id;
     if (!status) {
       evidence.push_back(where + ": error: " + status.error().message);
       continue;
@@ -88,7 +88,7 @@ Result<GateResult> LiveGateChecker::operation_succeeded(const RunFacts& run) {
 }
 
 Result<std::optional<std::string>> LiveGateChecker::cluster_endpoint(const std::string& name, const RunFacts& run) {
-  std::string cluster = live::dated(name, run);
+  std::string cluster = run.dated(name);
   for (const auto& [account, database] : providers_.databases) {
     if (!database) continue;
     auto state = database->describe(cluster);
@@ -99,7 +99,7 @@ Result<std::optional<std::string>> LiveGateChecker::cluster_endpoint(const std::
 }
 
 Result<GateResult> LiveGateChecker::cluster_available(const Gate& gate, const RunFacts& run) {
-  std::string cluster = live::dated(gate.expected, run);
+  std::string cluster = run.dated(gate.expected);
   if (cluster.find("YYYYMMDD") != std::string::npos) {
     return GateResult{.holds = false, .evidence = {"cluster " + cluster + ": the run's date is not known"}};
   }

@@ -128,7 +128,7 @@ Result<GateResult> LiveGateChecker::record_answers(const Gate& gate, const RunFa
   std::string value = gate.expected;  // what the servers must answer
   std::string shown = gate.expected;  // how the evidence names it
   if (gate.expected_is_cluster) {
-    std::string cluster = live::dated(gate.expected, run);
+    std::string cluster = run.dated(gate.expected);
     auto endpoint = cluster_endpoint(gate.expected, run);
     if (!endpoint) return std::unexpected(endpoint.error());
     if (!*endpoint) return GateResult{.holds = false, .evidence = {"cluster " + cluster + " not found in any database account"}};

@@ -3,7 +3,6 @@
 // create and delete. Implementations: Route 53 (over aws/) and RFC 2136
 // (dynamic UPDATE with TSIG and AXFR, over dns/); tests use an in-memory fake.
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,26 +10,10 @@
 
 #include "dns/domain_name.h"
 #include "dns/record_type.h"
+#include "planner/providers/rrset.h"
 #include "planner/result.h"
 
 namespace cutover::planner {
-
-/// One RRset as a provider holds it; values in presentation form
-/// ("192.0.2.1", "ns1.example.com.", "10 mail.example.com.").
-struct Rrset {
-  dns::DomainName name{};
-  dns::RecordType type{dns::RecordType::A};
-  std::uint32_t ttl{300};
-  std::vector<std::string> values{};
-  friend bool operator==(const Rrset&, const Rrset&) = default;
-};
-
-enum class RrsetChangeKind { Upsert, Delete };
-
-struct RrsetChange {
-  RrsetChangeKind kind{RrsetChangeKind::Upsert};
-  Rrset rrset{};
-};
 
 class DnsProvider {
  public:

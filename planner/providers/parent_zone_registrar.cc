@@ -38,7 +38,7 @@ Result<void> ParentZoneRegistrarProvider::set_delegation(const dns::DomainName& 
   Rrset wanted{.name = domain, .type = dns::RecordType::NS, .ttl = ttl != 0 ? ttl : current ? current->ttl : kDefaultTtl};
   for (const auto& name : nameservers) wanted.values.push_back(name.text());
   if (current && current->ttl == wanted.ttl && same_values(current->values, wanted.values)) return {};
-  return parent_.apply({RrsetChange{.kind = RrsetChangeKind::Upsert, .rrset = std::move(wanted)}},
+  return parent_.apply({RrsetChange{.kind = ChangeKind::Upsert, .rrset = std::move(wanted)}},
                        "delegate " + domain.text());
 }
 

@@ -48,7 +48,7 @@ std::vector<RrsetChange> changes_to_hold(const std::vector<Rrset>& target, const
   for (const auto& rrset : wanted) {
     auto present = find_rrset(target, rrset.name, rrset.type);
     if (present && present->ttl == rrset.ttl && same_values(present->values, rrset.values)) continue;
-    out.push_back(RrsetChange{.kind = RrsetChangeKind::Upsert, .rrset = rrset});
+    out.push_back(RrsetChange{.kind = ChangeKind::Upsert, .rrset = rrset});
   }
   return out;
 }
@@ -56,7 +56,7 @@ std::vector<RrsetChange> changes_to_hold(const std::vector<Rrset>& target, const
 bool changes_in_effect(const std::vector<Rrset>& zone, const std::vector<RrsetChange>& changes) {
   return std::ranges::all_of(changes, [&](const RrsetChange& change) {
     auto present = find_rrset(zone, change.rrset.name, change.rrset.type);
-    if (change.kind == RrsetChangeKind::Delete) return !present.has_value();
+    if (change.kind == ChangeKind::Delete) return !present.has_value();
     return present && present->ttl == change.rrset.ttl && same_values(present->values, change.rrset.values);
   });
 }
@@ -66,7 +66,7 @@ std::vector<RrsetChange> deletions_below(const std::vector<Rrset>& zone, const d
   for (const auto& rrset : zone) {
     if (!rrset.name.is_subdomain_of(below)) continue;
     if (rrset.name == below && rrset.type == dns::RecordType::NS) continue;
-    out.push_back(RrsetChange{.kind = RrsetChangeKind::Delete, .rrset = rrset});
+    out.push_back(RrsetChange{.kind = ChangeKind::Delete, .rrset = rrset});
   }
   return out;
 }

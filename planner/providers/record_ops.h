@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "planner/providers/dns_provider.h"
+#include "planner/providers/rrset.h"
 
 namespace cutover::planner {
 

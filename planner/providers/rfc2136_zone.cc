@@ -143,8 +143,8 @@ Result<std::vector<dns::UpdateRecord>> Rfc2136ZoneProvider::update_records(const
     if (!set.name.is_subdomain_of(zone_)) return fail(ErrorCode::Invalid, where + " is not in zone " + zone_.text());
     if (set.type == dns::RecordType::SOA) return fail(ErrorCode::Invalid, where + ": the server keeps the SOA; it is not changed by cutover");
     bool apex_ns_set = set.name == zone_ && set.type == dns::RecordType::NS;
-    if (apex_ns_set && change.kind == RrsetChangeKind::Delete) return fail(ErrorCode::Invalid, where + ": a zone cannot lose its apex NS");
-    if (change.kind == RrsetChangeKind::Delete) {
+    if (apex_ns_set && change.kind == ChangeKind::Delete) return fail(ErrorCode::Invalid, where + ": a zone cannot lose its apex NS");
+    if (change.kind == ChangeKind::Delete) {
       out.push_back(dns::delete_rrset(set.name, set.type));
       continue;
     }

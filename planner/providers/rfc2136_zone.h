@@ -6,7 +6,7 @@
 // created or deleted this way: that is done on the servers.
 //
 //   auto zone = Rfc2136ZoneProvider::open(name, plan_zone_spec);
-//   auto done = (*zone)->apply({{.kind = RrsetChangeKind::Upsert, .rrset = www}}, "cutover");
+//   auto done = (*zone)->apply({{.kind = ChangeKind::Upsert, .rrset = www}}, "cutover");
 
 #include <chrono>
 #include <memory>

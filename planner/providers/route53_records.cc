@@ -86,7 +86,7 @@ Result<std::optional<Rrset>> rrset_from_route53(const aws::route53::RecordSet& r
 aws::route53::Change change_to_route53(const RrsetChange& change) {
   const Rrset& r = change.rrset;
   return aws::route53::Change{
-      .action = change.kind == RrsetChangeKind::Delete ? aws::route53::ChangeAction::Delete
+      .action = change.kind == ChangeKind::Delete ? aws::route53::ChangeAction::Delete
                                                        : aws::route53::ChangeAction::Upsert,
       .record = {.name = name_to_route53(r.name), .type = std::string(dns::to_string(r.type)),
                  .ttl = static_cast<long>(r.ttl), .values = r.values}};

@@ -5,7 +5,7 @@
 //   auto session = session_for(plan.accounts.at("new"));         // aws_providers.h
 //   Route53ZoneProvider zone(*session, {.name = apex, .caller_reference = "cutover-example.com-new"});
 //   zone.create("cutover-example.com-new");   // idempotent, returns when INSYNC
-//   zone.apply({{RrsetChangeKind::Upsert, rrset}}, "cutover");   // returns when INSYNC
+//   zone.apply({{ChangeKind::Upsert, rrset}}, "cutover");   // returns when INSYNC
 //
 // The zone is either an existing one (hosted_zone_id) or one the plan creates,
 // found again by its CallerReference in every later run, so a resumed run

@@ -84,7 +84,7 @@ struct Describer {
     return {"rds", "CreateDBInstance", "create " + a.instance + " (" + a.instance_class + ") in cluster " + a.cluster, {}};
   }
   ActionText operator()(const TagCluster& a) const {
-    return {"rds", "AddTagsToResource", "tag cluster " + a.cluster + " with cutover:lifecycle=" + a.tag, {}};
+    return {"rds", "AddTagsToResource", "tag cluster " + a.cluster + " with cutover:lifecycle=" + std::string(to_string(a.stage)), {}};
   }
   ActionText operator()(const DeleteAbortedClones& a) const {
     return {"rds", "DeleteDBInstance + DeleteDBCluster", "delete clusters " + a.prefix + "* tagged aborted, instances first", {}};
@@ -98,32 +98,6 @@ ActionText describe(const Plan& plan, const Action& action) { return std::visit(
 std::string describe(const RecordChange& change) {
   return std::string(to_string(change.kind)) + " " + change.set.name.text() + " " +
          std::string(dns::to_string(change.set.type)) + " " + std::to_string(change.set.ttl) + " " + values_text(change.set);
-}
-
-std::string_view to_string(ChangeKind kind) {
-  switch (kind) {
-    case ChangeKind::Create: return "CREATE";
-    case ChangeKind::Upsert: return "UPSERT";
-    case ChangeKind::Delete: return "DELETE";
-  }
-  return "?";
-}
-
-std::string_view to_string(GateKind kind) {
-  switch (kind) {
-    case GateKind::ZoneParity: return "zone-parity";
-    case GateKind::Authoritative: return "authoritative";
-    case GateKind::ParentDelegatesTo: return "parent-delegates-to";
-    case GateKind::ReferralToChild: return "referral-to-child";
-    case GateKind::NoDsAtParent: return "no-ds-at-parent";
-    case GateKind::TtlAtMost: return "ttl-at-most";
-    case GateKind::RecordAnswers: return "record-answers";
-    case GateKind::DomainIdle: return "domain-idle";
-    case GateKind::OperationSucceeded: return "operation-succeeded";
-    case GateKind::ClusterAvailable: return "cluster-available";
-    case GateKind::ResolversAgree: return "resolvers-agree";
-  }
-  return "?";
 }
 
 }  // namespace cutover::planner

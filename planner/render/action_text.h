@@ -24,7 +24,4 @@ ActionText describe(const Plan& plan, const Action& action);
 /// "UPSERT db.example.com. CNAME 60 old.cluster..." for one change.
 std::string describe(const RecordChange& change);
 
-std::string_view to_string(ChangeKind kind);
-std::string_view to_string(GateKind kind);
-
 }  // namespace cutover::planner

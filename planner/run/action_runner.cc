@@ -1,43 +1,30 @@
-// The dispatch, and the actions on zones and records.
+// The dispatch of actions to their handlers, and what the DNS actions share.
 #include "planner/run/action_runner.h"
 
 #include "planner/providers/record_ops.h"
 
 namespace cutover::planner {
-namespace {
-
-template <class... T>
-bool holds_any(const Action& action) {
-  return (std::holds_alternative<T>(action) || ...);
-}
-
-}  // namespace
-
-bool is_dns_action(const Action& action) {
-  return holds_any<CreateZone, CopyRecords, ChangeRecords, DeleteZone, DeleteRecordsBelow>(action);
-}
-
-bool is_registry_action(const Action& action) {
-  return holds_any<SetDelegation, TransferDomain, AcceptTransfer, CancelTransfer, LockTransfer>(action);
-}
 
 Result<ActionOutcome> ActionRunner::run(const Action& action) {
-  if (is_dns_action(action)) return run_dns(action);
-  if (is_registry_action(action)) return run_registry(action);
-  return run_database(action);
+  return std::visit([this](const auto& a) { return perform(a); }, action);
 }
 
 Result<bool> ActionRunner::in_effect(const Action& action) {
-  if (is_dns_action(action)) return dns_in_effect(action);
-  if (is_registry_action(action)) return registry_in_effect(action);
-  return database_in_effect(action);
+  return std::visit([this](const auto& a) { return check(a); }, action);
 }
 
-std::string ActionRunner::dated(const std::string& name) const {
-  auto pos = name.find("YYYYMMDD");
-  if (pos == std::string::npos || !run_.contains("run_date")) return name;
-  std::string out = name;
-  return out.replace(pos, 8, run_.at("run_date"));
+Result<DomainTransfers*> ActionRunner::transfers_of(const std::string& account) {
+  auto it = providers_.transfers.find(account);
+  if (it == providers_.transfers.end() || !it->second) {
+    return fail(ErrorCode::Provider, "no Route 53 Domains provider for account '" + account + "'");
+  }
+  return it->second.get();
+}
+
+Result<Database*> ActionRunner::database_of(const std::string& account) {
+  auto it = providers_.databases.find(account);
+  if (it == providers_.databases.end() || !it->second) return fail(ErrorCode::Provider, "no database provider for account '" + account + "'");
+  return it->second.get();
 }
 
 Result<DnsProvider*> ActionRunner::zone(const std::string& key) {
@@ -63,9 +50,9 @@ Result<std::vector<RrsetChange>> ActionRunner::resolve(const ChangeRecords& acti
     } else if (change.set.values_from == ValuesFrom::ClusterEndpoint) {
       auto db = providers_.databases.find(change.set.values_account);
       if (db == providers_.databases.end()) return fail(ErrorCode::Provider, "no database provider for the pointer's account");
-      auto state = db->second->describe(dated(change.set.values_zone));
+      auto state = db->second->describe(run_.dated(change.set.values_zone));
       if (!state) return std::unexpected(state.error());
-      if (!*state) return fail(ErrorCode::Provider, "cluster " + dated(change.set.values_zone) + " does not exist");
+      if (!*state) return fail(ErrorCode::Provider, "cluster " + run_.dated(change.set.values_zone) + " does not exist");
       rrset.values = {(*state)->endpoint};
     }
     // Keeping values, and deleting, both need what the zone holds now.
@@ -83,112 +70,10 @@ Result<std::vector<RrsetChange>> ActionRunner::resolve(const ChangeRecords& acti
       if (change.set.keep_values || change.kind == ChangeKind::Delete) rrset.values = present->values;
       if (change.kind == ChangeKind::Delete) rrset.ttl = present->ttl;
     }
-    out.push_back(RrsetChange{.kind = change.kind == ChangeKind::Delete ? RrsetChangeKind::Delete : RrsetChangeKind::Upsert,
+    out.push_back(RrsetChange{.kind = change.kind == ChangeKind::Delete ? ChangeKind::Delete : ChangeKind::Upsert,
                               .rrset = std::move(rrset)});
   }
   return out;
-}
-
-namespace {
-
-Result<std::vector<RrsetChange>> copy_changes(ActionRunner& runner, const CopyRecords& copy) {
-  auto from = runner.zone(copy.from_zone);
-  auto to = runner.zone(copy.to_zone);
-  if (!from) return std::unexpected(from.error());
-  if (!to) return std::unexpected(to.error());
-  auto source = (*from)->list();
-  if (!source) return std::unexpected(source.error());
-  auto target = (*to)->list();
-  if (!target) return std::unexpected(target.error());
-  CopyFilter filter{.from_apex = (*from)->zone_name(), .to_apex = (*to)->zone_name(),
-                    .only_below = copy.only_below, .skip_below = copy.skip_below};
-  return changes_to_hold(*target, rrsets_to_copy(*source, filter));
-}
-
-Result<std::vector<RrsetChange>> delete_below_changes(ActionRunner& runner, const DeleteRecordsBelow& action) {
-  auto target = runner.zone(action.zone);
-  if (!target) return std::unexpected(target.error());
-  auto listed = (*target)->list();
-  if (!listed) return std::unexpected(listed.error());
-  return deletions_below(*listed, action.below);
-}
-
-Result<ActionOutcome> apply(ActionRunner& runner, const std::string& key, const std::vector<RrsetChange>& changes,
-                            const std::string& comment) {
-  if (changes.empty()) return ActionOutcome{.how = "nothing to change: already in effect"};
-  auto target = runner.zone(key);
-  if (!target) return std::unexpected(target.error());
-  auto applied = (*target)->apply(changes, comment);
-  if (!applied) return std::unexpected(applied.error());
-  return ActionOutcome{.how = std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + " applied and in sync"};
-}
-
-}  // namespace
-
-Result<ActionOutcome> ActionRunner::run_dns(const Action& action) {
-  if (const auto* a = std::get_if<CreateZone>(&action)) {
-    auto target = zone(a->zone);
-    if (!target) return std::unexpected(target.error());
-    auto created = (*target)->create(a->caller_reference);
-    if (!created) return std::unexpected(created.error());
-    return ActionOutcome{.how = "zone exists"};
-  }
-  if (const auto* a = std::get_if<DeleteZone>(&action)) {
-    auto target = zone(a->zone);
-    if (!target) return std::unexpected(target.error());
-    auto removed = (*target)->remove();
-    if (!removed) return std::unexpected(removed.error());
-    return ActionOutcome{.how = "zone deleted"};
-  }
-  Result<std::vector<RrsetChange>> changes = std::vector<RrsetChange>{};
-  std::string key;
-  std::string comment = "cutover";
-  if (const auto* a = std::get_if<CopyRecords>(&action)) {
-    changes = copy_changes(*this, *a);
-    key = a->to_zone;
-  } else if (const auto* a = std::get_if<ChangeRecords>(&action)) {
-    changes = resolve(*a);
-    key = a->zone;
-    comment = a->comment;
-  } else if (const auto* a = std::get_if<DeleteRecordsBelow>(&action)) {
-    changes = delete_below_changes(*this, *a);
-    key = a->zone;
-  }
-  if (!changes) return std::unexpected(changes.error());
-  return apply(*this, key, *changes, comment);
-}
-
-Result<bool> ActionRunner::dns_in_effect(const Action& action) {
-  if (const auto* a = std::get_if<CreateZone>(&action)) {
-    auto target = zone(a->zone);
-    if (!target) return std::unexpected(target.error());
-    return (*target)->exists();
-  }
-  if (const auto* a = std::get_if<DeleteZone>(&action)) {
-    auto target = zone(a->zone);
-    if (!target) return std::unexpected(target.error());
-    auto exists = (*target)->exists();
-    if (!exists) return std::unexpected(exists.error());
-    return !*exists;
-  }
-  if (const auto* a = std::get_if<CopyRecords>(&action)) {
-    auto changes = copy_changes(*this, *a);
-    if (!changes) return std::unexpected(changes.error());
-    return changes->empty();
-  }
-  if (const auto* a = std::get_if<DeleteRecordsBelow>(&action)) {
-    auto changes = delete_below_changes(*this, *a);
-    if (!changes) return std::unexpected(changes.error());
-    return changes->empty();
-  }
-  const auto& change = std::get<ChangeRecords>(action);
-  auto changes = resolve(change);
-  if (!changes) return std::unexpected(changes.error());
-  auto target = zone(change.zone);
-  if (!target) return std::unexpected(target.error());
-  auto listed = (*target)->list();
-  if (!listed) return std::unexpected(listed.error());
-  return changes_in_effect(*listed, *changes);
 }
 
 }  // namespace cutover::planner

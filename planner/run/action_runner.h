@@ -7,7 +7,7 @@
 #include <string_view>
 #include <utility>
 
-#include "planner/gates/gate_checker.h"
+#include "planner/steps/run_facts.h"
 #include "planner/plan/plan.h"
 #include "planner/providers/provider_set.h"
 #include "planner/result.h"
@@ -21,9 +21,15 @@ struct ActionOutcome {
   std::string how{};                          // "3 changes applied", "already in effect"
 };
 
+/// Carries out actions. Every action type has one `perform` and one `check`
+/// overload, reached through std::visit: an action type added to `Action`
+/// without both does not compile. DNS actions live in dns_actions.cc,
+/// registration actions in registration_actions.cc, database actions in
+/// database_actions.cc.
 class ActionRunner {
  public:
-  /// `run` receives what actions learn (operation ids) and supplies "run_date".
+  /// `run` receives what actions learn (the transfer's operation id) and
+  /// supplies the run date (daily clone names).
   ActionRunner(const Plan& plan, ProviderSet& providers, SecretStore& secrets, RunFacts& run)
       : plan_(plan), providers_(providers), secrets_(secrets), run_(run) {}
 
@@ -36,18 +42,52 @@ class ActionRunner {
   /// The journal data the last in_effect() found (empty when none), and forgets it.
   std::map<std::string, std::string> take_learned() { return std::exchange(learned_, {}); }
 
-  // One per action type (public so the visitor in the .cc can reach them).
-  Result<ActionOutcome> run_dns(const Action& action);
-  Result<ActionOutcome> run_registry(const Action& action);
-  Result<ActionOutcome> run_database(const Action& action);
-  Result<bool> dns_in_effect(const Action& action);
-  Result<bool> registry_in_effect(const Action& action);
-  Result<bool> database_in_effect(const Action& action);
-
+  /// The provider of zone `key`; Provider error when the plan built none.
   Result<DnsProvider*> zone(const std::string& key);
+  /// The record changes `action` stands for, with values resolved (name
+  /// servers of a zone, a cluster's endpoint, the values a zone holds now).
   Result<std::vector<RrsetChange>> resolve(const ChangeRecords& action);
-  /// A cluster name with the run's date in place of YYYYMMDD.
-  std::string dated(const std::string& name) const;
+
+ private:
+  Result<ActionOutcome> perform(const CreateZone& a);
+  Result<ActionOutcome> perform(const CopyRecords& a);
+  Result<ActionOutcome> perform(const ChangeRecords& a);
+  Result<ActionOutcome> perform(const DeleteZone& a);
+  Result<ActionOutcome> perform(const DeleteRecordsBelow& a);
+  Result<ActionOutcome> perform(const SetDelegation& a);
+  Result<ActionOutcome> perform(const TransferDomain& a);
+  Result<ActionOutcome> perform(const AcceptTransfer& a);
+  Result<ActionOutcome> perform(const CancelTransfer& a);
+  Result<ActionOutcome> perform(const LockTransfer& a);
+  Result<ActionOutcome> perform(const CloneCluster& a);
+  Result<ActionOutcome> perform(const CreateInstance& a);
+  Result<ActionOutcome> perform(const TagCluster& a);
+  Result<ActionOutcome> perform(const DeleteAbortedClones& a);
+
+  Result<bool> check(const CreateZone& a);
+  Result<bool> check(const CopyRecords& a);
+  Result<bool> check(const ChangeRecords& a);
+  Result<bool> check(const DeleteZone& a);
+  Result<bool> check(const DeleteRecordsBelow& a);
+  Result<bool> check(const SetDelegation& a);
+  Result<bool> check(const TransferDomain& a);
+  Result<bool> check(const AcceptTransfer& a);
+  Result<bool> check(const CancelTransfer& a);
+  Result<bool> check(const LockTransfer& a);
+  Result<bool> check(const CloneCluster& a);
+  Result<bool> check(const CreateInstance& a);
+  Result<bool> check(const TagCluster& a);
+  Result<bool> check(const DeleteAbortedClones& a);
+
+  // Shared by the DNS actions (dns_actions.cc).
+  Result<std::vector<RrsetChange>> copy_changes(const CopyRecords& copy);
+  Result<std::vector<RrsetChange>> delete_below_changes(const DeleteRecordsBelow& action);
+  Result<ActionOutcome> apply(const std::string& key, const std::vector<RrsetChange>& changes, const std::string& comment);
+  // Shared by the registration and database actions.
+  Result<DomainTransfers*> transfers_of(const std::string& account);
+  Result<Database*> database_of(const std::string& account);
+  /// Notes a transfer operation found in progress: for later gates and the journal.
+  void learn_operation(const std::string& operation_id);
 
   const Plan& plan_;
   ProviderSet& providers_;
@@ -58,9 +98,5 @@ class ActionRunner {
 
 /// The name under which the transfer password is kept in the SecretStore.
 inline constexpr std::string_view kTransferPasswordSecret = "transfer-password";
-
-/// True for actions carried out by a DNS provider (zones and records).
-bool is_dns_action(const Action& action);
-bool is_registry_action(const Action& action);
 
 }  // namespace cutover::planner

@@ -48,15 +48,15 @@ Result<RunOutcome> Executor::run(const ExecutorOptions& options) {
   // The run date names daily clones. It is the date of the first run, kept
   // in the journal's facts, so a rerun after midnight finds the same clone.
   auto facts = parts_.journal.facts();
-  run_["run_date"] = facts && facts->contains("run_date") ? facts->at("run_date") : utc_date(parts_.clock.now());
+  run_.run_date = facts && facts->contains("run_date") ? facts->at("run_date") : utc_date(parts_.clock.now());
   // Journaled values gates read back: the transfer's operation id (the
   // latest wins) and the baselines gates fixed (the first wins).
   for (const auto& record : parts_.journal.records()) {
-    if (record.data.contains("operation_id")) run_["transfer.operation_id"] = record.data.at("operation_id");
+    if (record.data.contains("operation_id")) run_.transfer_operation_id = record.data.at("operation_id");
     // A rollback ends what its baselines were about: the next apply fixes new ones.
-    if (record.event == JournalEvent::RolledBack) std::erase_if(run_, [](const auto& kv) { return kv.first.starts_with(baseline_key("")); });
+    if (record.event == JournalEvent::RolledBack) run_.baselines.clear();
     for (const auto& [key, value] : record.data) {
-      if (key.starts_with(baseline_key(""))) run_.emplace(key, value);
+      if (key.starts_with(baseline_key(""))) run_.baselines.emplace(key, value);
     }
   }
   // A rollback left half done (an undo announced or done, the step not yet
@@ -162,7 +162,7 @@ Result<GateResult> Executor::check_all(const Step& step, const std::vector<Gate>
     }
     // A baseline is fixed once per run: the first one learned stays.
     for (const auto& [key, value] : result->learned) {
-      if (run_.emplace(key, value).second) unjournaled_[key] = value;
+      if (run_.baselines.emplace(key, value).second) unjournaled_[key] = value;
     }
     parts_.observer.gate_checked(step, gate, *result);
     if (!result->holds) {

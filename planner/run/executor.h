@@ -85,7 +85,7 @@ class Executor {
 
   ExecutorParts parts_;
   RunFacts run_{};
-  RunFacts unjournaled_{};  // baselines learned by gates, not yet in the journal
+  std::map<std::string, std::string> unjournaled_{};  // baselines learned by gates, not yet in the journal
 };
 
 std::string_view to_string(RunStatus status);

@@ -92,9 +92,9 @@ Result<Facts> observe_facts(const Plan& plan, ProviderSet& providers) {
   return facts;
 }
 
-void mark_done_steps(const Plan& plan, const StepGraph& graph, ProviderSet& providers, Facts& facts) {
+void mark_done_steps(const Plan& plan, const StepGraph& graph, ProviderSet& providers, Clock& clock, Facts& facts) {
   // A daily clone is named for the day it runs: planning live looks for today's.
-  RunFacts run{{"run_date", utc_date(SystemClock{}.now())}};
+  RunFacts run{.run_date = utc_date(clock.now())};
   SecretStore secrets = SecretStore::open(std::nullopt).value();
   ActionRunner runner(plan, providers, secrets, run);
   for (const auto& step : graph.steps()) {

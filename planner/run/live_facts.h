@@ -5,6 +5,7 @@
 // which steps are already in effect.
 
 #include "planner/steps/facts.h"
+#include "planner/clock.h"
 #include "planner/providers/provider_set.h"
 #include "planner/steps/step_graph.h"
 
@@ -17,6 +18,7 @@ Result<Facts> observe_facts(const Plan& plan, ProviderSet& providers);
 
 /// Marks in `facts` the steps whose every action is already in effect
 /// (check before act, read-only).
-void mark_done_steps(const Plan& plan, const StepGraph& graph, ProviderSet& providers, Facts& facts);
+/// `clock` dates the run (daily clones are named for the day).
+void mark_done_steps(const Plan& plan, const StepGraph& graph, ProviderSet& providers, Clock& clock, Facts& facts);
 
 }  // namespace cutover::planner

@@ -232,7 +232,7 @@ std::string_view to_string(RollbackVerdict verdict) {
 
 Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
   RunFacts run;
-  if (auto facts = parts.journal.facts(); facts && facts->contains("run_date")) run["run_date"] = facts->at("run_date");
+  if (auto facts = parts.journal.facts(); facts && facts->contains("run_date")) run.run_date = facts->at("run_date");
   ActionRunner runner(parts.plan, parts.providers, parts.secrets, run);
   std::vector<RollbackEntry> out;
   for (auto it = parts.schedule.rbegin(); it != parts.schedule.rend(); ++it) {

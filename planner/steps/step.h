@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "dns/domain_name.h"
 #include "dns/record_type.h"
+#include "planner/providers/rrset.h"
 #include "planner/steps/timing.h"
 
 namespace cutover::planner {
@@ -41,8 +43,6 @@ struct RecordSet {
   bool keep_values{false};
 };
 
-enum class ChangeKind { Create, Upsert, Delete };
-
 struct RecordChange {
   ChangeKind kind{ChangeKind::Upsert};
   RecordSet set{};
@@ -66,7 +66,14 @@ struct DeleteZone { std::string zone{}; };
 struct DeleteRecordsBelow { std::string zone{}; dns::DomainName below{}; bool keep_delegation{true}; };
 struct CloneCluster { std::string account{}; std::string source_cluster{}; std::string clone_name{}; };
 struct CreateInstance { std::string account{}; std::string cluster{}; std::string instance{}; std::string instance_class{}; };
-struct TagCluster { std::string account{}; std::string cluster{}; std::string tag{}; };
+/// A daily clone's lifecycle, kept in its cluster's tag "cutover:lifecycle".
+/// It only moves forward: Created, Ready, Connected; Aborted ends it.
+enum class CloneStage { Created, Ready, Connected, Aborted };
+/// "created", "ready", "connected", "aborted": the tag's values.
+std::string_view to_string(CloneStage stage);
+/// The stage a tag value names; nullopt for any other value.
+std::optional<CloneStage> parse_clone_stage(std::string_view text);
+struct TagCluster { std::string account{}; std::string cluster{}; CloneStage stage{CloneStage::Ready}; };
 struct DeleteAbortedClones { std::string account{}; std::string prefix{}; };
 
 using Action = std::variant<CreateZone, CopyRecords, ChangeRecords, SetDelegation, TransferDomain,
@@ -86,6 +93,9 @@ enum class GateKind {
   ClusterAvailable,      // a database cluster and its instances are `available`
   ResolversAgree,        // the sampled resolvers answer the expected value
 };
+
+/// "zone-parity", "authoritative", ... (plan output, journal, evidence).
+std::string_view to_string(GateKind kind);
 
 /// A check run with live DNS queries or a provider API.
 struct Gate {

@@ -6,7 +6,6 @@
 
 namespace cutover::planner {
 
-StepId step_id(std::string value) { return StepId{.value = std::move(value)}; }
 
 std::vector<StepId> predecessors(const Step& step) {
   std::vector<StepId> out = step.depends_on;

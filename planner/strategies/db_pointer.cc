@@ -120,9 +120,9 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
   auto zones = serving_zones(ctx, s);
   // The date suffix is the run's UTC date; a rerun the same day finds the clone and does not clone again.
   std::string clone = *s.source_cluster + "-YYYYMMDD";
-  auto tag = [&](std::string id, std::string label, std::string title) {
+  auto tag = [&](std::string id, CloneStage stage, std::string title) {
     return Step{.id = step_id(prefix(s) + "." + id), .title = std::move(title), .strategy = "db-pointer",
-                .actions = {TagCluster{.account = s.account, .cluster = clone, .tag = std::move(label)}}};
+                .actions = {TagCluster{.account = s.account, .cluster = clone, .stage = stage}}};
   };
   std::vector<Step> steps;
   steps.push_back(Step{.id = step_id(prefix(s) + ".clone"),
@@ -137,7 +137,7 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
   // A step without action polls its gates: this one waits out "creating".
   steps.push_back(Step{.id = step_id(prefix(s) + ".available"), .title = "Wait until " + clone + " and its instance are available",
                        .strategy = "db-pointer", .gates = {available(s, clone)}, .expected_duration = Seconds{900}});
-  steps.push_back(tag("ready", "ready", "Tag " + clone + " ready"));
+  steps.push_back(tag("ready", CloneStage::Ready, "Tag " + clone + " ready"));
   Step flip{.id = step_id(prefix(s) + ".switch"), .title = "Point " + s.name.text() + " at " + clone, .strategy = "db-pointer",
             .actions = point(zones, RecordSet{.name = s.name, .type = dns::RecordType::CNAME, .ttl = ctx.facts.db_pointer_ttl.value,
                                               .values_from = ValuesFrom::ClusterEndpoint, .values_zone = clone,
@@ -156,7 +156,7 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
   pointed.expected_is_cluster = true;
   flip.check_after.push_back(pointed);
   steps.push_back(std::move(flip));
-  steps.push_back(tag("connected", "connected", "Tag " + clone + " connected and the clone it replaced aborted"));
+  steps.push_back(tag("connected", CloneStage::Connected, "Tag " + clone + " connected and the clone it replaced aborted"));
   if (s.clean_aborted) {
     steps.push_back(Step{.id = step_id(prefix(s) + ".clean"), .title = "Delete every aborted clone of " + *s.source_cluster + " (instances first)",
                          .strategy = "db-pointer", .actions = {DeleteAbortedClones{.account = s.account, .prefix = *s.source_cluster + "-"}}});

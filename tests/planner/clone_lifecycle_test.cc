@@ -48,36 +48,36 @@ class CloneLifecycle : public ::testing::Test {
     db_ = db.get();
     providers_.databases["dev"] = std::move(db);
   }
-  TagCluster tag(const std::string& stage) { return TagCluster{.account = "dev", .cluster = "prod-YYYYMMDD", .tag = stage}; }
+  TagCluster tag(CloneStage stage) { return TagCluster{.account = "dev", .cluster = "prod-YYYYMMDD", .stage = stage}; }
 
   Plan plan_{};
   ProviderSet providers_{};
   TaggedClusters* db_{nullptr};
   SecretStore secrets_ = SecretStore::open(std::nullopt).value();
-  RunFacts run_{{"run_date", "20261122"}};
+  RunFacts run_{.run_date = "20261122"};
   ActionRunner runner_{plan_, providers_, secrets_, run_};
 };
 
 TEST_F(CloneLifecycle, AConnectedCloneIsNotTaggedReadyAgain) {
   db_->add("prod-20261122", "connected");
-  auto ran = runner_.run(tag("ready"));
+  auto ran = runner_.run(tag(CloneStage::Ready));
   ASSERT_TRUE(ran.has_value()) << ran.error().message;
   EXPECT_TRUE(db_->calls.empty());
   EXPECT_EQ(db_->clusters["prod-20261122"].tags["cutover:lifecycle"], "connected");
-  EXPECT_TRUE(runner_.in_effect(tag("ready")).value());
-  EXPECT_TRUE(runner_.in_effect(tag("connected")).value());
-  EXPECT_FALSE(runner_.in_effect(tag("aborted")).value());
+  EXPECT_TRUE(runner_.in_effect(tag(CloneStage::Ready)).value());
+  EXPECT_TRUE(runner_.in_effect(tag(CloneStage::Connected)).value());
+  EXPECT_FALSE(runner_.in_effect(tag(CloneStage::Aborted)).value());
 }
 
 TEST_F(CloneLifecycle, ConnectingAbortsTheCloneItReplacesOnce) {
   db_->add("prod-20261121", "connected");
   db_->add("prod-20261122", "ready");
-  ASSERT_TRUE(runner_.run(tag("connected")).has_value());
+  ASSERT_TRUE(runner_.run(tag(CloneStage::Connected)).has_value());
   EXPECT_EQ(db_->clusters["prod-20261121"].tags["cutover:lifecycle"], "aborted");
   EXPECT_EQ(db_->clusters["prod-20261122"].tags["cutover:lifecycle"], "connected");
   ASSERT_EQ(db_->calls.size(), 2u);
   // Again (a new journal, same day): nothing moves.
-  ASSERT_TRUE(runner_.run(tag("connected")).has_value());
+  ASSERT_TRUE(runner_.run(tag(CloneStage::Connected)).has_value());
   EXPECT_EQ(db_->calls.size(), 2u);
 }
 
@@ -85,18 +85,18 @@ TEST_F(CloneLifecycle, ConnectingAbortsTheCloneItReplacesOnce) {
 // pointed the name at it and clean then deleted the database in use.
 TEST_F(CloneLifecycle, AnAbortedCloneIsNotTakenUpAgain) {
   db_->add("prod-20261122", "aborted");
-  EXPECT_FALSE(runner_.in_effect(tag("ready")).value());
-  auto ran = runner_.run(tag("ready"));
+  EXPECT_FALSE(runner_.in_effect(tag(CloneStage::Ready)).value());
+  auto ran = runner_.run(tag(CloneStage::Ready));
   ASSERT_FALSE(ran.has_value());
   EXPECT_NE(ran.error().message.find("tagged aborted"), std::string::npos) << ran.error().message;
   EXPECT_TRUE(db_->calls.empty());
-  EXPECT_TRUE(runner_.in_effect(tag("aborted")).value());
+  EXPECT_TRUE(runner_.in_effect(tag(CloneStage::Aborted)).value());
 }
 
 TEST_F(CloneLifecycle, ACreatedCloneMovesForward) {
   db_->add("prod-20261122", "created");
-  EXPECT_FALSE(runner_.in_effect(tag("ready")).value());
-  ASSERT_TRUE(runner_.run(tag("ready")).has_value());
+  EXPECT_FALSE(runner_.in_effect(tag(CloneStage::Ready)).value());
+  ASSERT_TRUE(runner_.run(tag(CloneStage::Ready)).has_value());
   EXPECT_EQ(db_->calls, std::vector<std::string>{"prod-20261122 ready"});
 }
 

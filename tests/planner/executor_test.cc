@@ -79,7 +79,7 @@ class ExecutorTest : public ::testing::Test {
   testing::RecordingObserver observer_;
   std::vector<GateKind> forced_{};
   std::vector<GateKind> undecided_{};
-  RunFacts learn_{};
+  std::map<std::string, std::string> learn_{};
   std::vector<RunFacts> runs_seen_{};
 };
 
@@ -353,7 +353,7 @@ TEST_F(ExecutorTest, ABaselineAGateFixedIsJournaledForTheNextRun) {
   learn_ = {{key, "ns9.elsewhere.test."}};
   ASSERT_EQ(run().value().status, RunStatus::Completed);
   ASSERT_FALSE(runs_seen_.empty());
-  for (const auto& facts : runs_seen_) EXPECT_EQ(facts.at(key), "ns1.old.test. ns2.old.test.");
+  for (const auto& facts : runs_seen_) EXPECT_EQ(facts.baselines.at(key), "ns1.old.test. ns2.old.test.");
   std::ifstream in(dir_ / "journal.jsonl");
   std::stringstream text;
   text << in.rdbuf();
@@ -373,7 +373,7 @@ TEST_F(ExecutorTest, ARollbackEndsTheBaselinesLearnedBeforeIt) {
   learn_ = {{key, "ns9.elsewhere.test."}};
   ASSERT_TRUE(run({.single_step = true}).has_value());
   ASSERT_FALSE(runs_seen_.empty());
-  EXPECT_FALSE(runs_seen_.front().contains(key)) << "the first gate after the rollback starts without a baseline";
+  EXPECT_FALSE(runs_seen_.front().baselines.contains(key)) << "the first gate after the rollback starts without a baseline";
 }
 
 TEST_F(ExecutorTest, AnUndecidedGateIsReportedAsUndecided) {

@@ -56,7 +56,7 @@ class FakeZone final : public planner::DnsProvider {
     ++applies;
     for (const auto& change : changes) {
       std::erase_if(records_, [&](const Rrset& r) { return r.name == change.rrset.name && r.type == change.rrset.type; });
-      if (change.kind == planner::RrsetChangeKind::Upsert) records_.push_back(change.rrset);
+      if (change.kind == planner::ChangeKind::Upsert) records_.push_back(change.rrset);
     }
     return {};
   }
@@ -93,7 +93,7 @@ class FakeParentRegistrar final : public planner::Registrar {
     ++sets;
     Rrset set{.name = domain, .type = dns::RecordType::NS, .ttl = ttl == 0 ? 3600 : ttl};
     for (auto& n : ns) set.values.push_back(n.text());
-    return parent_.apply({RrsetChange{.kind = planner::RrsetChangeKind::Upsert, .rrset = set}}, "");
+    return parent_.apply({RrsetChange{.kind = planner::ChangeKind::Upsert, .rrset = set}}, "");
   }
   int sets{0};
 
@@ -193,7 +193,7 @@ class FakeGates final : public planner::GateChecker {
   }
   std::vector<planner::GateKind> forced_failures{};
   std::vector<planner::GateKind> forced_undecided{};
-  planner::RunFacts learn{};                   // returned as learned by every gate that holds
+  std::map<std::string, std::string> learn{};  // returned as learned by every gate that holds
   std::vector<planner::RunFacts> runs_seen{};  // the run facts each check was given
   int checks{0};
 

@@ -181,9 +181,9 @@ TEST(LiveGatesTally, JudgeNeverLetsASilentServerAgree) {
 }
 
 TEST(LiveGatesOptions, DatedNamesAndProbeOptions) {
-  EXPECT_EQ(live::dated("prod-YYYYMMDD", {{"run_date", "20261122"}}), "prod-20261122");
-  EXPECT_EQ(live::dated("prod-YYYYMMDD", {}), "prod-YYYYMMDD");
-  EXPECT_EQ(live::dated("prod", {{"run_date", "20261122"}}), "prod");
+  EXPECT_EQ(RunFacts{.run_date = "20261122"}.dated("prod-YYYYMMDD"), "prod-20261122");
+  EXPECT_EQ(RunFacts{}.dated("prod-YYYYMMDD"), "prod-YYYYMMDD");
+  EXPECT_EQ(RunFacts{.run_date = "20261122"}.dated("prod"), "prod");
   auto p = live::probe_options(Verification{.timeout = std::chrono::milliseconds(300), .attempts = 2});
   EXPECT_EQ(p.timeout, std::chrono::milliseconds(300));
   EXPECT_EQ(p.attempts, 2);
@@ -236,12 +236,12 @@ TEST_F(LiveGatesProviders, ARecordGateOnAClusterEndpointFailsWhenTheClusterIsMis
   // clone's writer endpoint, asked of RDS when the gate runs.
   Gate g{.kind = GateKind::RecordAnswers, .zones = {"old"}, .name = name("db.example.test"), .type = dns::RecordType::CNAME,
          .expected = "prod-YYYYMMDD", .expected_is_cluster = true};
-  auto missing = check(g, {{"run_date", "20261122"}});
+  auto missing = check(g, {.run_date = "20261122"});
   ASSERT_TRUE(missing.has_value()) << missing.error().message;
   EXPECT_FALSE(missing->holds);
   EXPECT_TRUE(has_line(*missing, "cluster prod-20261122 not found in any database account")) << all_lines(*missing);
   database->broken = true;
-  auto broken = check(g, {{"run_date", "20261122"}});  // unproven, not an error: the gate does not hold
+  auto broken = check(g, {.run_date = "20261122"});  // unproven, not an error: the gate does not hold
   ASSERT_TRUE(broken.has_value()) << broken.error().message;
   EXPECT_FALSE(broken->holds);
   EXPECT_TRUE(has_line(*broken, "provider error: RDS (account 'prod'): cluster prod-20261122: Throttling: rate exceeded")) << all_lines(*broken);
@@ -264,7 +264,7 @@ TEST_F(LiveGatesProviders, OperationSucceededNeedsTheRunsOperationId) {
   ASSERT_TRUE(unknown.has_value());
   EXPECT_FALSE(unknown->holds);
   EXPECT_TRUE(has_line(*unknown, "no transfer operation id"));
-  auto done = check(Gate{.kind = GateKind::OperationSucceeded}, {{"transfer.operation_id", "op-accept-1"}});
+  auto done = check(Gate{.kind = GateKind::OperationSucceeded}, {.transfer_operation_id = "op-accept-1"});
   ASSERT_TRUE(done.has_value());
   EXPECT_TRUE(done->holds) << all_lines(*done);
   EXPECT_TRUE(has_line(*done, "op-accept-1 -> SUCCESSFUL"));
@@ -274,7 +274,7 @@ TEST_F(LiveGatesProviders, ClusterAvailableReadsTheDatedCluster) {
   database->clusters["prod-20261122"] = ClusterState{.id = "prod-20261122", .status = "available",
                                                      .instances = {"prod-20261122-1"}, .instances_available = true};
   Gate gate{.kind = GateKind::ClusterAvailable, .expected = "prod-YYYYMMDD"};
-  auto ready = check(gate, {{"run_date", "20261122"}});
+  auto ready = check(gate, {.run_date = "20261122"});
   ASSERT_TRUE(ready.has_value());
   EXPECT_TRUE(ready->holds) << all_lines(*ready);
   EXPECT_TRUE(has_line(*ready, "cluster prod-20261122 -> status available"));
@@ -284,7 +284,7 @@ TEST_F(LiveGatesProviders, ClusterAvailableReadsTheDatedCluster) {
   EXPECT_FALSE(undated->holds);
 
   database->clusters["prod-20261122"].instances_available = false;
-  auto starting = check(gate, {{"run_date", "20261122"}});
+  auto starting = check(gate, {.run_date = "20261122"});
   ASSERT_TRUE(starting.has_value());
   EXPECT_FALSE(starting->holds);
   EXPECT_TRUE(has_line(*starting, "not all available"));

@@ -49,7 +49,7 @@ TEST(RecordOps, DeletionsBelowKeepTheDelegation) {
   auto deletions = deletions_below(zone, n("dev.example.com"));
   ASSERT_EQ(deletions.size(), 2u);
   for (const auto& d : deletions) {
-    EXPECT_EQ(d.kind, RrsetChangeKind::Delete);
+    EXPECT_EQ(d.kind, ChangeKind::Delete);
     EXPECT_NE(d.rrset.type, dns::RecordType::NS);
   }
 }

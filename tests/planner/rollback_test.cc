@@ -283,7 +283,7 @@ TEST_F(RollbackTest, ARollbackResumedAfterACrashDoesNotRepeatAnUndo) {
     ASSERT_TRUE(j.append({.step = "switch.lower-ns-ttl", .event = JournalEvent::UndoDone, .action = 0}));
   }
   // A change to the new zone made since then: repeating the first undo would overwrite it.
-  ASSERT_TRUE(new_->apply({RrsetChange{.kind = RrsetChangeKind::Upsert,
+  ASSERT_TRUE(new_->apply({RrsetChange{.kind = ChangeKind::Upsert,
                                        .rrset = {.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 999,
                                                  .values = {"ns-1.new.example."}}}},
                           ""));

@@ -72,13 +72,13 @@ TEST(Route53Records, AliasesAndRoutingPoliciesAreLeftOut) {
 
 TEST(Route53Records, ChangesBecomeUpsertsAndDeletes) {
   Rrset a{.name = name("*.example.com"), .type = dns::RecordType::A, .ttl = 120, .values = {"192.0.2.7"}};
-  auto upsert = change_to_route53({.kind = RrsetChangeKind::Upsert, .rrset = a});
+  auto upsert = change_to_route53({.kind = ChangeKind::Upsert, .rrset = a});
   EXPECT_EQ(upsert.action, r53::ChangeAction::Upsert);
   EXPECT_EQ(upsert.record.name, "*.example.com.");
   EXPECT_EQ(upsert.record.type, "A");
   EXPECT_EQ(upsert.record.ttl, 120);
   EXPECT_EQ(upsert.record.values, a.values);
-  EXPECT_EQ(change_to_route53({.kind = RrsetChangeKind::Delete, .rrset = a}).action, r53::ChangeAction::Delete);
+  EXPECT_EQ(change_to_route53({.kind = ChangeKind::Delete, .rrset = a}).action, r53::ChangeAction::Delete);
 }
 
 TEST(Route53Records, EmptyingAZoneKeepsOnlyApexNsAndSoa) {

@@ -70,10 +70,10 @@ TEST_F(Route53ZoneLab, ApplyUpsertsAndDeletesAndListsThemBack) {
   auto zone = provider();
   ASSERT_TRUE(zone->create(kReference).has_value());
   std::vector<RrsetChange> changes{
-      {.kind = RrsetChangeKind::Upsert, .rrset = rrset("www.example.com", dns::RecordType::A, 300, {"192.0.2.1", "192.0.2.2"})},
-      {.kind = RrsetChangeKind::Upsert, .rrset = rrset("example.com", dns::RecordType::MX, 3600, {"10 mail.example.com."})},
-      {.kind = RrsetChangeKind::Upsert, .rrset = rrset("*.example.com", dns::RecordType::A, 60, {"192.0.2.9"})},
-      {.kind = RrsetChangeKind::Upsert, .rrset = rrset("dev.example.com", dns::RecordType::NS, 300, {"ns1.dev-dns.net."})},
+      {.kind = ChangeKind::Upsert, .rrset = rrset("www.example.com", dns::RecordType::A, 300, {"192.0.2.1", "192.0.2.2"})},
+      {.kind = ChangeKind::Upsert, .rrset = rrset("example.com", dns::RecordType::MX, 3600, {"10 mail.example.com."})},
+      {.kind = ChangeKind::Upsert, .rrset = rrset("*.example.com", dns::RecordType::A, 60, {"192.0.2.9"})},
+      {.kind = ChangeKind::Upsert, .rrset = rrset("dev.example.com", dns::RecordType::NS, 300, {"ns1.dev-dns.net."})},
   };
   auto applied = zone->apply(changes, "cutover lab");
   ASSERT_TRUE(applied.has_value()) << applied.error().message;
@@ -87,8 +87,8 @@ TEST_F(Route53ZoneLab, ApplyUpsertsAndDeletesAndListsThemBack) {
   // Delete one with the values list() gave, change the TTL of another.
   auto www = find_rrset(*listed, name("www.example.com"), dns::RecordType::A).value();
   std::vector<RrsetChange> second{
-      {.kind = RrsetChangeKind::Delete, .rrset = www},
-      {.kind = RrsetChangeKind::Upsert, .rrset = rrset("*.example.com", dns::RecordType::A, 30, {"192.0.2.9"})},
+      {.kind = ChangeKind::Delete, .rrset = www},
+      {.kind = ChangeKind::Upsert, .rrset = rrset("*.example.com", dns::RecordType::A, 30, {"192.0.2.9"})},
   };
   ASSERT_TRUE(zone->apply(second, "cutover lab").has_value());
   auto after = zone->list().value();
@@ -103,7 +103,7 @@ TEST_F(Route53ZoneLab, APendingChangeIsWaitedOut) {
   lab->configure({{"change_pending_seconds", 2}});
   auto polls_before = count("GetChange");
   auto start = std::chrono::steady_clock::now();
-  auto applied = zone->apply({{.kind = RrsetChangeKind::Upsert,
+  auto applied = zone->apply({{.kind = ChangeKind::Upsert,
                                .rrset = rrset("slow.example.com", dns::RecordType::TXT, 60, {"\"pending\""})}},
                              "cutover lab");
   ASSERT_TRUE(applied.has_value()) << applied.error().message;
@@ -117,7 +117,7 @@ TEST_F(Route53ZoneLab, AZoneLargerThanAPageIsListedWholeAndThrottlingIsRetried) 
   ASSERT_TRUE(zone->create(kReference).has_value());
   std::vector<RrsetChange> many;
   for (int i = 0; i < 420; ++i) {
-    many.push_back({.kind = RrsetChangeKind::Upsert,
+    many.push_back({.kind = ChangeKind::Upsert,
                     .rrset = rrset("host" + std::to_string(i) + ".example.com", dns::RecordType::A, 300,
                                    {"192.0.2." + std::to_string(i % 250 + 1)})});
   }
@@ -134,9 +134,9 @@ TEST_F(Route53ZoneLab, AZoneLargerThanAPageIsListedWholeAndThrottlingIsRetried) 
 TEST_F(Route53ZoneLab, RemoveEmptiesAndDeletesTheZoneOnce) {
   auto zone = provider();
   ASSERT_TRUE(zone->create(kReference).has_value());
-  ASSERT_TRUE(zone->apply({{.kind = RrsetChangeKind::Upsert,
+  ASSERT_TRUE(zone->apply({{.kind = ChangeKind::Upsert,
                             .rrset = rrset("www.example.com", dns::RecordType::A, 300, {"192.0.2.1"})},
-                           {.kind = RrsetChangeKind::Upsert,
+                           {.kind = ChangeKind::Upsert,
                             .rrset = rrset("dev.example.com", dns::RecordType::NS, 300, {"ns1.dev-dns.net."})}},
                           "cutover lab")
                   .has_value());

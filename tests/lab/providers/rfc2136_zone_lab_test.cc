@@ -17,7 +17,7 @@ namespace {
 using dns::RecordType;
 using planner::Rrset;
 using planner::RrsetChange;
-using planner::RrsetChangeKind;
+using planner::ChangeKind;
 using A = KnotPairAddresses;
 
 class Rfc2136ZoneLab : public KnotPairTest {
@@ -34,10 +34,10 @@ class Rfc2136ZoneLab : public KnotPairTest {
     return provider ? std::move(*provider) : nullptr;
   }
   static RrsetChange upsert(const char* owner, RecordType type, std::uint32_t ttl, std::vector<std::string> values) {
-    return {.kind = RrsetChangeKind::Upsert, .rrset = {.name = name(owner), .type = type, .ttl = ttl, .values = std::move(values)}};
+    return {.kind = ChangeKind::Upsert, .rrset = {.name = name(owner), .type = type, .ttl = ttl, .values = std::move(values)}};
   }
   static RrsetChange remove(const char* owner, RecordType type) {
-    return {.kind = RrsetChangeKind::Delete, .rrset = {.name = name(owner), .type = type}};
+    return {.kind = ChangeKind::Delete, .rrset = {.name = name(owner), .type = type}};
   }
 };
 

@@ -1,0 +1,111 @@
+// The actions on zones and records: what each does, and how a rerun tells
+// that it is in effect already (the zone exists, the records hold).
+#include "planner/run/action_runner.h"
+
+#include "planner/providers/record_ops.h"
+
+namespace cutover::planner {
+
+Result<std::vector<RrsetChange>> ActionRunner::copy_changes(const CopyRecords& copy) {
+  auto from = zone(copy.from_zone);
+  auto to = zone(copy.to_zone);
+  if (!from) return std::unexpected(from.error());
+  if (!to) return std::unexpected(to.error());
+  auto source = (*from)->list();
+  if (!source) return std::unexpected(source.error());
+  auto target = (*to)->list();
+  if (!target) return std::unexpected(target.error());
+  CopyFilter filter{.from_apex = (*from)->zone_name(), .to_apex = (*to)->zone_name(),
+                    .only_below = copy.only_below, .skip_below = copy.skip_below};
+  return changes_to_hold(*target, rrsets_to_copy(*source, filter));
+}
+
+Result<std::vector<RrsetChange>> ActionRunner::delete_below_changes(const DeleteRecordsBelow& action) {
+  auto target = zone(action.zone);
+  if (!target) return std::unexpected(target.error());
+  auto listed = (*target)->list();
+  if (!listed) return std::unexpected(listed.error());
+  return deletions_below(*listed, action.below);
+}
+
+Result<ActionOutcome> ActionRunner::apply(const std::string& key, const std::vector<RrsetChange>& changes,
+                                          const std::string& comment) {
+  if (changes.empty()) return ActionOutcome{.how = "nothing to change: already in effect"};
+  auto target = zone(key);
+  if (!target) return std::unexpected(target.error());
+  auto applied = (*target)->apply(changes, comment);
+  if (!applied) return std::unexpected(applied.error());
+  return ActionOutcome{.how = std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + " applied and in sync"};
+}
+
+Result<ActionOutcome> ActionRunner::perform(const CreateZone& a) {
+  auto target = zone(a.zone);
+  if (!target) return std::unexpected(target.error());
+  auto created = (*target)->create(a.caller_reference);
+  if (!created) return std::unexpected(created.error());
+  return ActionOutcome{.how = "zone exists"};
+}
+
+Result<bool> ActionRunner::check(const CreateZone& a) {
+  auto target = zone(a.zone);
+  if (!target) return std::unexpected(target.error());
+  return (*target)->exists();
+}
+
+Result<ActionOutcome> ActionRunner::perform(const DeleteZone& a) {
+  auto target = zone(a.zone);
+  if (!target) return std::unexpected(target.error());
+  auto removed = (*target)->remove();
+  if (!removed) return std::unexpected(removed.error());
+  return ActionOutcome{.how = "zone deleted"};
+}
+
+Result<bool> ActionRunner::check(const DeleteZone& a) {
+  auto target = zone(a.zone);
+  if (!target) return std::unexpected(target.error());
+  auto exists = (*target)->exists();
+  if (!exists) return std::unexpected(exists.error());
+  return !*exists;
+}
+
+Result<ActionOutcome> ActionRunner::perform(const CopyRecords& a) {
+  auto changes = copy_changes(a);
+  if (!changes) return std::unexpected(changes.error());
+  return apply(a.to_zone, *changes, "cutover");
+}
+
+Result<bool> ActionRunner::check(const CopyRecords& a) {
+  auto changes = copy_changes(a);
+  if (!changes) return std::unexpected(changes.error());
+  return changes->empty();
+}
+
+Result<ActionOutcome> ActionRunner::perform(const ChangeRecords& a) {
+  auto changes = resolve(a);
+  if (!changes) return std::unexpected(changes.error());
+  return apply(a.zone, *changes, a.comment);
+}
+
+Result<bool> ActionRunner::check(const ChangeRecords& a) {
+  auto changes = resolve(a);
+  if (!changes) return std::unexpected(changes.error());
+  auto target = zone(a.zone);
+  if (!target) return std::unexpected(target.error());
+  auto listed = (*target)->list();
+  if (!listed) return std::unexpected(listed.error());
+  return changes_in_effect(*listed, *changes);
+}
+
+Result<ActionOutcome> ActionRunner::perform(const DeleteRecordsBelow& a) {
+  auto changes = delete_below_changes(a);
+  if (!changes) return std::unexpected(changes.error());
+  return apply(a.zone, *changes, "cutover");
+}
+
+Result<bool> ActionRunner::check(const DeleteRecordsBelow& a) {
+  auto changes = delete_below_changes(a);
+  if (!changes) return std::unexpected(changes.error());
+  return changes->empty();
+}
+
+}  // namespace cutover::planner
