@@ -48,7 +48,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-AWS_LAB = os.path.join(REPO, "tests", "lab", "aws")
+AWS_LAB = os.path.join(REPO, "tests", "lab", "aws_emulator")
 sys.path.insert(0, AWS_LAB)
 sys.dont_write_bytecode = True
 from aws_lab import atomic_write, is_zombie, zone_to_bind  # noqa: E402 - the AWS lab's own helpers
