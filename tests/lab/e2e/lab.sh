@@ -118,53 +118,18 @@ write_zone "$dir/zones/new.zone" "example.test." "$(soa new.test.)
 write_zone "$dir/zones/dev.zone" "dev.example.test." "$(soa dev.test.)
 @ 10 NS ns1.dev.test."
 
-# One knotd per server. A primary takes signed UPDATEs and notifies its
+# One knotd per server (configs written by tests/lab/common/lab_servers.py, as
+# for the Route 53 lab). A primary takes signed UPDATEs and notifies its
 # secondary, which transfers (IXFR) from it.
+servers="$repo/tests/lab/common/lab_servers.py"
 knot_conf() {  # knot_conf NAME LISTEN ZONE FILE [primary:SECONDARY | secondary:PRIMARY | static]
   local name=$1 listen=$2 zone=$3 file=$4 role=$5
   local d="$dir/$name"
   rm -rf "$d"  # a fresh start: no journal or timers from an earlier run
   mkdir -p "$d/db" "$d/zones" "$d/run"
   cp "$dir/zones/$file" "$d/zones/$file"
-  {
-    echo "server:"
-    echo "    listen: $listen@53"
-    echo "    rundir: $d/run"
-    echo "log:"
-    echo "  - target: $d/knot.log"
-    echo "    any: info"
-    echo "database:"
-    echo "    storage: $d/db"
-    echo "key:"
-    echo "  - id: cutover-lab"
-    echo "    algorithm: hmac-sha256"
-    echo "    secret: $secret"
-    case $role in
-      primary:*) echo "remote:"; echo "  - id: peer"; echo "    address: ${role#primary:}@53"; echo "    via: $listen" ;;
-      secondary:*) echo "remote:"; echo "  - id: peer"; echo "    address: ${role#secondary:}@53"; echo "    via: $listen" ;;
-    esac
-    echo "acl:"
-    echo "  - id: signed"
-    echo "    key: cutover-lab"
-    echo "    action: [update, transfer]"
-    case $role in
-      primary:*) echo "  - id: peer-xfr"; echo "    address: ${role#primary:}"; echo "    action: transfer" ;;
-      secondary:*) echo "  - id: peer-notify"; echo "    address: ${role#secondary:}"; echo "    action: notify" ;;
-    esac
-    echo "template:"
-    echo "  - id: default"
-    echo "    storage: $d/zones"
-    echo "    zonefile-sync: -1"
-    echo "    journal-content: changes"
-    echo "zone:"
-    echo "  - domain: $zone"
-    echo "    file: $file"
-    case $role in
-      primary:*) echo "    notify: peer"; echo "    acl: [signed, peer-xfr]" ;;
-      secondary:*) echo "    master: peer"; echo "    acl: [signed, peer-notify]" ;;
-      *) echo "    acl: [signed]" ;;
-    esac
-  } > "$d/knot.conf"
+  LAB_TSIG_SECRET=$secret python3 "$servers" knot --dir "$d" --listen "$listen" --zone "$zone" --file "$file" \
+    --storage "$d/zones" --journal-content changes --role "$role" > "$d/knot.conf"
 }
 
 knot_conf root "$ROOT" . root.zone static
@@ -176,32 +141,9 @@ knot_conf new1 "$NEW1" example.test. new.zone "primary:$NEW2"
 knot_conf new2 "$NEW2" example.test. new.zone "secondary:$NEW1"
 knot_conf dev1 "$DEV1" dev.example.test. dev.zone static
 
-printf '. 3600000 NS a.root.test.\na.root.test. 3600000 A %s\n' "$ROOT" > "$dir/root.hints"
+python3 "$servers" root-hints --root "$ROOT" > "$dir/root.hints"
 mkdir -p "$dir/unbound"
-cat > "$dir/unbound/unbound.conf" <<CONF
-server:
-    interface: $RESOLVER
-    port: 53
-    access-control: 127.0.0.0/8 allow
-    do-ip6: no
-    do-not-query-localhost: no
-    local-zone: "test." nodefault
-    root-hints: "$dir/root.hints"
-    module-config: "iterator"
-    username: ""
-    chroot: ""
-    directory: "$dir/unbound"
-    pidfile: ""
-    use-syslog: no
-    logfile: "$dir/unbound/unbound.log"
-    verbosity: 1
-    qname-minimisation: no
-    prefetch: no
-    serve-expired: no
-    infra-host-ttl: 2
-remote-control:
-    control-enable: no
-CONF
+python3 "$servers" unbound --dir "$dir" --interface "$RESOLVER" > "$dir/unbound/unbound.conf"
 
 start_server() {  # start_server NAME ARGV...
   local name=$1; shift

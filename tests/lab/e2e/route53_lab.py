@@ -48,9 +48,11 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-AWS_LAB = os.path.join(REPO, "tests", "lab", "aws")
+AWS_LAB = os.path.join(REPO, "tests", "lab", "aws_emulator")
 sys.path.insert(0, AWS_LAB)
+sys.path.insert(0, os.path.join(REPO, "tests", "lab", "common"))
 sys.dont_write_bytecode = True
+import lab_servers  # noqa: E402 - the Knot and Unbound configs, shared with lab.sh
 from aws_lab import atomic_write, is_zombie, zone_to_bind  # noqa: E402 - the AWS lab's own helpers
 
 ROOT = "127.58.0.1"
@@ -105,16 +107,9 @@ def absolute(name: str) -> str:
 # knotd
 
 def knot_conf(d: str, listen: list[str], zone: str) -> str:
-    lines = ["server:"] + [f"    listen: {a}@53" for a in listen] + [
-        f"    rundir: {d}/run",
-        "log:", f"  - target: {d}/knot.log", "    any: info",
-        "database:", f"    storage: {d}/db",
-        "control:", f"    listen: {d}/run/knot.sock",
-        "template:", "  - id: default", f"    storage: {d}",
-        "    zonefile-sync: -1", "    zonefile-load: whole", "    journal-content: none",
-        "zone:", f"  - domain: {absolute(zone)}", "    file: zone.db",
-    ]
-    return "\n".join(lines) + "\n"
+    """knotd serving zone from d/zone.db, reloaded whole through its control socket."""
+    return lab_servers.knot_conf(d, listen, absolute(zone), "zone.db", storage=d, journal_content="none",
+                                 zonefile_load="whole", control=True)
 
 
 class Knot:
@@ -305,32 +300,6 @@ def seed(dir_: str) -> dict:
     return {"old_zone_id": zone_id, "old_nameservers": names}
 
 
-def unbound_conf(dir_: str) -> str:
-    return f"""server:
-    interface: {RESOLVER}
-    port: 53
-    access-control: 127.0.0.0/8 allow
-    do-ip6: no
-    do-not-query-localhost: no
-    local-zone: "test." nodefault
-    root-hints: "{dir_}/root.hints"
-    module-config: "iterator"
-    username: ""
-    chroot: ""
-    directory: "{dir_}/unbound"
-    pidfile: ""
-    use-syslog: no
-    logfile: "{dir_}/unbound/unbound.log"
-    verbosity: 1
-    qname-minimisation: no
-    prefetch: no
-    serve-expired: no
-    infra-host-ttl: 2
-remote-control:
-    control-enable: no
-"""
-
-
 def answers(server: str, name: str, type_: str, want: str) -> bool:
     out = subprocess.run(["kdig", "+timeout=1", "+retry=0", f"@{server}", name, type_],
                          capture_output=True, text=True).stdout
@@ -365,9 +334,9 @@ def start(dir_: str) -> int:
         f"ns1.nic.test. 10 A {TLD[0]}", f"ns2.nic.test. 10 A {TLD[1]}"]) + "\n")
     spawn("root", ["knotd", "-c", os.path.join(root_dir, "knot.conf")])
     spawn("bridge", [sys.executable, os.path.abspath(__file__), "bridge", dir_])
-    atomic_write(os.path.join(dir_, "root.hints"), f". 3600000 NS a.root.test.\na.root.test. 3600000 A {ROOT}\n")
+    atomic_write(os.path.join(dir_, "root.hints"), lab_servers.root_hints(ROOT))
     os.makedirs(os.path.join(dir_, "unbound"), exist_ok=True)
-    atomic_write(os.path.join(dir_, "unbound", "unbound.conf"), unbound_conf(dir_))
+    atomic_write(os.path.join(dir_, "unbound", "unbound.conf"), lab_servers.unbound_conf(dir_, RESOLVER))
     spawn("unbound", ["unbound", "-d", "-c", os.path.join(dir_, "unbound", "unbound.conf")])
 
     deadline = time.time() + 20

@@ -7,7 +7,7 @@
 
 #include <map>
 
-#include "tests/aws/lab/lab.h"
+#include "tests/lab/aws_clients/lab.h"
 
 namespace cutover::aws {
 namespace {

@@ -1,4 +1,4 @@
-#include "tests/lab/providers/knot_pair.h"
+#include "tests/lab/rfc2136_providers/knot_pair.h"
 
 #include <chrono>
 #include <filesystem>

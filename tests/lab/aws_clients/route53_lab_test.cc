@@ -6,7 +6,7 @@
 
 #include <set>
 
-#include "tests/aws/lab/lab.h"
+#include "tests/lab/aws_clients/lab.h"
 
 namespace cutover::aws::route53 {
 namespace {

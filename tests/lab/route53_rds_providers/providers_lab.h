@@ -12,7 +12,7 @@
 #include <string>
 
 #include "planner/providers/aws_providers.h"
-#include "tests/aws/lab/lab.h"
+#include "tests/lab/aws_clients/lab.h"
 
 namespace cutover::planner::lab {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "dns/prober.h"
-#include "tests/lab/providers/knot_pair.h"
+#include "tests/lab/rfc2136_providers/knot_pair.h"
 
 namespace cutover::lab {
 

@@ -10,7 +10,7 @@
 
 #include "aws/query_request.h"
 #include "planner/providers/rds_database.h"
-#include "tests/lab/aws_providers/providers_lab.h"
+#include "tests/lab/route53_rds_providers/providers_lab.h"
 
 namespace cutover::planner::lab {
 namespace {

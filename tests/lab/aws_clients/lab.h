@@ -1,5 +1,5 @@
 #pragma once
-// Access to the AWS lab (tests/lab/aws: moto behind the SigV4-checking,
+// Access to the AWS lab (tests/lab/aws_emulator: moto behind the SigV4-checking,
 // fault-injecting proxy) for the lab tests of aws/: its env.json, Sessions
 // for its accounts, and its control API (/_lab/...: reset, faults, config,
 // request log), spoken with our own libcurl client.

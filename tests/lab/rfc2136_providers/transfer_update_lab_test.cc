@@ -6,7 +6,7 @@
 
 #include "dns/axfr.h"
 #include "dns/update.h"
-#include "tests/lab/providers/lab_fixture.h"
+#include "tests/lab/rfc2136_providers/lab_fixture.h"
 
 namespace cutover::lab {
 namespace {

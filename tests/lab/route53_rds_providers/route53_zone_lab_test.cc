@@ -10,7 +10,7 @@
 
 #include "planner/providers/route53_zone.h"
 #include "planner/providers/record_ops.h"
-#include "tests/lab/aws_providers/providers_lab.h"
+#include "tests/lab/route53_rds_providers/providers_lab.h"
 
 namespace cutover::planner::lab {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "tests/aws/lab/lab.h"
+#include "tests/lab/aws_clients/lab.h"
 
 namespace cutover::aws::domains {
 namespace {

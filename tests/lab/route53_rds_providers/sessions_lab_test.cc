@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "planner/providers/route53_domains.h"
-#include "tests/lab/aws_providers/providers_lab.h"
+#include "tests/lab/route53_rds_providers/providers_lab.h"
 
 namespace cutover::planner::lab {
 namespace {

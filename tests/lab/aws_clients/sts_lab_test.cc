@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/aws/lab/lab.h"
+#include "tests/lab/aws_clients/lab.h"
 
 namespace cutover::aws {
 namespace {

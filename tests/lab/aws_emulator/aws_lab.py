@@ -34,7 +34,9 @@ READY_TIMEOUT = 60.0
 def _code_digest() -> str:
     """Identifies the lab's code, so that `start` replaces a lab left running by older code."""
     h = hashlib.sha256()
-    for name in ("aws_lab.py", "labproxy.py"):
+    package = os.path.join(HERE, "labproxy")
+    names = ["aws_lab.py"] + [os.path.join("labproxy", n) for n in sorted(os.listdir(package)) if n.endswith(".py")]
+    for name in names:
         with open(os.path.join(HERE, name), "rb") as f:
             h.update(f.read())
     return h.hexdigest()[:16]

@@ -1,4 +1,4 @@
-#include "tests/aws/lab/lab.h"
+#include "tests/lab/aws_clients/lab.h"
 
 #include <gtest/gtest.h>
 

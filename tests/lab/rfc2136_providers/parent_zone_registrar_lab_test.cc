@@ -6,7 +6,7 @@
 #include "planner/providers/parent_zone_registrar.h"
 #include "planner/providers/rfc2136_zone.h"
 #include "planner/providers/record_ops.h"
-#include "tests/lab/providers/lab_fixture.h"
+#include "tests/lab/rfc2136_providers/lab_fixture.h"
 
 namespace cutover::lab {
 namespace {

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "aws/query_request.h"
-#include "tests/aws/lab/lab.h"
+#include "tests/lab/aws_clients/lab.h"
 
 namespace cutover::aws::rds {
 namespace {
