@@ -9,7 +9,7 @@
 #include "planner/plan/parser.h"
 #include "planner/run/rollback.h"
 #include "planner/planner.h"
-#include "temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace cutover::planner {
 namespace {

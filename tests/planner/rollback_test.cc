@@ -11,7 +11,7 @@
 #include "planner/run/executor.h"
 #include "planner/plan/parser.h"
 #include "planner/planner.h"
-#include "temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace cutover::planner {
 namespace {

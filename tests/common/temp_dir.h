@@ -1,10 +1,13 @@
 #pragma once
-// A temporary directory removed with everything in it when the test ends
-// (ninja's ScopedTempDir).
+// A temporary directory, removed with everything in it when the test ends
+// (ninja's ScopedTempDir). Shared by the test folders.
 
-#include <cstdlib>
+#include <stdlib.h>
+
 #include <filesystem>
+#include <fstream>
 #include <string>
+#include <system_error>
 
 namespace cutover::testing {
 
@@ -20,8 +23,15 @@ class TempDir {
   }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
+
   const std::filesystem::path& path() const { return path_; }
   std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+  /// Writes `text` to a file in the directory and returns its path.
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_ / name) << text;
+    return (path_ / name).string();
+  }
 
  private:
   std::filesystem::path path_{};
