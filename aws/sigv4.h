@@ -8,7 +8,7 @@
 //
 // sign() runs them in order and returns the headers to add. Credentials and
 // time are passed in: no clock reads, no I/O, so every stage is testable
-// against the official vectors (shared/testdata/sigv4) and botocore.
+// against the official vectors (tests/testdata/sigv4) and botocore.
 
 #include <chrono>
 #include <string>

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/aws/temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace cutover::aws {
 namespace {
@@ -92,7 +92,7 @@ class AwsConfigTest : public ::testing::Test {
     return resolve_credentials(shared, env, profile, std::chrono::system_clock::time_point{});
   }
 
-  testing::ScopedTempDir dir;
+  cutover::testing::TempDir dir;
   Environment env;
   SharedConfig shared;
 };

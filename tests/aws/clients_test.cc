@@ -8,7 +8,7 @@
 #include "aws/session.h"
 #include "aws/sts.h"
 #include "tests/aws/fakes.h"
-#include "tests/aws/temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace cutover::aws {
 namespace {
@@ -135,7 +135,7 @@ TEST(Rds, DescribeAllFollowsTheMarker) {
 }
 
 TEST(Session, RoleProfileAssumesOnceAndCachesUntilNearExpiry) {
-  testing::ScopedTempDir dir;
+  cutover::testing::TempDir dir;
   Environment env{{"AWS_CONFIG_FILE", dir.write("config", "[profile role]\nrole_arn = arn:aws:iam::2:role/R\n"
                                                           "source_profile = base\nregion = eu-west-1\n")},
                   {"AWS_SHARED_CREDENTIALS_FILE", dir.write("credentials", "[base]\naws_access_key_id = AKIDBASE\n"

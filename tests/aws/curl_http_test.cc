@@ -13,7 +13,7 @@
 #include <string>
 
 #include "aws/http.h"
-#include "tests/aws/temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace cutover::aws {
 namespace {
@@ -129,7 +129,7 @@ TEST_F(CurlHttpTest, TimeoutIsMaybeSentAndRefusedIsNot) {
 // option makes the same request succeed.
 TEST(CurlHttpTls, SelfSignedIsRefusedUnlessItsCaIsGiven) {
   if (std::system("openssl version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no openssl command";
-  testing::ScopedTempDir dir;
+  cutover::testing::TempDir dir;
   std::string cert = (dir.path() / "cert.pem").string(), key = (dir.path() / "key.pem").string();
   std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
                         "-addext subjectAltName=IP:127.0.0.1 -keyout '" + key + "' -out '" + cert + "' >/dev/null 2>&1";

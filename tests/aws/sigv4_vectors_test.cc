@@ -1,4 +1,4 @@
-// The official SigV4 suite (shared/testdata/sigv4/v4, 38 cases): every stage
+// The official SigV4 suite (tests/testdata/sigv4/v4, 38 cases): every stage
 // of the signer must reproduce the suite's canonical request, string to sign
 // and signature, in both the header and the presigned (query) variant.
 
@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSuite = fs::path(CUTOVER_SHARED_DIR) / "testdata/sigv4/v4";
+const fs::path kSuite = fs::path(CUTOVER_SOURCE_DIR) / "tests/testdata/sigv4/v4";
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -8,7 +8,7 @@
 #include "aws/route53.h"
 #include "aws/session.h"
 #include "tests/aws/fakes.h"
-#include "tests/aws/temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace cutover::aws {
 namespace {
@@ -90,7 +90,7 @@ TEST_F(WaitersTest, ListAllHostedZonesFollowsNextNameAndId) {
 }
 
 TEST(SessionSettings, RetryModeMaxAttemptsAndGlobalSts) {
-  testing::ScopedTempDir dir;
+  cutover::testing::TempDir dir;
   Environment env{{"AWS_CONFIG_FILE", dir.write("config", "[default]\nretry_mode = legacy\nsts_regional_endpoints = legacy\n")},
                   {"AWS_SHARED_CREDENTIALS_FILE", dir.write("credentials", "")},
                   {"AWS_ACCESS_KEY_ID", "AKID"}, {"AWS_SECRET_ACCESS_KEY", "s"}, {"AWS_REGION", "eu-west-1"}};

@@ -5,7 +5,7 @@
 
 #include "planner/cli/zone_bind.h"
 #include "planner/cli/zone_plan.h"
-#include "tests/aws/temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace cutover::cli {
 namespace {
@@ -21,7 +21,7 @@ TEST(ZoneNames, Route53OctalAndBindDecimalEscapes) {
 }
 
 TEST(ZoneBind, ReadsAndGroupsRecordSets) {
-  aws::testing::ScopedTempDir dir;
+  cutover::testing::TempDir dir;
   std::string path = dir.write("z.zone", "$TTL 300\n@ IN SOA ns1 admin 1 7200 3600 1209600 300\n@ IN NS ns1\n"
                                          "www IN A 192.0.2.1\nwww 60 IN A 192.0.2.2\ntxt IN TXT \"a b\" \"c\"\n");
   auto zone = read_bind_zone(path, "example.net");

@@ -8,7 +8,7 @@
 #include "planner/plan/parser.h"
 #include "planner/planner.h"
 #include "planner/providers/aws_providers.h"
-#include "tests/planner/temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace cutover::planner {
 namespace {

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "temp_dir.h"
+#include "tests/common/temp_dir.h"
 
 namespace cutover::planner {
 namespace {

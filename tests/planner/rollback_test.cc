@@ -7,65 +7,31 @@
 
 #include <algorithm>
 
-#include "fakes.h"
-#include "planner/run/executor.h"
-#include "planner/plan/parser.h"
-#include "planner/planner.h"
-#include "temp_dir.h"
+#include "tests/planner/world.h"
 
 namespace cutover::planner {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::ExecutorTest;
 using testing::FakeZone;
 using testing::name;
 
 // An example plan (old and new zone of example.com, the delegation held in a
 // fake "com") applied up to one step, then rolled back.
-class RollbackTest : public ::testing::Test {
+class RollbackTest : public testing::World {
  protected:
-  void load(const std::string& plan_file) {
-    plan_ = load_plan(std::string(CUTOVER_SOURCE_DIR "/plans/") + plan_file).value();
-    facts_ = assumed_facts(plan_);
-    graph_ = build_steps(plan_, facts_).value();
-    schedule_ = graph_.schedule().value();
-    old_ = new FakeZone("example.com", {"ns-1.old.example"});
-    new_ = new FakeZone("example.com", {"ns-1.new.example"}, /*exists=*/false);
-    parent_ = new FakeZone("com", {"a.gtld.example"});
-    parent_->add({.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 172800, .values = {"ns-1.old.example."}});
-    providers_.zones["old"].reset(old_);
-    providers_.zones["new"].reset(new_);
-    providers_.zones["com"].reset(parent_);
-    providers_.registrar = std::make_unique<testing::FakeParentRegistrar>(*parent_);
-  }
+  void load(const std::string& plan_file) { load_example_com(plan_file); }
 
-  Journal journal() {
-    std::vector<std::string> warnings;
-    return Journal::open(dir_ / "journal.jsonl", {.domain = "example.com.", .plan_digest = "d"}, warnings).value();
-  }
-
-  RunStatus apply_until(const std::string& step) {
-    auto j = journal();
-    auto secrets = SecretStore::open(std::nullopt).value();
-    testing::FakeGates gates(providers_, plan_.domain);
-    testing::RecordingObserver observer;
-    Executor executor({.plan = plan_, .schedule = schedule_, .providers = providers_, .gates = gates, .journal = j,
-                       .secrets = secrets, .clock = clock_, .observer = observer});
-    return executor.run({.until = step, .poll_interval = 60s}).value().status;
-  }
+  RunStatus apply_until(const std::string& step) { return apply({.until = step, .poll_interval = 60s}).value().status; }
 
   // `wait` false (--no-wait): stops with a Waiting entry instead of sleeping through a settle wait.
   std::vector<RollbackEntry> roll_back_now(bool wait = true, bool dry_run = false) {
-    auto j = journal();
-    auto secrets = SecretStore::open(std::nullopt).value();
-    return roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
-                      .clock = clock_, .dry_run = dry_run, .wait = wait}).value();
+    return rollback({.wait = wait, .dry_run = dry_run}).value();
   }
 
   // The child zone of s2-subdelegation.json, created by the plan.
-  void add_dev_zone() {
-    providers_.zones["dev"] = std::make_unique<FakeZone>("dev.example.com", std::vector<std::string>{"ns-1.dev.example"}, /*exists=*/false);
-  }
+  void add_dev_zone() { dev_ = add_zone("dev", "dev.example.com", {"ns-1.dev.example"}, /*exists=*/false); }
 
   std::uint32_t ttl(const FakeZone* zone, std::string_view owner, dns::RecordType type) const {
     auto set = zone->find(owner, type);
@@ -82,17 +48,6 @@ class RollbackTest : public ::testing::Test {
     EXPECT_NE(it, entries.end()) << "no rollback entry for " << step;
     return it != entries.end() ? *it : entries.front();
   }
-
-  testing::TempDir dir_;
-  Plan plan_;
-  Facts facts_;
-  StepGraph graph_;
-  std::vector<ScheduledStep> schedule_;
-  ProviderSet providers_;
-  FakeZone* old_{nullptr};
-  FakeZone* new_{nullptr};
-  FakeZone* parent_{nullptr};
-  testing::FakeClock clock_;
 };
 
 TEST_F(RollbackTest, TheNsTtlLoweringIsUndoneInBothZones) {
@@ -211,13 +166,7 @@ TEST_F(RollbackTest, ApplyRefusesToGoForwardOverAnUnfinishedRollback) {
     auto j = journal();
     ASSERT_TRUE(j.append({.step = "switch.lower-ns-ttl", .event = JournalEvent::UndoStarted, .action = 0}));
   }
-  auto j = journal();
-  auto secrets = SecretStore::open(std::nullopt).value();
-  testing::FakeGates gates(providers_, plan_.domain);
-  testing::RecordingObserver observer;
-  Executor executor({.plan = plan_, .schedule = schedule_, .providers = providers_, .gates = gates, .journal = j,
-                     .secrets = secrets, .clock = clock_, .observer = observer});
-  auto outcome = executor.run({.poll_interval = 60s}).value();
+  auto outcome = apply({.poll_interval = 60s}).value();
   EXPECT_EQ(outcome.status, RunStatus::Failed);
   EXPECT_EQ(outcome.step, "switch.lower-ns-ttl");
   EXPECT_NE(outcome.message.find("rollback of this step is unfinished"), std::string::npos) << outcome.message;
@@ -243,10 +192,7 @@ TEST_F(RollbackTest, ALongSettleWaitCountsDownEveryMinuteNotEveryFiveSeconds) {
   add_dev_zone();
   ASSERT_EQ(apply_until("switch.registrar"), RunStatus::Stopped);
   int countdowns = 0;
-  auto j = journal();
-  auto secrets = SecretStore::open(std::nullopt).value();
-  auto entries = roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = secrets,
-                            .clock = clock_, .on_wait = [&](const Step&, Seconds, const std::string&) { ++countdowns; }}).value();
+  auto entries = rollback({.on_wait = [&](const Step&, Seconds, const std::string&) { ++countdowns; }}).value();
   EXPECT_EQ(entry_of(entries, "subdelegation.dev.delegate.new").verdict, RollbackVerdict::Undone);
   // 48 h: about 2,880 lines a minute apart (34,000 at one every 5 s), the last 10 minutes every 5 s.
   EXPECT_GT(countdowns, 2800);
@@ -316,6 +262,54 @@ TEST_F(RollbackTest, ARollbackRerunAfterAFailedUndoFinishesWithoutRepeating) {
   EXPECT_EQ(ttl(old_, "example.com", dns::RecordType::NS), 172800u);
   EXPECT_EQ(journaled("switch.lower-ns-ttl", JournalEvent::UndoStarted, 0), 1u) << "the first undo ran once";
   EXPECT_EQ(journaled("switch.lower-ns-ttl", JournalEvent::UndoDone, 1), 1u);
+}
+
+// The rollback of the lab plan (tests/planner/world.h).
+TEST_F(ExecutorTest, RollbackUndoesCompletedStepsInReverse) {
+  ASSERT_EQ(run({.until = "switch.verify-parent"})->status, RunStatus::Stopped);
+  ASSERT_EQ(parent_->find("example.test", dns::RecordType::NS)->values, (std::vector<std::string>{"ns1.new.test.", "ns2.new.test."}));
+  auto entries = rollback();
+  ASSERT_TRUE(entries.has_value());
+  ASSERT_FALSE(entries->empty());
+  EXPECT_EQ(entries->front().step, "switch.verify-parent");
+  // The switch is undone: the TLD delegates to the old servers again, and the
+  // explanation says when every resolver sees it.
+  EXPECT_EQ(parent_->find("example.test", dns::RecordType::NS)->values, (std::vector<std::string>{"ns1.old.test.", "ns2.old.test."}));
+  auto undone = std::ranges::find_if(*entries, [](const RollbackEntry& e) { return e.step == "switch.registrar"; });
+  ASSERT_NE(undone, entries->end());
+  EXPECT_EQ(undone->verdict, RollbackVerdict::Undone);
+  EXPECT_NE(undone->explanation.find("takes effect for every resolver within the parent NS TTL"), std::string::npos);
+  // The delegations of dev are removed from both parents.
+  EXPECT_FALSE(old_->find("dev.example.test", dns::RecordType::NS).has_value());
+  EXPECT_FALSE(new_->find("dev.example.test", dns::RecordType::NS).has_value());
+  EXPECT_FALSE(journal().done_at("switch.registrar").has_value());
+}
+
+TEST_F(ExecutorTest, RollbackRefusesWhenTheSafePeriodIsOver) {
+  ASSERT_EQ(run()->status, RunStatus::Completed);
+  clock_.advance(std::chrono::hours{24});  // far past the 12 s window of the lab plan
+  auto entries = rollback();
+  ASSERT_TRUE(entries.has_value());
+  auto registrar = std::ranges::find_if(*entries, [](const RollbackEntry& e) { return e.step == "switch.registrar"; });
+  ASSERT_NE(registrar, entries->end());
+  EXPECT_EQ(registrar->verdict, RollbackVerdict::TooLate);
+  EXPECT_EQ(parent_->find("example.test", dns::RecordType::NS)->values, (std::vector<std::string>{"ns1.new.test.", "ns2.new.test."}));
+  EXPECT_EQ(&*registrar, &entries->back()) << "nothing before the switch is undone while the switch stands";
+}
+
+// A zone the plan created is not deleted by a rollback once a parent has
+// delegated to it: resolvers may still ask it for the parent's NS TTL.
+using ExecutorRollback = testing::World;
+TEST_F(ExecutorRollback, KeepsACreatedZoneThatWasDelegatedTo) {
+  load_example_com("s1-account-move.json");
+  ASSERT_EQ(apply({.until = "switch.verify-parent", .poll_interval = 60s})->status, RunStatus::Stopped);
+  ASSERT_EQ(new_->creates, 1);
+  auto entries = rollback().value();
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(parent_->find("example.com", dns::RecordType::NS)->values, std::vector<std::string>{"ns-1.old.example."});
+  EXPECT_EQ(entries.back().step, "zone.new.create");
+  EXPECT_EQ(entries.back().verdict, RollbackVerdict::TooLate);
+  EXPECT_TRUE(new_->exists().value()) << "the zone a parent delegated to stays";
 }
 
 }  // namespace
