@@ -8,11 +8,15 @@
 namespace cutover::dns {
 namespace {
 
-constexpr std::array<std::pair<RecordType, std::string_view>, 12> kNames{{
-    {RecordType::A, "A"},       {RecordType::NS, "NS"},   {RecordType::CNAME, "CNAME"},
-    {RecordType::SOA, "SOA"},   {RecordType::PTR, "PTR"}, {RecordType::MX, "MX"},
-    {RecordType::TXT, "TXT"},   {RecordType::AAAA, "AAAA"}, {RecordType::SRV, "SRV"},
-    {RecordType::DS, "DS"},     {RecordType::DNSKEY, "DNSKEY"}, {RecordType::CAA, "CAA"},
+// Every type Route 53 takes (aws-apis.md 3.0) is named, so that a zone file
+// read for `cutover zone import` keeps its types.
+constexpr std::array<std::pair<RecordType, std::string_view>, 18> kNames{{
+    {RecordType::A, "A"},         {RecordType::NS, "NS"},       {RecordType::CNAME, "CNAME"},
+    {RecordType::SOA, "SOA"},     {RecordType::PTR, "PTR"},     {RecordType::MX, "MX"},
+    {RecordType::TXT, "TXT"},     {RecordType::AAAA, "AAAA"},   {RecordType::SRV, "SRV"},
+    {RecordType::NAPTR, "NAPTR"}, {RecordType::DS, "DS"},       {RecordType::SSHFP, "SSHFP"},
+    {RecordType::DNSKEY, "DNSKEY"}, {RecordType::TLSA, "TLSA"}, {RecordType::SVCB, "SVCB"},
+    {RecordType::HTTPS, "HTTPS"}, {RecordType::SPF, "SPF"},     {RecordType::CAA, "CAA"},
 }};
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {

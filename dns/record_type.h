@@ -17,8 +17,14 @@ enum class RecordType : std::uint16_t {
   TXT = 16,
   AAAA = 28,
   SRV = 33,
+  NAPTR = 35,
   DS = 43,
+  SSHFP = 44,
   DNSKEY = 48,
+  TLSA = 52,
+  SVCB = 64,
+  HTTPS = 65,
+  SPF = 99,
   CAA = 257,
 };
 

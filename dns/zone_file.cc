@@ -1,6 +1,7 @@
 #include "dns/zone_file.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -13,6 +14,9 @@ namespace cutover::dns {
 namespace {
 
 using File = detail::CHandle<FILE, &std::fclose>;
+
+inline void free_chars(char* p) noexcept { std::free(p); }
+using CString = detail::CHandle<char, &free_chars>;
 
 Result<File> open_file(const std::string& path) {
   File file{std::fopen(path.c_str(), "r")};
@@ -55,6 +59,17 @@ Result<ZoneFile> read_zone_file(const std::string& path, const std::optional<Dom
   if (!records) return std::unexpected(records.error());
   for (auto& r : *records) out.records.push_back(std::move(r));
   return out;
+}
+
+Result<std::string> canonical_record_line(const std::string& line) {
+  ldns_rr* raw = nullptr;
+  if (ldns_rr_new_frm_str(&raw, line.c_str(), 0, nullptr, nullptr) != LDNS_STATUS_OK) {
+    return fail(ErrorCode::Invalid, "not a record: '" + line + "'");
+  }
+  detail::LdnsRr rr{raw};
+  CString text{ldns_rr2str(rr.get())};
+  if (!text) return fail(ErrorCode::Invalid, "cannot print record: '" + line + "'");
+  return std::string(text.get());
 }
 
 std::vector<Question> parity_questions(const ZoneFile& zone) {

@@ -24,6 +24,12 @@ struct ZoneFile {
 /// file, Invalid with the line number for a record that does not parse.
 Result<ZoneFile> read_zone_file(const std::string& path, const std::optional<DomainName>& origin = std::nullopt);
 
+/// One record line in presentation form, absolute owner ("www.example.net. 300
+/// IN A 192.0.2.1"), printed back the way ldns writes a zone file: fields
+/// separated by tabs, rdata in canonical form, ending in a newline. Invalid
+/// when ldns cannot parse the line.
+Result<std::string> canonical_record_line(const std::string& line);
+
 /// The distinct (name, type) pairs of a zone worth comparing between two
 /// providers: the SOA and the apex NS are left out (they differ by design
 /// between providers), and so is glue below a delegation (only the

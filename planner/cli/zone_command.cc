@@ -10,11 +10,12 @@
 #include <iostream>
 #include <map>
 
-#include "aws/route53_batches.h"
+#include "aws/route53.h"
 #include "planner/cli/aws_cli.h"
 #include "planner/cli/commands.h"
-#include "planner/cli/zone_bind.h"
-#include "planner/cli/zone_plan.h"
+#include "planner/providers/route53_records.h"
+#include "planner/providers/zone_export.h"
+#include "planner/providers/zone_import.h"
 
 namespace cutover::cli {
 namespace {
@@ -64,21 +65,28 @@ ExitCode run_export(const ZoneOptions& options) {
   std::vector<std::string> notes;
   std::cout << "; zone " << zone->zone.name << " (" << zone->zone.id.value << "), " << records->size()
             << " record sets, exported by cutover\n"
-            << write_bind_zone(*records, zone->zone.name, notes);
+            << planner::write_bind_zone(*records, zone->zone.name, notes);
   for (const std::string& note : notes) std::cerr << "cutover zone export: note: " << note << "\n";
   return ExitCode::Ok;
 }
 
-void print_dry_run(const ImportPlan& plan, const r53::BatchLimits& limits) {
-  auto batches = r53::split_into_batches(plan.changes, limits);
+void print_dry_run(const planner::ImportPlan& plan) {
+  auto batches = planner::import_batches(plan);
   if (!batches) {
     std::cout << "cannot batch: " << batches.error().message << "\n";
     return;
   }
   for (size_t i = 0; i < batches->size(); ++i) {
     std::cout << "batch " << i + 1 << "/" << batches->size() << " (" << (*batches)[i].size() << " changes)\n";
-    for (const r53::Change& change : (*batches)[i]) std::cout << "  " << describe_change(change) << "\n";
+    for (const r53::Change& change : (*batches)[i]) std::cout << "  " << planner::describe_change(change) << "\n";
   }
+}
+
+// A file that cannot be read or does not parse is bad input (nothing was
+// done); a name Route 53 listed that is no domain name is a provider failure.
+ExitCode report_planner_error(const planner::Error& error) {
+  std::cerr << "cutover zone import: " << error.message << "\n";
+  return error.code == planner::ErrorCode::Provider ? ExitCode::Failure : ExitCode::Usage;
 }
 
 ExitCode run_import(const ZoneOptions& options) {
@@ -88,15 +96,16 @@ ExitCode run_import(const ZoneOptions& options) {
   r53::Client route53 = session->route53();
   auto zone = route53.get_hosted_zone({options.zone_id});
   if (!zone) return report_aws_error("zone import", zone.error());
-  auto file = read_bind_zone(options.file, zone->zone.name);
-  if (!file) {
-    std::cerr << "cutover zone import: " << file.error() << "\n";
-    return ExitCode::Usage;
-  }
+  auto zone_name = planner::name_from_route53(zone->zone.name);
+  if (!zone_name) return report_planner_error(zone_name.error());
+  auto file = planner::read_zone_rrsets(options.file, *zone_name);
+  if (!file) return report_planner_error(file.error());
   for (const std::string& note : file->notes) std::cerr << "cutover zone import: note: " << note << "\n";
   auto current = route53.list_all_records(zone->zone.id);
   if (!current) return report_aws_error("zone import", current.error());
-  ImportPlan plan = plan_import(file->record_sets, *current, zone->zone.name);
+  auto planned = planner::plan_import(file->rrsets, *current, *zone_name);
+  if (!planned) return report_planner_error(planned.error());
+  const planner::ImportPlan& plan = *planned;
   if (!plan.outside.empty()) {
     std::cerr << "cutover zone import: " << options.file << " has " << plan.outside.size() << " names outside "
               << zone->zone.name << " (first: " << plan.outside.front() << "); is it the file of another zone?\n";
@@ -106,7 +115,7 @@ ExitCode run_import(const ZoneOptions& options) {
   std::cerr << "cutover zone import: " << plan.changes.size() << " record sets to upsert, " << plan.unchanged
             << " already as in the file\n";
   if (options.dry_run) {
-    print_dry_run(plan, {});
+    print_dry_run(plan);
     return ExitCode::Ok;
   }
   if (plan.changes.empty()) return ExitCode::Ok;

@@ -18,6 +18,17 @@ std::vector<std::string> normalised(std::vector<std::string> values) {
   return values;
 }
 
+// TXT and SPF values are text whose case matters (a DKIM key, a verification
+// token); every other type compares case-insensitively (names, hex digits).
+bool same_rdata(dns::RecordType type, const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (type != dns::RecordType::TXT && type != dns::RecordType::SPF) return same_values(a, b);
+  std::vector<std::string> x = a;
+  std::vector<std::string> y = b;
+  std::ranges::sort(x);
+  std::ranges::sort(y);
+  return x == y;
+}
+
 }  // namespace
 
 bool same_values(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -47,7 +58,7 @@ std::vector<RrsetChange> changes_to_hold(const std::vector<Rrset>& target, const
   std::vector<RrsetChange> out;
   for (const auto& rrset : wanted) {
     auto present = find_rrset(target, rrset.name, rrset.type);
-    if (present && present->ttl == rrset.ttl && same_values(present->values, rrset.values)) continue;
+    if (present && present->ttl == rrset.ttl && same_rdata(rrset.type, present->values, rrset.values)) continue;
     out.push_back(RrsetChange{.kind = ChangeKind::Upsert, .rrset = rrset});
   }
   return out;
@@ -57,7 +68,8 @@ bool changes_in_effect(const std::vector<Rrset>& zone, const std::vector<RrsetCh
   return std::ranges::all_of(changes, [&](const RrsetChange& change) {
     auto present = find_rrset(zone, change.rrset.name, change.rrset.type);
     if (change.kind == ChangeKind::Delete) return !present.has_value();
-    return present && present->ttl == change.rrset.ttl && same_values(present->values, change.rrset.values);
+    return present && present->ttl == change.rrset.ttl &&
+           same_rdata(change.rrset.type, present->values, change.rrset.values);
   });
 }
 

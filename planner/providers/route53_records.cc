@@ -10,9 +10,12 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Characters Route 53 writes literally; everything else is an octal escape.
+// Characters sent literally inside a label: a-z 0-9 - _ (aws-apis.md 3.0;
+// letters lower-case, as Route 53 stores them) and the wildcard '*', which
+// Route 53 takes as it is. Everything else, a dot inside a label included,
+// is sent as an octal escape.
 bool route53_literal(unsigned char c) {
-  return std::isalnum(c) || c == '-' || c == '_' || c == '*' || c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '*';
 }
 
 // Characters presentation form can hold unescaped inside a label.
@@ -49,17 +52,21 @@ Result<dns::DomainName> name_from_route53(std::string_view in) {
 std::string name_to_route53(const dns::DomainName& name) {
   const std::string& in = name.text();
   std::string out;
+  auto label_byte = [&out](unsigned char c) {
+    c = static_cast<unsigned char>(std::tolower(c));
+    out += route53_literal(c) ? std::string(1, static_cast<char>(c)) : escaped(c, true);
+  };
   for (size_t i = 0; i < in.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(in[i]);
+    auto c = static_cast<unsigned char>(in[i]);
     if (c == '\\' && i + 3 < in.size() && is_digit(in[i + 1]) && is_digit(in[i + 2]) && is_digit(in[i + 3])) {
-      c = static_cast<unsigned char>((in[i + 1] - '0') * 100 + (in[i + 2] - '0') * 10 + (in[i + 3] - '0'));
+      label_byte(static_cast<unsigned char>((in[i + 1] - '0') * 100 + (in[i + 2] - '0') * 10 + (in[i + 3] - '0')));
       i += 3;
-      out += route53_literal(c) && c != '.' ? std::string(1, static_cast<char>(c)) : escaped(c, true);
     } else if (c == '\\' && i + 1 < in.size()) {
-      c = static_cast<unsigned char>(in[++i]);
-      out += route53_literal(c) && c != '.' ? std::string(1, static_cast<char>(c)) : escaped(c, true);
+      label_byte(static_cast<unsigned char>(in[++i]));
+    } else if (c == '.') {
+      out.push_back('.');
     } else {
-      out += route53_literal(c) ? std::string(1, static_cast<char>(c)) : escaped(c, true);
+      label_byte(c);
     }
   }
   return out;

@@ -20,8 +20,9 @@ namespace cutover::planner {
 /// ("*.example.com."); Provider error naming the input when it is no valid name.
 Result<dns::DomainName> name_from_route53(std::string_view route53_name);
 
-/// A presentation-form name as Route 53 wants it: absolute, octal escapes for
-/// characters other than a-z 0-9 - _ * ("a\032b.x." -> "a\040b.x.").
+/// A presentation-form name as Route 53 wants it: absolute, letters
+/// lower-case (escaped ones too), octal escapes for characters other than
+/// a-z 0-9 - _ * ("a\032b.x." -> "a\040b.x.", "\065.x." -> "a.x.").
 std::string name_to_route53(const dns::DomainName& name);
 
 /// True for record sets an Rrset cannot describe: aliases (no TTL, no values,

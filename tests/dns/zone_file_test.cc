@@ -81,5 +81,32 @@ TEST_F(ZoneFileTest, RootHintsGiveAddresses) {
   EXPECT_TRUE((*roots)[1].ipv6);
 }
 
+TEST_F(ZoneFileTest, KeepsTheTypesRoute53Takes) {
+  auto path = write("types.zone",
+                    "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n"
+                    "@ IN NAPTR 100 10 \"u\" \"E2U+sip\" \"!^.*$!sip:info@example.com!\" .\n"
+                    "_443._tcp IN TLSA 3 1 1 0123456789abcdef\n@ IN SSHFP 1 1 0123456789abcdef\n"
+                    "@ IN SPF \"v=spf1 -all\"\n");
+  auto zone = read_zone_file(path);
+  ASSERT_TRUE(zone.has_value()) << zone.error().message;
+  std::vector<std::string> types;
+  for (const auto& r : zone->records) types.emplace_back(to_string(r.type));
+  EXPECT_EQ(types, (std::vector<std::string>{"SOA", "NAPTR", "TLSA", "SSHFP", "SPF"}));
+  EXPECT_EQ(parse_record_type("https"), RecordType::HTTPS);
+  EXPECT_EQ(parse_record_type("svcb"), RecordType::SVCB);
+}
+
+TEST_F(ZoneFileTest, CanonicalRecordLineIsWhatLdnsPrints) {
+  auto line = canonical_record_line("*.example.net. 60 IN A 192.0.2.1");
+  ASSERT_TRUE(line.has_value()) << line.error().message;
+  EXPECT_EQ(*line, "*.example.net.\t60\tIN\tA\t192.0.2.1\n");
+  auto txt = canonical_record_line("t.example.net. 300 IN TXT \"a b\"   \"c\"");
+  ASSERT_TRUE(txt.has_value()) << txt.error().message;
+  EXPECT_EQ(*txt, "t.example.net.\t300\tIN\tTXT\t\"a b\" \"c\"\n");
+  auto bad = canonical_record_line("www.example.net. 300 IN A not-an-address");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().code, ErrorCode::Invalid);
+}
+
 }  // namespace
 }  // namespace cutover::dns

@@ -1,0 +1,162 @@
+// `cutover zone import/export` on the libraries: Route 53 and presentation
+// names, a BIND file read as RRsets, which UPSERTs an import sends, and
+// record sets written back as a BIND file. (Moved from tests/aws/zone_cli_test.cc,
+// which compiled the CLI's own copies of these functions.)
+
+#include "planner/providers/zone_import.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "planner/providers/route53_records.h"
+#include "planner/providers/zone_export.h"
+#include "tests/common/temp_dir.h"
+
+namespace cutover::planner {
+namespace {
+
+namespace r53 = aws::route53;
+
+dns::DomainName name(const char* text) { return *dns::DomainName::parse(text); }
+
+std::string write(const testing::TempDir& dir, const std::string& file, const std::string& text) {
+  std::string path = (dir / file).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(ZoneNames, Route53OctalAndBindDecimalEscapes) {
+  EXPECT_EQ(name_from_route53("\\052.example.net.")->text(), "*.example.net.");
+  EXPECT_EQ(name_from_route53("a\\040b.example.")->text(), "a\\032b.example.");  // space
+  EXPECT_EQ(name_to_route53(name("A\\032b.Example")), "a\\040b.example.");
+  EXPECT_EQ(name_to_route53(name("*.example.")), "*.example.");
+  EXPECT_EQ(name_to_route53(name("a\\.b.example.")), "a\\056b.example.");  // a dot inside a label stays escaped
+}
+
+TEST(ZoneNames, EscapedLettersGoToRoute53LowerCase) {
+  // The CLI's own escaping lower-cased these, the provider's did not: Route 53
+  // stores letters lower-case and its literal set is a-z 0-9 - _.
+  EXPECT_EQ(name_to_route53(name("\\065B.example.")), "ab.example.");
+  EXPECT_EQ(name_to_route53(name("a\\033b.example.")), "a\\041b.example.");  // '!' is escaped, decimal 33 = octal 41
+}
+
+TEST(ZoneBind, ReadsAndGroupsRecordSets) {
+  testing::TempDir dir;
+  std::string path = write(dir, "z.zone", "$TTL 300\n@ IN SOA ns1 admin 1 7200 3600 1209600 300\n@ IN NS ns1\n"
+                                          "www IN A 192.0.2.1\nwww 60 IN A 192.0.2.2\ntxt IN TXT \"a b\" \"c\"\n");
+  auto zone = read_zone_rrsets(path, name("example.net"));
+  ASSERT_TRUE(zone.has_value()) << zone.error().message;
+  ASSERT_EQ(zone->rrsets.size(), 4u);
+  const Rrset* www = nullptr;
+  for (const auto& r : zone->rrsets) {
+    if (r.name == name("www.example.net.") && r.type == dns::RecordType::A) www = &r;
+  }
+  ASSERT_NE(www, nullptr);
+  EXPECT_EQ(www->values.size(), 2u);
+  EXPECT_EQ(www->ttl, 60u);  // the smallest, with a note
+  EXPECT_EQ(zone->notes.size(), 1u);
+
+  std::string bad = write(dir, "bad.zone", "www IN A not-an-address\n");
+  auto refused = read_zone_rrsets(bad, name("example.net"));
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::Invalid);
+  EXPECT_NE(refused.error().message.find("bad.zone:"), std::string::npos) << refused.error().message;
+}
+
+TEST(ZoneBind, RefusesTypesCutoverDoesNotKnowAndUnreadableFiles) {
+  testing::TempDir dir;
+  std::string path = write(dir, "loc.zone", "$TTL 300\nloc IN LOC 52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m\n");
+  auto zone = read_zone_rrsets(path, name("example.net"));
+  ASSERT_FALSE(zone.has_value());
+  EXPECT_EQ(zone.error().code, ErrorCode::Invalid);
+  EXPECT_NE(zone.error().message.find("loc.example.net."), std::string::npos) << zone.error().message;
+  auto absent = read_zone_rrsets((dir / "absent.zone").string(), name("example.net"));
+  ASSERT_FALSE(absent.has_value());
+  EXPECT_EQ(absent.error().code, ErrorCode::Io);
+}
+
+TEST(ZoneBind, OrdersRecordSetsByRoute53NameThenType) {
+  testing::TempDir dir;
+  std::string path = write(dir, "o.zone", "$TTL 300\nwww IN TXT \"t\"\nwww IN A 192.0.2.1\n*.w IN CNAME www\n"
+                                          "a IN A 192.0.2.3\n");
+  auto zone = read_zone_rrsets(path, name("example.net"));
+  ASSERT_TRUE(zone.has_value()) << zone.error().message;
+  std::vector<std::string> got;
+  for (const auto& r : zone->rrsets) got.push_back(name_to_route53(r.name) + " " + std::string(dns::to_string(r.type)));
+  EXPECT_EQ(got, (std::vector<std::string>{"*.w.example.net. CNAME", "a.example.net. A", "www.example.net. A",
+                                           "www.example.net. TXT"}));
+}
+
+TEST(ZoneBind, WritesAliasesAndRoutingAsComments) {
+  std::vector<std::string> notes;
+  std::string text = write_bind_zone(
+      {{.name = "\\052.example.net.", .type = "A", .ttl = 60, .values = {"192.0.2.1"}},
+       {.name = "w.example.net.", .type = "A", .set_identifier = "blue", .weight = 10, .ttl = 60, .values = {"192.0.2.2"}},
+       {.name = "lb.example.net.", .type = "A", .alias = r53::AliasTarget{"Z35", "lb.example.com.", false}}},
+      "example.net.", notes);
+  EXPECT_NE(text.find("*.example.net.\t60\tIN\tA\t192.0.2.1\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("; routing policy: SetIdentifier=blue Weight=10"), std::string::npos) << text;
+  EXPECT_NE(text.find("; ALIAS lb.example.net. A -> lb.example.com."), std::string::npos) << text;
+  EXPECT_EQ(notes.size(), 2u);
+}
+
+TEST(ZonePlan, SkipsApexSoaNsAndUnchangedSets) {
+  std::vector<Rrset> wanted = {
+      {.name = name("example.net."), .type = dns::RecordType::SOA, .ttl = 300, .values = {"ns1 admin 1 2 3 4 5"}},
+      {.name = name("example.net."), .type = dns::RecordType::NS, .ttl = 300, .values = {"ns1.example.net."}},
+      {.name = name("sub.example.net."), .type = dns::RecordType::NS, .ttl = 300, .values = {"ns1.other.net."}},  // a delegation: imported
+      {.name = name("www.example.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.2", "192.0.2.1"}},
+      {.name = name("new.example.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.9"}},
+      {.name = name("www.example.org."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.8"}},  // another zone
+      {.name = name("badexample.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.7"}}};  // not a subdomain
+  std::vector<r53::RecordSet> current = {
+      {.name = "WWW.example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.1", "192.0.2.2"}}};
+  auto planned = plan_import(wanted, current, name("example.net"));
+  ASSERT_TRUE(planned.has_value()) << planned.error().message;
+  const ImportPlan& plan = *planned;
+  ASSERT_EQ(plan.changes.size(), 2u);
+  EXPECT_EQ(plan.changes[0].record.name, "sub.example.net.");
+  EXPECT_EQ(plan.unchanged, 1u);
+  EXPECT_EQ(plan.skipped.size(), 2u);
+  EXPECT_EQ(plan.outside, (std::vector<std::string>{"www.example.org.", "badexample.net."}));
+  EXPECT_EQ(describe_change(plan.changes[1]), "UPSERT new.example.net. 300 A 192.0.2.9");
+}
+
+TEST(ZonePlan, TxtCaseIsAChangeNameCaseIsNot) {
+  std::vector<Rrset> wanted = {
+      {.name = name("k.example.net."), .type = dns::RecordType::TXT, .ttl = 300, .values = {"\"p=AbC\""}},
+      {.name = name("c.example.net."), .type = dns::RecordType::CNAME, .ttl = 300, .values = {"www.example.net."}}};
+  std::vector<r53::RecordSet> current = {
+      {.name = "k.example.net.", .type = "TXT", .ttl = 300, .values = {"\"p=abc\""}},
+      {.name = "c.example.net.", .type = "CNAME", .ttl = 300, .values = {"WWW.example.net."}}};
+  auto plan = plan_import(wanted, current, name("example.net"));
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  ASSERT_EQ(plan->changes.size(), 1u);
+  EXPECT_EQ(describe_change(plan->changes[0]), "UPSERT k.example.net. 300 TXT \"p=AbC\"");
+  EXPECT_EQ(plan->unchanged, 1u);
+}
+
+TEST(ZonePlan, BatchesWithinRoute53Limits) {
+  ImportPlan plan;
+  for (int i = 0; i < 150; ++i) {
+    plan.changes.push_back({r53::ChangeAction::Upsert,
+                            {.name = "n" + std::to_string(i) + ".example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.1"}}});
+  }
+  auto batches = import_batches(plan);
+  ASSERT_TRUE(batches.has_value()) << batches.error().message;
+  ASSERT_EQ(batches->size(), 2u);
+  EXPECT_EQ((*batches)[0].size(), 100u);
+  EXPECT_EQ((*batches)[1].size(), 50u);
+
+  ImportPlan huge;
+  huge.changes.push_back({r53::ChangeAction::Upsert,
+                          {.name = "big.example.net.", .type = "TXT", .ttl = 300,
+                           .values = std::vector<std::string>(600, "\"x\"")}});
+  auto refused = import_batches(huge);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::Invalid);
+}
+
+}  // namespace
+}  // namespace cutover::planner
