@@ -143,6 +143,8 @@ Result<std::vector<std::uint8_t>> rdata_from_text(RecordType type, const std::st
 }
 
 std::string faithful_rdata_text(const Record& record) {
+  // Empty text stands for nothing an UPDATE can send; "\\# 0" does.
+  if (record.rdata.empty()) return generic_rdata_text(record.wire);
   auto parsed = rdata_from_text(record.type, record.rdata);
   if (parsed && *parsed == fold_rdata_names(record.type, record.wire)) return record.rdata;
   return generic_rdata_text(record.wire);
