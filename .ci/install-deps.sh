@@ -10,6 +10,8 @@ packages=(
   libgtest-dev libbenchmark-dev
   # the lab: real DNS servers and clients on loopback
   knot knot-dnsutils nsd unbound ldnsutils dnsperf bind9-dnsutils iproute2 procps time
+  # BIND 9 as the old provider of the RFC 2136 copy (tests/lab/bind_zones)
+  bind9
   # the e2e scripts read the AWS lab's JSON request log
   jq
   # the AWS side of the lab runs moto's server and botocore under python3
@@ -42,7 +44,7 @@ fi
 
 # Packaged services that did start anyway would take port 53 from the lab.
 if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
-  for service in knot nsd unbound; do
+  for service in knot nsd unbound named; do
     $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
   done
 fi

@@ -23,7 +23,9 @@ class RrsetCollector {
     auto key = std::make_pair(record.name.text(), static_cast<std::uint16_t>(record.type));
     auto [it, inserted] = index_.try_emplace(key, sets_.size());
     if (inserted) sets_.push_back(RecordSet{.name = record.name, .type = record.type, .ttl = record.ttl});
-    sets_[it->second].rdata.push_back(std::move(record.rdata));
+    auto& set = sets_[it->second];
+    set.rdata.push_back(detail::faithful_rdata_text(record));
+    set.wire.push_back(std::move(record.wire));
   }
   std::vector<RecordSet> take() { return std::move(sets_); }
 

@@ -17,13 +17,18 @@
 
 namespace cutover::dns {
 
-/// The records of one name and type; rdata in presentation form with
-/// absolute, lower-cased domain names ("ns1.example.com.", "10 mail.example.com.").
+/// The records of one name and type. `wire[i]` is record i's RDATA byte for
+/// byte as the server holds it; `rdata[i]` is its text, in presentation form
+/// with absolute, lower-cased domain names ("ns1.example.com.", "10
+/// mail.example.com.") when ldns prints and parses that form back to the
+/// same RDATA, else in RFC 3597's generic form ("\# 4 c0000201"). Either
+/// way the text can be sent back by UPDATE (replace_rrset, dns/update.h).
 struct RecordSet {
   DomainName name{};
   RecordType type{RecordType::A};
   std::uint32_t ttl{0};  // the first record's; RFC 2181 wants them equal
   std::vector<std::string> rdata{};
+  std::vector<std::vector<std::uint8_t>> wire{};
 
   friend bool operator==(const RecordSet&, const RecordSet&) = default;
 };

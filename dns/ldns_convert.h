@@ -1,6 +1,8 @@
 #pragma once
 // Private to dns/: ldns records to our Record values.
 
+#include <cstdint>
+#include <span>
 #include <vector>
 
 #include "dns/message.h"
@@ -23,5 +25,24 @@ struct KnownOwner {
 Result<Record> to_record(const ldns_rr* rr, const KnownOwner* known = nullptr);
 /// Every record of a list but OPT; an empty vector for a null list.
 Result<std::vector<Record>> to_records(const ldns_rr_list* list, const KnownOwner* known = nullptr);
+
+/// The RDATA of `rr` in wire form, uncompressed, letter case as held.
+std::vector<std::uint8_t> rdata_wire(const ldns_rr* rr);
+/// RFC 3597's generic text for RDATA: "\\# <length> <hex>" ("\\# 0" when empty).
+std::string generic_rdata_text(std::span<const std::uint8_t> wire);
+/// The RDATA that `text` stands for as RDATA of `type`: the generic form is
+/// decoded here, anything else parsed by ldns. Fails (Invalid) with ldns's
+/// reason or a bad generic form.
+Result<std::vector<std::uint8_t>> rdata_from_text(RecordType type, const std::string& text);
+/// The text of `record` that stands for its RDATA exactly: its presentation
+/// form when that parses back to the same RDATA (domain names aside, which
+/// are lower-cased), else the generic form.
+std::string faithful_rdata_text(const Record& record);
+
+/// `wire` (RDATA of `type`) with the domain names inside it lower-cased, and
+/// nothing else changed: the form in which RDATA compares (RFC 4343). Which
+/// fields are names comes from ldns's descriptor of the type; RDATA that does
+/// not parse as the type is returned unchanged.
+std::vector<std::uint8_t> fold_rdata_names(RecordType type, std::span<const std::uint8_t> wire);
 
 }  // namespace cutover::dns::detail

@@ -24,12 +24,16 @@ struct Question {
   friend auto operator<=>(const Question&, const Question&) = default;
 };
 
-/// One resource record; rdata in presentation form ("192.0.2.1", "ns1.example.com.").
+/// One resource record; rdata in presentation form ("192.0.2.1", "ns1.example.com.")
+/// with domain names lower-cased, for display; `wire` is the RDATA byte for
+/// byte as the server sent it (names uncompressed, their case kept), for
+/// comparing and copying. Records built by hand may leave `wire` empty.
 struct Record {
   DomainName name{};
   RecordType type{RecordType::A};
   std::uint32_t ttl{0};
   std::string rdata{};
+  std::vector<std::uint8_t> wire{};
 };
 
 /// A parsed reply: header bits and the three record sections.

@@ -5,13 +5,36 @@
 #include <memory>
 #include <optional>
 
+#include "dns/ldns_convert.h"
+
 namespace cutover::dns {
 namespace {
 
-std::string line_of(const Record& rr) {
-  std::string out = rr.name.text() + " " + std::string(to_string(rr.type)) + " " + rr.rdata;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+std::string lowered(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// For display: the rdata text keeps its case (names in it are lower-cased
+// already), so evidence shows a TXT that differs only in case.
+std::string line_of(const Record& rr) { return lowered(rr.name.text() + " " + std::string(to_string(rr.type))) + " " + rr.rdata; }
+
+// For comparison: the wire RDATA, only its domain names folded. A record
+// built without wire form (by hand) falls back to its text, compared exactly.
+std::string key_of(const Record& rr) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = lowered(rr.name.text()) + " " + std::to_string(static_cast<std::uint16_t>(rr.type)) + " ";
+  if (rr.wire.empty()) return out + "text:" + rr.rdata;
+  for (std::uint8_t byte : detail::fold_rdata_names(rr.type, rr.wire)) {
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xf];
+  }
   return out;
+}
+
+void sort_unique(std::vector<std::string>& lines) {
+  std::ranges::sort(lines);
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
 }
 
 bool comparable(OutcomeKind kind) {
@@ -92,16 +115,17 @@ RRsetView rrset_view(const Outcome& outcome, const Question& question) {
   for (const auto& rr : section) {
     if (referral && rr.type != RecordType::NS) continue;
     view.records.push_back(line_of(rr));
+    view.keys.push_back(key_of(rr));
     view.ttl = view.ttl == 0 ? rr.ttl : std::min(view.ttl, rr.ttl);
   }
-  std::ranges::sort(view.records);
-  view.records.erase(std::unique(view.records.begin(), view.records.end()), view.records.end());
+  sort_unique(view.records);
+  sort_unique(view.keys);
   (void)question;
   return view;
 }
 
 bool same_rrset(const RRsetView& a, const RRsetView& b, bool compare_ttl) {
-  if (a.kind != b.kind || a.authoritative != b.authoritative || a.records != b.records) return false;
+  if (a.kind != b.kind || a.authoritative != b.authoritative || a.keys != b.keys) return false;
   return !compare_ttl || a.ttl == b.ttl;
 }
 

@@ -29,12 +29,18 @@ struct ParityOptions {
   ProbeOptions probe{};
 };
 
-/// An answer reduced to what parity compares: kind, AA, and the records as
-/// sorted lower-case "owner type rdata" lines (the referral's NS for a referral).
+/// An answer reduced to what parity compares: kind, AA, and the records (the
+/// referral's NS for a referral). `records` are sorted "owner type rdata"
+/// lines for display (owner, type and names inside RDATA lower-cased, other
+/// RDATA as given); `keys` are what is compared: per record the owner
+/// (lower-cased), the type and the wire RDATA byte for byte, only the domain
+/// names inside it lower-cased. A TXT or CAA value that differs in letter
+/// case differs; an NS target that differs in case does not.
 struct RRsetView {
   OutcomeKind kind{OutcomeKind::Timeout};
   bool authoritative{false};
   std::vector<std::string> records{};
+  std::vector<std::string> keys{};
   std::uint32_t ttl{0};  // the smallest TTL of the records; 0 when none
   std::string detail{};
 };
@@ -76,7 +82,7 @@ Result<ParityReport> check_parity(const ParityOptions& options);
 
 /// The comparable form of an outcome to `question`.
 RRsetView rrset_view(const Outcome& outcome, const Question& question);
-/// True when two views agree: same kind, same AA, same records (and same TTL if `compare_ttl`).
+/// True when two views agree: same kind, same AA, same keys (and same TTL if `compare_ttl`).
 bool same_rrset(const RRsetView& a, const RRsetView& b, bool compare_ttl);
 
 }  // namespace cutover::dns

@@ -4,6 +4,11 @@
 // delete-then-add of one RRset always travels in one (atomic) message.
 #include "dns/update.h"
 
+#include <algorithm>
+
+#include "dns/ldns_convert.h"
+#include "dns/update_encode.h"
+
 #include "dns/tcp_stream.h"
 #include "dns/tsig_sign.h"
 
@@ -14,31 +19,46 @@ using detail::LdnsPacket;
 using detail::LdnsRr;
 using detail::LdnsRrList;
 
-Result<LdnsRr> to_ldns_rr(const UpdateRecord& record) {
-  std::string where = record.name.text() + " " + std::string(to_string(record.type));
-  if (record.action == UpdateAction::DeleteRrset) {
-    LdnsRr rr(ldns_rr_new());
-    ldns_rr_set_owner(rr.get(), ldns_dname_new_frm_str(record.name.text().c_str()));
-    ldns_rr_set_type(rr.get(), static_cast<ldns_rr_type>(record.type));
-    ldns_rr_set_class(rr.get(), LDNS_RR_CLASS_ANY);
-    ldns_rr_set_ttl(rr.get(), 0);
-    return rr;
-  }
-  if (record.rdata.empty()) return fail(ErrorCode::Invalid, "no value to add or delete for " + where);
-  std::string text = record.name.text() + " " + std::to_string(record.ttl) + " IN " +
-                     std::string(to_string(record.type)) + " " + record.rdata;
-  ldns_rr* raw = nullptr;
-  ldns_status status = ldns_rr_new_frm_str(&raw, text.c_str(), 0, nullptr, nullptr);
-  if (status != LDNS_STATUS_OK) {
-    return fail(ErrorCode::Invalid, "bad value '" + record.rdata + "' for " + where + ": " + ldns_get_errorstr_by_id(status));
-  }
-  LdnsRr rr(raw);
-  if (record.action == UpdateAction::DeleteRecord) {
-    ldns_rr_set_class(rr.get(), LDNS_RR_CLASS_NONE);
-    ldns_rr_set_ttl(rr.get(), 0);
-  }
+std::string where_of(const UpdateRecord& record) { return record.name.text() + " " + std::string(to_string(record.type)); }
+
+LdnsRr header_rr(const UpdateRecord& record, ldns_rr_class rr_class, std::uint32_t ttl) {
+  LdnsRr rr(ldns_rr_new());
+  ldns_rr_set_owner(rr.get(), ldns_dname_new_frm_str(record.name.text().c_str()));
+  ldns_rr_set_type(rr.get(), static_cast<ldns_rr_type>(record.type));
+  ldns_rr_set_class(rr.get(), rr_class);
+  ldns_rr_set_ttl(rr.get(), ttl);
   return rr;
 }
+
+}  // namespace
+
+namespace detail {
+
+// The RDATA goes in as one opaque field: ldns writes it byte for byte, with
+// no name compression (RFC 3597 3), whether or not it knows the type.
+Result<LdnsRr> to_ldns_rr(const UpdateRecord& record) {
+  std::string where = where_of(record);
+  if (record.action == UpdateAction::DeleteRrset) return header_rr(record, LDNS_RR_CLASS_ANY, 0);
+  if (record.rdata.empty() && record.wire.empty()) return fail(ErrorCode::Invalid, "no value to add or delete for " + where);
+  std::vector<std::uint8_t> wire = record.wire;
+  if (wire.empty()) {
+    auto parsed = detail::rdata_from_text(record.type, record.rdata);
+    if (!parsed) return fail(ErrorCode::Invalid, "bad value '" + record.rdata + "' for " + where + ": " + parsed.error().message);
+    wire = std::move(*parsed);
+  }
+  if (wire.size() > 65535) return fail(ErrorCode::Invalid, "value of " + where + " is longer than 65535 octets");
+  bool add = record.action == UpdateAction::AddRecord;
+  LdnsRr rr = header_rr(record, add ? LDNS_RR_CLASS_IN : LDNS_RR_CLASS_NONE, add ? record.ttl : 0);
+  if (!rr || ldns_rr_owner(rr.get()) == nullptr) return fail(ErrorCode::Invalid, "cannot encode the owner of " + where);
+  ldns_rdf* rdf = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_UNKNOWN, wire.size(), wire.data());
+  if (rdf == nullptr && !wire.empty()) return fail(ErrorCode::Invalid, "cannot encode the value of " + where);
+  if (rdf != nullptr) ldns_rr_push_rdf(rr.get(), rdf);
+  return rr;
+}
+
+}  // namespace detail
+
+namespace {
 
 // Splits `records` into messages of about `limit` bytes, cutting only where
 // the owner or the type changes. The size is estimated from the text, which
@@ -54,7 +74,7 @@ std::vector<std::span<const UpdateRecord>> split(std::span<const UpdateRecord> r
       start = i;
       bytes = 0;
     }
-    bytes += records[i].name.text().size() + records[i].rdata.size() + 12;
+    bytes += records[i].name.text().size() + std::max(records[i].rdata.size(), records[i].wire.size()) + 12;
   }
   if (start < records.size()) out.push_back(records.subspan(start));
   return out;
@@ -90,11 +110,26 @@ Result<void> check_reply(const detail::SignedReply& reply, const TsigKey& key, c
   return {};
 }
 
+// The RRsets a message holds, for its error messages: "www.example.test. A"
+// for one, the first and the last with a count for more.
+std::string rrsets_in(std::span<const UpdateRecord> records) {
+  std::vector<std::string> sets;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (i == 0 || records[i].name != records[i - 1].name || records[i].type != records[i - 1].type) {
+      sets.push_back(where_of(records[i]));
+    }
+  }
+  if (sets.empty()) return "";
+  if (sets.size() == 1) return " (the message holds " + sets.front() + ")";
+  if (sets.size() == 2) return " (the message holds " + sets.front() + " and " + sets.back() + ")";
+  return " (the message holds " + std::to_string(sets.size()) + " RRsets, " + sets.front() + " to " + sets.back() + ")";
+}
+
 Result<void> send_message(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records,
                           const TsigKey& key, const UpdateOptions& options, const std::string& what) {
   LdnsRrList list(ldns_rr_list_new());
   for (const auto& record : records) {
-    auto rr = to_ldns_rr(record);
+    auto rr = detail::to_ldns_rr(record);
     if (!rr) return std::unexpected(rr.error());
     ldns_rr_list_push_rr(list.get(), rr->release());
   }
@@ -117,7 +152,9 @@ Result<void> send_message(const ServerAddress& primary, const DomainName& zone, 
   if (ldns_pkt_id(reply->packet.get()) != ldns_pkt_id(packet.get())) {
     return fail(ErrorCode::Protocol, what + ": the reply's id does not match the request's");
   }
-  return check_reply(*reply, key, what);
+  auto checked = check_reply(*reply, key, what);
+  if (!checked) return fail(checked.error().code, checked.error().message + rrsets_in(records));
+  return {};
 }
 
 }  // namespace
@@ -131,12 +168,31 @@ std::vector<UpdateRecord> replace_rrset(const DomainName& name, RecordType type,
   return out;
 }
 
+std::vector<UpdateRecord> replace_rrset(const RecordSet& set) {
+  std::vector<UpdateRecord> out{delete_rrset(set.name, set.type)};
+  for (std::size_t i = 0; i < std::max(set.rdata.size(), set.wire.size()); ++i) {
+    out.push_back(UpdateRecord{.action = UpdateAction::AddRecord, .name = set.name, .type = set.type, .ttl = set.ttl,
+                               .rdata = i < set.rdata.size() ? set.rdata[i] : std::string{},
+                               .wire = i < set.wire.size() ? set.wire[i] : std::vector<std::uint8_t>{}});
+  }
+  return out;
+}
+
 UpdateRecord delete_rrset(const DomainName& name, RecordType type) {
   return UpdateRecord{.action = UpdateAction::DeleteRrset, .name = name, .type = type};
 }
 
 Result<void> send_update(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records,
                          const TsigKey& key, const UpdateOptions& options) {
+  // Every record is checked before the first message goes, so a bad one
+  // never stops a batch halfway through.
+  for (const auto& record : records) {
+    if (!record.name.is_subdomain_of(zone)) {
+      return fail(ErrorCode::Invalid, where_of(record) + " is not in zone " + zone.text() + "; nothing was sent");
+    }
+    auto rr = detail::to_ldns_rr(record);
+    if (!rr) return fail(rr.error().code, rr.error().message + "; nothing was sent");
+  }
   auto messages = split(records, options.max_message_bytes);
   for (std::size_t i = 0; i < messages.size(); ++i) {
     std::string what = "UPDATE of zone " + zone.text() + " at " + to_string(primary);

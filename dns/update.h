@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "dns/axfr.h"
 #include "dns/domain_name.h"
 #include "dns/record_type.h"
 #include "dns/result.h"
@@ -28,13 +29,18 @@ enum class UpdateAction {
   DeleteRecord,  // class NONE: delete the one record `rdata` from the RRset
 };
 
-/// One record of the update section; rdata in presentation form ("192.0.2.1", "ns1.example.com.").
+/// One record of the update section. The RDATA is `wire` when that is not
+/// empty (sent byte for byte, whatever the type, ldns need not know it; `rdata`
+/// is then only for messages); otherwise `rdata` in presentation form
+/// ("192.0.2.1", "ns1.example.com.") or RFC 3597's generic form
+/// ("\# 4 c0000201"), which is sent as the bytes it spells.
 struct UpdateRecord {
   UpdateAction action{UpdateAction::AddRecord};
   DomainName name{};
   RecordType type{RecordType::A};
   std::uint32_t ttl{0};
   std::string rdata{};  // empty for DeleteRrset
+  std::vector<std::uint8_t> wire{};
 
   friend bool operator==(const UpdateRecord&, const UpdateRecord&) = default;
 };
@@ -44,6 +50,9 @@ struct UpdateRecord {
 /// deletion servers ignore (RFC 2136 3.4.2.3): change those record by record.
 std::vector<UpdateRecord> replace_rrset(const DomainName& name, RecordType type, std::uint32_t ttl,
                                         const std::vector<std::string>& values);
+/// The same for an RRset read by transfer_zone(): its wire RDATA is sent as
+/// it came, so every type moves, including those ldns cannot print or parse.
+std::vector<UpdateRecord> replace_rrset(const RecordSet& set);
 /// The record that deletes every record of name/type (nothing to do when there are none).
 UpdateRecord delete_rrset(const DomainName& name, RecordType type);
 
@@ -58,7 +67,9 @@ struct UpdateOptions {
 /// answered NOERROR to every message. Fails with Refused for REFUSED, NOTAUTH
 /// and TSIG errors (BADSIG, BADKEY, BADTIME named in the message), Protocol
 /// for another rcode or an unsigned/forged reply, Invalid for a value that
-/// does not parse, Timeout/Network for the connection. A batch split in
+/// does not parse or an owner outside `zone` (checked for every record
+/// before anything is sent), Timeout/Network for the connection. Each
+/// message names the records (owner and type) it concerns. A batch split in
 /// several messages may fail after the first ones applied: the message says
 /// which. No message ever contains the key's secret.
 Result<void> send_update(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records,

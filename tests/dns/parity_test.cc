@@ -1,0 +1,92 @@
+// The parity rules, one test each: RDATA compares byte for byte on the wire;
+// only owner names and the domain names inside RDATA ignore letter case.
+#include "dns/parity.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "dns/ldns_convert.h"
+
+namespace cutover::dns {
+namespace {
+
+// A record as the prober would hand it over: parsed by ldns from the text.
+Record record(const std::string& text) {
+  ldns_rr* raw = nullptr;
+  EXPECT_EQ(ldns_rr_new_frm_str(&raw, text.c_str(), 3600, nullptr, nullptr), LDNS_STATUS_OK) << text;
+  auto out = detail::to_record(raw);
+  ldns_rr_free(raw);
+  return out.value();
+}
+
+RRsetView view_of(const std::vector<std::string>& lines) {
+  Outcome outcome{.kind = OutcomeKind::Answer};
+  outcome.reply.authoritative = true;
+  for (const auto& line : lines) outcome.reply.answer.push_back(record(line));
+  const auto& first = outcome.reply.answer.front();
+  return rrset_view(outcome, Question{.name = first.name, .type = first.type});
+}
+
+bool same(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return same_rrset(view_of(a), view_of(b), false);
+}
+
+TEST(ParityRules, TxtDifferingOnlyInCaseDiffers) {
+  EXPECT_FALSE(same({"t.example.test. 300 IN TXT \"v=spf1 include:Example.com -all\""},
+                    {"t.example.test. 300 IN TXT \"v=spf1 include:example.com -all\""}));
+  EXPECT_TRUE(same({"t.example.test. 300 IN TXT \"Token\""}, {"t.example.test. 300 IN TXT \"Token\""}));
+}
+
+TEST(ParityRules, TxtCaseDifferenceShowsInTheEvidence) {
+  auto view = view_of({"t.example.test. 300 IN TXT \"Token\""});
+  EXPECT_EQ(view.records, std::vector<std::string>{"t.example.test. txt \"Token\""});
+}
+
+TEST(ParityRules, NsTargetDifferingInCaseIsTheSame) {
+  EXPECT_TRUE(same({"example.test. 300 IN NS NS1.Example.TEST."}, {"example.test. 300 IN NS ns1.example.test."}));
+  EXPECT_FALSE(same({"example.test. 300 IN NS ns1.example.test."}, {"example.test. 300 IN NS ns2.example.test."}));
+}
+
+TEST(ParityRules, OwnerDifferingInCaseIsTheSame) {
+  EXPECT_TRUE(same({"WWW.Example.test. 300 IN A 192.0.2.1"}, {"www.example.test. 300 IN A 192.0.2.1"}));
+}
+
+TEST(ParityRules, NamesInsideRdataIgnoreCaseOtherFieldsDoNot) {
+  EXPECT_TRUE(same({"example.test. 300 IN MX 10 Mail.Example.test."}, {"example.test. 300 IN MX 10 mail.example.test."}));
+  EXPECT_FALSE(same({"example.test. 300 IN MX 10 mail.example.test."}, {"example.test. 300 IN MX 20 mail.example.test."}));
+  EXPECT_TRUE(same({"_s._tcp.example.test. 300 IN SRV 0 5 443 Target.example.test."},
+                   {"_s._tcp.example.test. 300 IN SRV 0 5 443 target.example.test."}));
+  EXPECT_TRUE(same({"example.test. 300 IN SOA NS1.example.test. Hostmaster.example.test. 1 2 3 4 5"},
+                   {"example.test. 300 IN SOA ns1.example.test. hostmaster.example.test. 1 2 3 4 5"}));
+  EXPECT_TRUE(same({"d.example.test. 300 IN DNAME Other.TEST."}, {"d.example.test. 300 IN DNAME other.test."}));
+  // NAPTR: the regexp field is text and keeps its case; the replacement is a name.
+  EXPECT_TRUE(same({"n.example.test. 300 IN NAPTR 100 10 \"S\" \"SIP+D2U\" \"\" _Sip._udp.example.test."},
+                   {"n.example.test. 300 IN NAPTR 100 10 \"S\" \"SIP+D2U\" \"\" _sip._udp.example.test."}));
+  EXPECT_FALSE(same({"n.example.test. 300 IN NAPTR 100 10 \"S\" \"SIP+D2U\" \"\" _sip._udp.example.test."},
+                    {"n.example.test. 300 IN NAPTR 100 10 \"s\" \"SIP+D2U\" \"\" _sip._udp.example.test."}));
+}
+
+TEST(ParityRules, CaaTagOrValueDifferingInCaseDiffers) {
+  EXPECT_FALSE(same({"example.test. 300 IN CAA 0 issue \"letsencrypt.org\""},
+                    {"example.test. 300 IN CAA 0 ISSUE \"letsencrypt.org\""}));
+  EXPECT_FALSE(same({"example.test. 300 IN CAA 0 issue \"letsencrypt.org\""},
+                    {"example.test. 300 IN CAA 0 issue \"LetsEncrypt.org\""}));
+}
+
+TEST(ParityRules, TxtSplitIntoStringsDifferentlyDiffers) {
+  EXPECT_FALSE(same({"t.example.test. 300 IN TXT \"abc\" \"def\""}, {"t.example.test. 300 IN TXT \"abcdef\""}));
+  EXPECT_FALSE(same({"t.example.test. 300 IN TXT \"ab\" \"cdef\""}, {"t.example.test. 300 IN TXT \"abc\" \"def\""}));
+  EXPECT_TRUE(same({"t.example.test. 300 IN TXT \"abc\" \"def\""}, {"t.example.test. 300 IN TXT \"abc\" \"def\""}));
+}
+
+TEST(ParityRules, OrderOfRecordsDoesNotMatterTheirSetDoes) {
+  EXPECT_TRUE(same({"a.example.test. 300 IN A 192.0.2.1", "a.example.test. 300 IN A 192.0.2.2"},
+                   {"a.example.test. 300 IN A 192.0.2.2", "a.example.test. 300 IN A 192.0.2.1"}));
+  EXPECT_FALSE(same({"a.example.test. 300 IN A 192.0.2.1", "a.example.test. 300 IN A 192.0.2.2"},
+                    {"a.example.test. 300 IN A 192.0.2.1"}));
+}
+
+}  // namespace
+}  // namespace cutover::dns
