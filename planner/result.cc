@@ -7,4 +7,17 @@ std::string to_string(const Problem& problem) {
   return problem.pointer + ": " + problem.message;
 }
 
+std::string_view to_string(Fault fault) {
+  switch (fault) {
+    case Fault::None: return "";
+    case Fault::Throttled: return "throttled";
+    case Fault::Auth: return "auth";
+    case Fault::NotFound: return "not-found";
+    case Fault::Conflict: return "conflict";
+    case Fault::Invalid: return "invalid";
+    case Fault::Unavailable: return "unavailable";
+  }
+  return "";
+}
+
 }  // namespace cutover::planner

@@ -5,6 +5,7 @@
 
 #include <expected>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cutover::planner {
@@ -18,6 +19,14 @@ enum class ErrorCode {
   Unsupported,  // asked for something this build does not do yet
 };
 
+/// What a provider's failure was, kept from the provider's own error (an
+/// aws::Error code, a DNS rcode) so that callers can decide on it: retry
+/// later when throttled or unavailable, stop on auth, re-read on conflict.
+enum class Fault { None, Throttled, Auth, NotFound, Conflict, Invalid, Unavailable };
+
+/// "throttled", "auth", ... ("" for None): journal data and messages.
+std::string_view to_string(Fault fault);
+
 /// One thing wrong with a plan: where (RFC 6901 JSON pointer) and what.
 struct Problem {
   std::string pointer{};  // "/strategies/1/lower_ttl_to"; "" for the whole document
@@ -29,6 +38,7 @@ struct Error {
   ErrorCode code{ErrorCode::Invalid};
   std::string message{};
   std::vector<Problem> problems{};
+  Fault fault{Fault::None};  // ErrorCode::Provider: what kind of failure
 };
 
 template <class T>

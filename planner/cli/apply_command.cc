@@ -11,7 +11,7 @@
 #include "planner/cli/commands.h"
 #include "planner/gates/factory.h"
 #include "planner/cli/run_observer.h"
-#include "planner/cli/run_setup.h"
+#include "planner/cli/plan_errors.h"
 #include "planner/run/executor.h"
 
 namespace cutover::cli {
@@ -29,7 +29,7 @@ struct ApplyOptions {
   int check_timeout_seconds{600};
 };
 
-bool confirmed(const ApplyOptions& options, const RunSetup& setup) {
+bool confirmed(const ApplyOptions& options, const planner::RunSetup& setup) {
   if (options.yes) return true;
   if (!::isatty(STDIN_FILENO)) {
     std::cerr << "cutover apply: this changes DNS and registrations; pass --yes to run without a prompt\n";
@@ -73,12 +73,15 @@ void report(const ApplyOptions& options, const planner::RunOutcome& outcome) {
 }
 
 ExitCode run_apply(ApplyOptions options) {
-  if (options.journal.empty()) options.journal = default_journal(options.plan_file).string();
-  RunSetup setup;
-  if (auto code = load_for_run("cutover apply", options.plan_file, setup)) return *code;
+  if (options.journal.empty()) options.journal = planner::default_journal(options.plan_file).string();
+  planner::RunSetup setup;
+  if (auto loaded = planner::load_for_run(options.plan_file, setup); !loaded) return report_setup_error("cutover apply", loaded.error());
   if (!confirmed(options, setup)) return ExitCode::Usage;
   std::vector<std::string> warnings;
-  if (auto code = open_run("cutover apply", options.journal, setup, warnings)) return *code;
+  planner::SystemClock clock;
+  if (auto opened = planner::open_run(options.journal, clock, setup, warnings); !opened) {
+    return report_setup_error("cutover apply", opened.error());
+  }
   if (!options.until.empty() && setup.graph.find(planner::step_id(options.until)) == nullptr) {
     std::cerr << "cutover apply: --until " << options.until << ": no such step in this plan (see cutover plan)\n";
     return ExitCode::Usage;
@@ -86,7 +89,6 @@ ExitCode run_apply(ApplyOptions options) {
   auto observer = options.format == "json" ? make_json_observer(std::cout) : make_text_observer(std::cout, ::isatty(STDOUT_FILENO));
   for (const auto& w : warnings) observer->warning(w);
   auto gates = planner::make_live_gates(setup.plan, setup.providers);
-  planner::SystemClock clock;
   planner::Executor executor({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers, .gates = *gates,
                               .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock, .observer = *observer});
   planner::ExecutorOptions run{.wait = !options.no_wait, .single_step = options.step,

@@ -8,7 +8,6 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/plan_errors.h"
-#include "planner/cli/run_setup.h"
 #include "planner/run/live_facts.h"
 #include "planner/steps/facts.h"
 #include "planner/plan/parser.h"
@@ -45,8 +44,8 @@ ExitCode write_output(const PlanOptions& options, const std::string& rendered) {
 // servers (read-only), and steps already in effect are marked done.
 std::optional<ExitCode> observe(const PlanOptions& options, planner::Plan& plan, planner::ProviderSet& providers,
                                 planner::Facts& facts) {
-  RunSetup setup;
-  if (auto code = load_for_run("cutover plan", options.plan_file, setup)) return code;
+  planner::RunSetup setup;
+  if (auto loaded = planner::load_for_run(options.plan_file, setup); !loaded) return report_setup_error("cutover plan", loaded.error());
   auto observed = planner::observe_facts(setup.plan, setup.providers);
   if (!observed) return report_plan_error("cutover plan", options.plan_file, observed.error());
   plan = std::move(setup.plan);

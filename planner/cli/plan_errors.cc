@@ -16,4 +16,20 @@ ExitCode report_plan_error(const std::string& command, const std::string& file, 
   }
 }
 
+ExitCode report_setup_error(const std::string& command, const planner::SetupError& failure) {
+  using Stage = planner::SetupError::Stage;
+  switch (failure.stage) {
+    case Stage::ReadPlan:
+      std::cerr << command << ": " << failure.error.message << "\n";
+      return ExitCode::Usage;
+    case Stage::Journal: {
+      auto code = report_plan_error(command, failure.where, failure.error);
+      return failure.error.code == planner::ErrorCode::Invalid ? code : ExitCode::Failure;
+    }
+    case Stage::Plan:
+    case Stage::Other: return report_plan_error(command, failure.where, failure.error);
+  }
+  return ExitCode::Failure;
+}
+
 }  // namespace cutover::cli

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "planner/cli/commands.h"
-#include "planner/cli/run_setup.h"
+#include "planner/cli/plan_errors.h"
 #include "planner/run/rollback.h"
 
 namespace cutover::cli {
@@ -44,7 +44,7 @@ void print_entry(const RollbackOptions& options, const planner::RollbackEntry& e
 }
 
 ExitCode run_rollback(RollbackOptions options) {
-  if (options.journal.empty()) options.journal = default_journal(options.plan_file).string();
+  if (options.journal.empty()) options.journal = planner::default_journal(options.plan_file).string();
   if (!std::filesystem::exists(options.journal)) {
     std::cerr << "cutover rollback: no journal at '" << options.journal << "': nothing was applied with it\n";
     return ExitCode::Usage;
@@ -53,12 +53,14 @@ ExitCode run_rollback(RollbackOptions options) {
     std::cerr << "cutover rollback: this changes DNS and registrations; pass --yes (or --dry-run to see what it would undo)\n";
     return ExitCode::Usage;
   }
-  RunSetup setup;
-  if (auto code = load_for_run("cutover rollback", options.plan_file, setup)) return *code;
+  planner::RunSetup setup;
+  if (auto loaded = planner::load_for_run(options.plan_file, setup); !loaded) return report_setup_error("cutover rollback", loaded.error());
   std::vector<std::string> warnings;
-  if (auto code = open_run("cutover rollback", options.journal, setup, warnings)) return *code;
-  for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   planner::SystemClock clock;
+  if (auto opened = planner::open_run(options.journal, clock, setup, warnings); !opened) {
+    return report_setup_error("cutover rollback", opened.error());
+  }
+  for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   auto waiting = [&options](const planner::Step& next, planner::Seconds left, const std::string& why) {
     print_wait(options, next, left, why);
   };

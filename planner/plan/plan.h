@@ -142,4 +142,8 @@ struct Plan {
 /// The name a strategy has in the plan file ("nameserver-switch").
 std::string_view strategy_type_name(const Strategy& strategy);
 
+/// The CallerReference with which the plan creates Route 53 zone `key`:
+/// derived from the plan alone, so a rerun finds the zone it created.
+std::string zone_caller_reference(const Plan& plan, const std::string& key);
+
 }  // namespace cutover::planner

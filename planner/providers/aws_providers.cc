@@ -113,10 +113,6 @@ Result<std::shared_ptr<aws::Session>> account_session(const Plan& plan, const st
 
 }  // namespace
 
-std::string zone_caller_reference(const Plan& plan, const std::string& key) {
-  return "cutover-" + plan.domain.without_dot() + "-" + key;
-}
-
 Result<std::unique_ptr<DnsProvider>> route53_zone_provider(const Plan& plan, const std::string& key, AwsSessions& sessions,
                                                            std::vector<std::string> server_addresses) {
   auto zone = plan.zones.find(key);
@@ -125,7 +121,10 @@ Result<std::unique_ptr<DnsProvider>> route53_zone_provider(const Plan& plan, con
   auto session = account_session(plan, spec->account, sessions);
   if (!session) return std::unexpected(session.error());
   Route53ZoneOptions options{.name = zone->second.name, .hosted_zone_id = spec->hosted_zone_id,
-                             .caller_reference = zone_caller_reference(plan, key), .server_addresses = std::move(server_addresses)};
+                             .caller_reference = zone_caller_reference(plan, key), .server_addresses = std::move(server_addresses),
+                             // Name server names are looked up where the plan verifies.
+                             .address_resolvers = plan.verification.resolvers,
+                             .address_lookup = {.timeout = plan.verification.timeout, .attempts = plan.verification.attempts}};
   return std::unique_ptr<DnsProvider>(std::make_unique<Route53ZoneProvider>(*session, std::move(options)));
 }
 

@@ -48,13 +48,9 @@ class AwsSessions {
   std::map<std::string, std::shared_ptr<aws::Session>> sessions_{};
 };
 
-/// The CallerReference of the CreateHostedZone step of zone `key`, as the
-/// planner derives it from the plan (strategies/zones.cc).
-std::string zone_caller_reference(const Plan& plan, const std::string& key);
-
 /// The provider of the plan's Route 53 zone `key` (its account's session,
 /// its id or caller reference); `server_addresses` are the servers to verify
-/// (empty: resolve the NS names). Invalid when the key names no Route 53
+/// (empty: resolve the NS names through the plan's verification resolvers). Invalid when the key names no Route 53
 /// zone or an unknown account.
 Result<std::unique_ptr<DnsProvider>> route53_zone_provider(const Plan& plan, const std::string& key, AwsSessions& sessions,
                                                            std::vector<std::string> server_addresses = {});

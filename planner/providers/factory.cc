@@ -29,16 +29,9 @@ Result<std::unique_ptr<DnsProvider>> zone_provider(const Plan& plan, const Zone&
     return std::unique_ptr<DnsProvider>(std::move(*provider));
   }
   const auto& spec = std::get<Route53Zone>(zone.provider);
-  auto session = sessions.get(spec.account, plan.accounts.at(spec.account));
-  if (!session) return std::unexpected(zone_error(zone.key, session.error()));
-  Route53ZoneOptions options{.name = zone.name, .hosted_zone_id = spec.hosted_zone_id,
-                                      .caller_reference = "cutover-" + plan.domain.without_dot() + "-" + zone.key,
-                                      .server_addresses = spec.servers,
-                                      // Name server names are looked up where the plan verifies.
-                                      .address_resolvers = plan.verification.resolvers,
-                                      .address_lookup = {.timeout = plan.verification.timeout,
-                                                         .attempts = plan.verification.attempts}};
-  return std::unique_ptr<DnsProvider>(std::make_unique<Route53ZoneProvider>(*session, options));
+  auto provider = route53_zone_provider(plan, zone.key, sessions, spec.servers);
+  if (!provider) return std::unexpected(zone_error(zone.key, provider.error()));
+  return provider;
 }
 
 // Route 53 Domains for every account a transfer or the registrar names, RDS for every db-pointer account.
@@ -51,19 +44,19 @@ Result<void> account_providers(const Plan& plan, ProviderSet& set, AwsSessions& 
     if (const auto* d = std::get_if<DbPointer>(&strategy)) db_accounts.insert(d->account);
   }
   for (const auto& key : domain_accounts) {
-    auto session = sessions.get(key, plan.accounts.at(key));
-    if (!session) return std::unexpected(session.error());
-    set.transfers[key] = std::make_unique<Route53DomainTransfers>(*session, plan.accounts.at(key).account_id);
+    auto transfers = route53_transfers(plan, key, sessions);
+    if (!transfers) return std::unexpected(transfers.error());
+    set.transfers[key] = std::move(*transfers);
   }
   for (const auto& key : db_accounts) {
-    auto session = sessions.get(key, plan.accounts.at(key));
-    if (!session) return std::unexpected(session.error());
-    set.databases[key] = std::make_unique<RdsDatabase>(*session);
+    auto database = rds_database(plan, key, sessions);
+    if (!database) return std::unexpected(database.error());
+    set.databases[key] = std::move(*database);
   }
   if (const auto* r = plan.registrar ? std::get_if<Route53DomainsRegistrar>(&*plan.registrar) : nullptr) {
-    auto session = sessions.get(r->account, plan.accounts.at(r->account));
-    if (!session) return std::unexpected(session.error());
-    set.registrar = std::make_unique<Route53Registrar>(*session);
+    auto registrar = route53_registrar(plan, r->account, sessions);
+    if (!registrar) return std::unexpected(registrar.error());
+    set.registrar = std::move(*registrar);
   }
   return {};
 }

@@ -111,8 +111,27 @@ std::vector<aws::route53::Change> deletions_for_zone_removal(const std::vector<a
   return out;
 }
 
+namespace {
+
+Fault fault_of(aws::ErrorCode code) {
+  switch (code) {
+    case aws::ErrorCode::Throttled: return Fault::Throttled;
+    case aws::ErrorCode::Auth: return Fault::Auth;
+    case aws::ErrorCode::NotFound: return Fault::NotFound;
+    case aws::ErrorCode::Conflict: return Fault::Conflict;
+    case aws::ErrorCode::Invalid: return Fault::Invalid;
+    case aws::ErrorCode::Service:
+    case aws::ErrorCode::Transport: return Fault::Unavailable;
+    case aws::ErrorCode::Corrupt:
+    case aws::ErrorCode::Io: return Fault::None;
+  }
+  return Fault::None;
+}
+
+}  // namespace
+
 Error provider_error(std::string_view what, const aws::Error& error) {
-  return Error{.code = ErrorCode::Provider, .message = std::string(what) + ": " + aws::describe(error)};
+  return Error{.code = ErrorCode::Provider, .message = std::string(what) + ": " + aws::describe(error), .fault = fault_of(error.code)};
 }
 
 }  // namespace cutover::planner

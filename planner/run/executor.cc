@@ -217,7 +217,11 @@ Result<std::optional<RunOutcome>> Executor::run_actions(const Step& step) {
     parts_.observer.action_started(step, i, summary);
     auto outcome = runner.run(action);
     if (!outcome) {
-      auto logged = record(step, JournalEvent::StepFailed, i, {}, outcome.error().message);
+      // The kind of failure goes to the journal, so a person (or a script)
+      // can tell "try again later" (throttled) from "fix the credentials" (auth).
+      std::map<std::string, std::string> data;
+      if (outcome.error().fault != Fault::None) data["fault"] = std::string(to_string(outcome.error().fault));
+      auto logged = record(step, JournalEvent::StepFailed, i, std::move(data), outcome.error().message);
       if (!logged) return std::unexpected(logged.error());
       return std::optional<RunOutcome>{stop_failed(RunStatus::Failed, step, "action failed: " + outcome.error().message, {})};
     }

@@ -13,7 +13,7 @@ void add_zone_steps(Context& ctx) {
         // The caller reference is derived from the plan, so a retry or a rerun
         // after a crash cannot create a second zone.
         .actions = {CreateZone{.zone = key, .name = zone.name,
-                               .caller_reference = "cutover-" + ctx.plan.domain.without_dot() + "-" + key}},
+                               .caller_reference = zone_caller_reference(ctx.plan, key)}},
         .expected_duration = Seconds{60},
     };
     step.check_after.push_back(gate(GateKind::Authoritative,

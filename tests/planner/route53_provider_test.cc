@@ -105,6 +105,21 @@ TEST(Route53Records, ProviderErrorsCarryTheAwsCode) {
   EXPECT_NE(e.message.find("reading hosted zone example.com.: "), std::string::npos);
   EXPECT_NE(e.message.find("NoSuchHostedZone"), std::string::npos);
   EXPECT_NE(e.message.find("No hosted zone found with ID: Z9"), std::string::npos);
+  EXPECT_EQ(e.fault, Fault::NotFound);
+}
+
+TEST(Route53Records, ProviderErrorsKeepTheirKind) {
+  struct Case {
+    aws::ErrorCode code;
+    Fault fault;
+  };
+  for (auto c : {Case{aws::ErrorCode::Throttled, Fault::Throttled}, Case{aws::ErrorCode::Auth, Fault::Auth},
+                 Case{aws::ErrorCode::Conflict, Fault::Conflict}, Case{aws::ErrorCode::Invalid, Fault::Invalid},
+                 Case{aws::ErrorCode::Transport, Fault::Unavailable}, Case{aws::ErrorCode::Corrupt, Fault::None}}) {
+    auto e = provider_error("changing hosted zone example.com.", aws::Error{.code = c.code, .message = "m"});
+    EXPECT_EQ(e.code, ErrorCode::Provider);
+    EXPECT_EQ(e.fault, c.fault) << aws::to_string(c.code);
+  }
 }
 
 TEST(Route53Zone, ResolvesNameServerAddressesFromTheHostsFile) {
