@@ -5,23 +5,21 @@
 
 #include <fstream>
 
-#include "tests/lab/aws_clients/lab.h"
+#include "tests/lab/aws_clients/lab_test.h"
 
 namespace cutover::aws::domains {
 namespace {
 
-class DomainsLab : public ::testing::Test {
+class DomainsLab : public lab::LabTest {
  protected:
   void SetUp() override {
-    lab = lab::Lab::open();
-    ASSERT_NE(lab, nullptr) << "AWS_LAB_DIR/env.json not found: run under the aws_lab ctest fixture";
-    lab->reset();
+    LabTest::SetUp();
+    if (HasFatalFailure()) return;
     lab->seed_domain("old", "cutover-lab.com", {"ns1.old-dns.net", "ns2.old-dns.net"});
-    old_session = lab->session("old");
     new_session = lab->session("new");
   }
-  std::unique_ptr<lab::Lab> lab;
-  std::unique_ptr<Session> old_session, new_session;
+  std::unique_ptr<Session>& old_session = session;  // the sender of the transfers
+  std::unique_ptr<Session> new_session;
 };
 
 TEST_F(DomainsLab, DetailNameserversAndOperations) {

@@ -7,19 +7,13 @@
 #include <thread>
 
 #include "aws/query_request.h"
-#include "tests/lab/aws_clients/lab.h"
+#include "tests/lab/aws_clients/lab_test.h"
 
 namespace cutover::aws::rds {
 namespace {
 
-class RdsLab : public ::testing::Test {
+class RdsLab : public lab::LabTest {
  protected:
-  void SetUp() override {
-    lab = lab::Lab::open();
-    ASSERT_NE(lab, nullptr) << "AWS_LAB_DIR/env.json not found: run under the aws_lab ctest fixture";
-    lab->reset();
-    session = lab->session("old");
-  }
   // A source cluster, made with a raw Query call (cutover never creates one).
   void create_source(const std::string& id) {
     QueryRequest q("CreateDBCluster", "2014-10-31");
@@ -29,9 +23,6 @@ class RdsLab : public ::testing::Test {
     ASSERT_TRUE(r.has_value()) << describe(r.error());
   }
   Client rds() const { return session->rds(); }
-
-  std::unique_ptr<lab::Lab> lab;
-  std::unique_ptr<Session> session;
 };
 
 TEST_F(RdsLab, CloneAddInstanceTagDelete) {

@@ -7,26 +7,19 @@
 
 #include <map>
 
-#include "tests/lab/aws_clients/lab.h"
+#include "tests/lab/aws_clients/lab_test.h"
 
 namespace cutover::aws {
 namespace {
 
-class RetryLab : public ::testing::Test {
+// The base's session makes at most 3 attempts (Lab::session's default), the limit these tests count.
+class RetryLab : public lab::LabTest {
  protected:
-  void SetUp() override {
-    lab = lab::Lab::open();
-    ASSERT_NE(lab, nullptr) << "AWS_LAB_DIR/env.json not found: run under the aws_lab ctest fixture";
-    lab->reset();
-    session = lab->session("old", /*max_attempts=*/3);
-  }
   size_t count(const std::string& operation) {
     size_t n = 0;
     for (const auto& entry : lab->log()) n += entry["operation"] == operation;
     return n;
   }
-  std::unique_ptr<lab::Lab> lab;
-  std::unique_ptr<Session> session;
 };
 
 TEST_F(RetryLab, ThrottledCallIsRetriedAndSucceeds) {

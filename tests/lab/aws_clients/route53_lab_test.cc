@@ -6,24 +6,14 @@
 
 #include <set>
 
-#include "tests/lab/aws_clients/lab.h"
+#include "tests/lab/aws_clients/lab_test.h"
 
 namespace cutover::aws::route53 {
 namespace {
 
-class Route53Lab : public ::testing::Test {
+class Route53Lab : public lab::LabTest {
  protected:
-  void SetUp() override {
-    lab = lab::Lab::open();
-    ASSERT_NE(lab, nullptr) << "AWS_LAB_DIR/env.json not found: run under the aws_lab ctest fixture";
-    lab->reset();
-    session = lab->session("old");
-    ASSERT_NE(session, nullptr);
-  }
   Client r53() const { return session->route53(); }
-
-  std::unique_ptr<lab::Lab> lab;
-  std::unique_ptr<Session> session;
 };
 
 TEST_F(Route53Lab, CreateGetFindAndIdempotentCreate) {

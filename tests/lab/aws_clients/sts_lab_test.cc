@@ -3,20 +3,12 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/lab/aws_clients/lab.h"
+#include "tests/lab/aws_clients/lab_test.h"
 
 namespace cutover::aws {
 namespace {
 
-class StsLab : public ::testing::Test {
- protected:
-  void SetUp() override {
-    lab = lab::Lab::open();
-    ASSERT_NE(lab, nullptr) << "AWS_LAB_DIR/env.json not found: run under the aws_lab ctest fixture";
-    lab->reset();
-  }
-  std::unique_ptr<lab::Lab> lab;
-};
+class StsLab : public lab::LabTest {};
 
 TEST_F(StsLab, WhoAmIForBothAccounts) {
   auto old_account = lab->session("old")->sts().get_caller_identity();

@@ -10,7 +10,7 @@
 #include <memory>
 
 #include "dns/prober.h"
-#include "tests/lab/dns/dns_lab.h"
+#include "tests/lab/dns/dns_lab_test.h"
 
 namespace cutover::lab {
 namespace {
@@ -36,14 +36,12 @@ Run run(const std::string& args) {
   return out;
 }
 
-class CliLab : public ::testing::Test {
+class CliLab : public DnsLabTest {
  protected:
   void SetUp() override {
-    auto ok = lab_.start();
-    ASSERT_TRUE(ok.has_value()) << ok.error().message;
+    DnsLabTest::SetUp();
     hints_ = " --root-hints " + lab_.root_hints();
   }
-  DnsLab lab_;
   std::string hints_;
   const std::string new_set_ = " --expect ns1.new-dns.test ns2.new-dns.test ns3.new-dns.test ns4.new-dns.test";
 };

@@ -6,8 +6,7 @@
 #include <algorithm>
 
 #include "dns/delegation.h"
-#include "dns/zone_file.h"
-#include "tests/lab/dns/dns_lab.h"
+#include "tests/lab/dns/dns_lab_test.h"
 
 namespace cutover::lab {
 namespace {
@@ -15,8 +14,6 @@ namespace {
 using namespace std::chrono_literals;
 using dns::ProblemCode;
 using dns::Verdict;
-
-dns::DomainName name(const char* text) { return *dns::DomainName::parse(text); }
 
 bool has(const dns::DelegationReport& r, ProblemCode code, const std::string& server = "") {
   return std::ranges::any_of(r.problems, [&](const dns::Problem& p) {
@@ -30,15 +27,10 @@ std::string dump(const dns::DelegationReport& r) {
   return out;
 }
 
-class DelegationLab : public ::testing::Test {
+class DelegationLab : public DnsLabTest {
  protected:
-  void SetUp() override {
-    auto ok = lab_.start();
-    ASSERT_TRUE(ok.has_value()) << ok.error().message;
-    roots_ = *dns::read_root_hints(lab_.root_hints());
-  }
   dns::DelegationReport check(const char* zone, std::vector<dns::DomainName> expect = {}) {
-    auto report = dns::check_delegation({.zone = name(zone), .root_hints = roots_, .expect_ns = std::move(expect),
+    auto report = dns::check_delegation({.zone = name(zone), .root_hints = root_servers(), .expect_ns = std::move(expect),
                                          .probe = {.timeout = 200ms, .attempts = 2}});
     EXPECT_TRUE(report.has_value());
     return report.value_or(dns::DelegationReport{});
@@ -46,8 +38,6 @@ class DelegationLab : public ::testing::Test {
   std::vector<dns::DomainName> new_set() {
     return {name("ns1.new-dns.test"), name("ns2.new-dns.test"), name("ns3.new-dns.test"), name("ns4.new-dns.test")};
   }
-  DnsLab lab_;
-  std::vector<dns::ServerAddress> roots_;
 };
 
 TEST_F(DelegationLab, CleanDelegationPasses) {
@@ -106,7 +96,7 @@ TEST_F(DelegationLab, DsAtTheParentIsReported) {
 TEST_F(DelegationLab, GivenParentServersAreUsedAsIs) {
   auto r = dns::check_delegation({.zone = name("example.test"),
                                   .parent_servers = {*dns::parse_server_address("127.53.1.2"), *dns::parse_server_address("127.53.99.1")},
-                                  .root_hints = roots_, .probe = {.timeout = 200ms, .attempts = 2}});
+                                  .root_hints = root_servers(), .probe = {.timeout = 200ms, .attempts = 2}});
   ASSERT_TRUE(r.has_value());
   EXPECT_TRUE(has(*r, ProblemCode::NoResponse, "127.53.99.1")) << dump(*r);
   EXPECT_EQ(r->verdict, Verdict::NotConsistent) << dump(*r);

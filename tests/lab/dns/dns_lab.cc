@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <filesystem>
 #include <thread>
 #include <vector>
 
@@ -19,7 +18,6 @@ namespace {
 using dns::ErrorCode;
 using dns::fail;
 using Clock = std::chrono::steady_clock;
-namespace fs = std::filesystem;
 
 constexpr const char* kLockFile = "/tmp/cutover-dns-lab.lock";
 
@@ -84,14 +82,10 @@ dns::Result<void> DnsLab::start() {
   const std::string& dir = dir_.path();
   write_zones(dir);
   for (const auto& instance : knot_instances(dir)) {
-    std::string idir = dir + "/" + instance.name;
-    fs::create_directories(idir + "/db");  // knotd fails every update without it (LAB-NOTES)
-    write_file(idir + "/knot.conf", knot_config(idir, instance.addresses, instance.zones));
-    auto ok = servers_.spawn(instance.name, {"knotd", "-c", idir + "/knot.conf"}, dir + "/" + instance.name + ".log");
-    if (!ok) return ok;
+    auto config = knot_config(dir + "/" + instance.name, instance.addresses, instance.zones);
+    if (auto ok = spawn_knotd(instance.name, config); !ok) return ok;
   }
-  write_file(dir + "/unbound.conf", unbound_config(dir, LabAddresses::kUnbound));
-  if (auto ok = servers_.spawn("unbound", {"unbound", "-d", "-c", dir + "/unbound.conf"}, dir + "/unbound.log"); !ok) return ok;
+  if (auto ok = spawn_unbound(LabAddresses::kUnbound); !ok) return ok;
   auto ready = wait_ready();
   if (!ready) return fail(ready.error().code, ready.error().message + servers_.reap_exited());
   return ready;
@@ -121,12 +115,6 @@ dns::Result<void> DnsLab::delegate_example_to_new() {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   return fail(ErrorCode::Timeout, "the TLD did not switch example.test to the new servers within 10 s");
-}
-
-void DnsLab::stop() {
-  servers_.stop();
-  lock_.release();
-  dir_.remove();
 }
 
 }  // namespace cutover::lab

@@ -11,8 +11,7 @@
 #include <string>
 
 #include "dns/result.h"
-#include "tests/lab/common/child_processes.h"
-#include "tests/lab/common/lab_dir.h"
+#include "tests/lab/common/server_lab.h"
 
 namespace cutover::lab {
 
@@ -33,26 +32,17 @@ struct LabAddresses {
   static constexpr const char* kUnbound = "127.53.53.1";
 };
 
-class DnsLab {
+class DnsLab : public ServerLab {
  public:
-  DnsLab() = default;
-  DnsLab(const DnsLab&) = delete;
-  DnsLab& operator=(const DnsLab&) = delete;
-  ~DnsLab() { stop(); }
-
   /// Writes configs and zones to a temp dir, starts every server and waits
   /// until each answers. Fails if port 53 of a lab address (or the wildcard)
   /// is already in use, if a server binary is missing, or if one does not come up.
   dns::Result<void> start();
-  /// Stops exactly the servers this lab started and removes its temp dir. Idempotent.
-  void stop();
 
   /// The root hints file of the lab (for --root-hints and Unbound).
   std::string root_hints() const { return dir_.path() + "/root.hints"; }
   /// A copy of the old provider's example.test zone file (for --zone-file).
   std::string example_zone_file() const { return dir_.path() + "/old/example.test.zone"; }
-  /// The lab's working directory (configs, zones, logs).
-  const std::string& dir() const { return dir_.path(); }
 
   /// Switches the TLD's delegation of example.test from the old servers to the
   /// new ones (reload), and waits until both TLD servers hand out the new set.
@@ -60,11 +50,6 @@ class DnsLab {
 
  private:
   dns::Result<void> wait_ready() const;
-
-  // Declared in the order they are acquired, so they are released in reverse.
-  LabLock lock_{};
-  LabDir dir_{};
-  ChildProcesses servers_{};
 };
 
 }  // namespace cutover::lab

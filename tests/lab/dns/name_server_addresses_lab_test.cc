@@ -6,7 +6,7 @@
 
 #include "dns/domain_name.h"
 #include "planner/providers/name_server_addresses.h"
-#include "tests/lab/dns/dns_lab.h"
+#include "tests/lab/dns/dns_lab_test.h"
 
 namespace cutover::lab {
 namespace {
@@ -14,15 +14,8 @@ namespace {
 using namespace std::chrono_literals;
 using A = LabAddresses;
 
-dns::DomainName name(const char* text) { return *dns::DomainName::parse(text); }
-
-class NameServerAddressesLab : public ::testing::Test {
+class NameServerAddressesLab : public DnsLabTest {
  protected:
-  void SetUp() override {
-    auto ok = lab_.start();
-    ASSERT_TRUE(ok.has_value()) << ok.error().message;
-  }
-  DnsLab lab_;
   dns::ProbeOptions quick_{.timeout = 300ms, .attempts = 2};
 };
 

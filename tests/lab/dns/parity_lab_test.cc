@@ -4,8 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "dns/parity.h"
-#include "dns/zone_file.h"
-#include "tests/lab/dns/dns_lab.h"
+#include "tests/lab/dns/dns_lab_test.h"
 
 namespace cutover::lab {
 namespace {
@@ -19,16 +18,15 @@ std::vector<dns::ServerAddress> addresses(std::initializer_list<const char*> lis
   return out;
 }
 
-class ParityLab : public ::testing::Test {
+class ParityLab : public DnsLabTest {
  protected:
   void SetUp() override {
-    auto ok = lab_.start();
-    ASSERT_TRUE(ok.has_value()) << ok.error().message;
+    DnsLabTest::SetUp();
+    if (HasFatalFailure()) return;
     auto zone = dns::read_zone_file(lab_.example_zone_file());
     ASSERT_TRUE(zone.has_value()) << zone.error().message;
     questions_ = dns::parity_questions(*zone);
   }
-  DnsLab lab_;
   std::vector<dns::Question> questions_;
 };
 

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "dns/prober.h"
-#include "tests/lab/dns/dns_lab.h"
+#include "tests/lab/dns/dns_lab_test.h"
 
 namespace cutover::lab {
 namespace {
@@ -16,14 +16,7 @@ dns::ProbeRequest ask(const char* server, const char* name, dns::RecordType type
   return {.server = *dns::parse_server_address(server), .question = {.name = *dns::DomainName::parse(name), .type = type}};
 }
 
-class ProberLab : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto ok = lab_.start();
-    ASSERT_TRUE(ok.has_value()) << ok.error().message;
-  }
-  DnsLab lab_;
-};
+class ProberLab : public DnsLabTest {};
 
 TEST_F(ProberLab, AnswersAuthoritativelyFromEveryServer) {
   std::vector<dns::ProbeRequest> requests;

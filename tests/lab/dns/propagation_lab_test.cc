@@ -8,8 +8,7 @@
 
 #include "dns/prober.h"
 #include "dns/propagation.h"
-#include "dns/zone_file.h"
-#include "tests/lab/dns/dns_lab.h"
+#include "tests/lab/dns/dns_lab_test.h"
 #include "tests/lab/dns/lab_zones.h"
 
 namespace cutover::lab {
@@ -30,16 +29,11 @@ std::string dump(const dns::PropagationReport& r) {
   return out;
 }
 
-class PropagationLab : public ::testing::Test {
+class PropagationLab : public DnsLabTest {
  protected:
-  void SetUp() override {
-    auto ok = lab_.start();
-    ASSERT_TRUE(ok.has_value()) << ok.error().message;
-    roots_ = *dns::read_root_hints(lab_.root_hints());
-  }
   dns::PropagationReport status(const char* name, dns::RecordType type, std::vector<std::string> expected) {
     auto r = dns::check_propagation({.name = *dns::DomainName::parse(name), .type = type, .expected = std::move(expected),
-                                     .root_hints = roots_, .resolvers = {*dns::parse_server_address(A::kUnbound)},
+                                     .root_hints = root_servers(), .resolvers = {*dns::parse_server_address(A::kUnbound)},
                                      .probe = {.timeout = 300ms, .attempts = 2}});
     EXPECT_TRUE(r.has_value());
     return r.value_or(dns::PropagationReport{});
@@ -53,8 +47,6 @@ class PropagationLab : public ::testing::Test {
     ASSERT_EQ((*o)[0].kind, dns::OutcomeKind::Answer);
   }
   std::vector<std::string> new_set{"ns1.new-dns.test", "ns2.new-dns.test", "ns3.new-dns.test", "ns4.new-dns.test"};
-  DnsLab lab_;
-  std::vector<dns::ServerAddress> roots_;
 };
 
 TEST_F(PropagationLab, CurrentStateIsPropagatedEverywhere) {

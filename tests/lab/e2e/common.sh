@@ -16,6 +16,16 @@ witness_names=(
 )
 
 witness_resolver=127.56.9.1
+witness=""    # the running witness's PID
+apply_pid=""  # the PID of an apply that apply_with_kills is about to kill
+
+# The EXIT trap of every e2e test (the lab_start functions set it): kills an
+# apply left running and the witness, then stops the lab with the command given.
+stop_all() {  # stop_all STOP_COMMAND ARG...
+  if [ -n "$apply_pid" ]; then kill -9 "$apply_pid" 2>/dev/null || true; fi
+  if [ -n "$witness" ]; then kill "$witness" 2>/dev/null || true; fi
+  "$@"
+}
 
 start_witness() {  # start_witness OUTFILE (asks $witness_resolver for $witness_names)
   "$RESOLVE_LOOP" "$witness_resolver" 50 "${witness_names[@]}" > "$1" 2> "$1.err" &
@@ -117,6 +127,16 @@ apply_with_kills() {  # apply_with_kills PLAN DIR
   done
 }
 
+# The verdicts every crash test gives after apply_with_kills_witnessed: a rerun
+# completed, enough kills happened to prove something, the client saw no failed
+# or wrong answer, every action took effect once. Sets fail=1 on any miss.
+check_crash_run() {  # check_crash_run MIN_KILLS JOURNAL
+  [ $completed -eq 1 ] || { echo "FAIL: the cutover did not complete"; fail=1; }
+  [ $kills -ge "$1" ] || { echo "FAIL: only $kills kills happened; the test proves too little"; fail=1; }
+  [ $witness_rc -eq 0 ] || { echo "FAIL: the client saw failed or wrong answers"; fail=1; }
+  journal_actions_once "$2" || fail=1
+}
+
 # Every action took effect once according to the journal: one action-done
 # per step and action index; prints how many were re-checked after a kill.
 journal_actions_once() {  # journal_actions_once JOURNAL
@@ -135,10 +155,20 @@ tld_delegation_at() {  # tld_delegation_at SERVER
     awk '!/^;/ && $4 == "NS" {print tolower($5)}' | sort | tr '\n' ' ' | sed 's/ $//'
 }
 
+# The RFC 2136 lab (lab.sh) for the Knot scripts: started fresh in DIR, and
+# stopped with the apply and the witness when the script exits.
+rfc2136_lab_start() {  # rfc2136_lab_start DIR
+  trap "stop_all \"\$lab\" stop $(printf %q "$1")" EXIT
+  rm -rf "$1"
+  "$lab" start "$1"
+}
+
 # The Route 53 lab (route53_lab.py) for the Route 53 scripts: started fresh in
-# DIR with its AWS profiles exported; the witness asks its Unbound; the proxy's
-# request log is $requests.
+# DIR with its AWS profiles exported, and stopped with the apply and the witness
+# when the script exits; the witness asks its Unbound; the proxy's request log
+# is $requests.
 route53_lab_start() {  # route53_lab_start DIR
+  trap "stop_all route53_lab_stop $(printf %q "$1")" EXIT
   rm -rf "$1"
   python3 "$here/route53_lab.py" start "$1"
   set -a; . "$1/env"; set +a

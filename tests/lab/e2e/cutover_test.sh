@@ -8,14 +8,7 @@
 set -euo pipefail
 dir=$1
 source "$(dirname "$0")/common.sh"
-witness=""
-cleanup() {
-  if [ -n "$witness" ]; then kill "$witness" 2>/dev/null || true; fi
-  "$lab" stop "$dir"
-}
-trap cleanup EXIT
-rm -rf "$dir"
-"$lab" start "$dir"
+rfc2136_lab_start "$dir"
 plan="$dir/plan.json"
 
 plan_and_apply_witnessed "$plan" "$dir"

@@ -13,12 +13,6 @@ set -euo pipefail
 dir=$1
 source "$(dirname "$0")/common.sh"
 witness_names[3]=db.example.test/CNAME=prod.cluster-old.db.test.,prod.cluster-new.db.test.
-witness=""
-cleanup() {
-  if [ -n "$witness" ]; then kill "$witness" 2>/dev/null || true; fi
-  route53_lab_stop "$dir"
-}
-trap cleanup EXIT
 route53_lab_start "$dir"
 plan="$dir/plan.json"
 # AWS answers as it does on a bad day: throttled change batches (twice: the

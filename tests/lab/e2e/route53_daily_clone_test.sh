@@ -25,16 +25,13 @@
 set -euo pipefail
 dir=$1
 source "$(dirname "$0")/common.sh"
-witness=""
-first_witness=""
+route53_lab_start "$dir"
+first_witness=""  # while the second witness starts; stop_all ends `witness`
 cleanup() {
-  for w in "$witness" "$first_witness"; do
-    if [ -n "$w" ]; then kill "$w" 2>/dev/null || true; fi
-  done
-  route53_lab_stop "$dir"
+  if [ -n "$first_witness" ]; then kill "$first_witness" 2>/dev/null || true; fi
+  stop_all route53_lab_stop "$dir"
 }
 trap cleanup EXIT
-route53_lab_start "$dir"
 export HOME="$dir/home"  # the AWS CLI caches credentials under HOME
 mkdir -p "$HOME"
 plan="$dir/daily-clone-plan.json"

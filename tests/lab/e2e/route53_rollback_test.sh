@@ -27,12 +27,6 @@ dir=$1
 source "$(dirname "$0")/common.sh"
 # The pointer is only pinned to the old cluster here, never switched: only the old target is right.
 witness_names[3]=db.example.test/CNAME=prod.cluster-old.db.test.
-witness=""
-cleanup() {
-  if [ -n "$witness" ]; then kill "$witness" 2>/dev/null || true; fi
-  route53_lab_stop "$dir"
-}
-trap cleanup EXIT
 route53_lab_start "$dir"
 plan="$dir/plan.json"
 fail=0

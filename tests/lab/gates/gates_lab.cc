@@ -1,7 +1,6 @@
 #include "tests/lab/gates/gates_lab.h"
 
 #include <chrono>
-#include <filesystem>
 
 #include "dns/prober.h"
 #include "dns/server_address.h"
@@ -13,7 +12,6 @@ namespace cutover::lab {
 namespace {
 
 using dns::RecordType;
-namespace fs = std::filesystem;
 using A = GatesAddresses;
 
 dns::DomainName dn(std::string_view text) { return dns::DomainName::parse(text).value(); }
@@ -147,27 +145,19 @@ dns::Result<void> GatesLab::start() {
     std::string idir = dir + "/" + instance.name;
     std::string file = idir + "/zone";
     write_file(file, instance.text);
-    fs::create_directories(idir + "/db");
-    write_file(idir + "/knot.conf", knot_config(idir, instance.addresses, {KnotZone{.domain = instance.domain, .file = file}}));
-    auto ok = servers_.spawn(instance.name, {"knotd", "-c", idir + "/knot.conf"}, dir + "/" + instance.name + ".log");
-    if (!ok) return ok;
+    auto config = knot_config(idir, instance.addresses, {KnotZone{.domain = instance.domain, .file = file}});
+    if (auto ok = spawn_knotd(instance.name, config); !ok) return ok;
     for (const auto& address : instance.addresses) {
       ready.push_back({.server = *dns::parse_server_address(address), .question = {.name = dn(instance.domain), .type = RecordType::SOA}});
     }
   }
   if (auto ok = wait_answering(ready, std::chrono::seconds(10), "gates lab server"); !ok) return ok;
-  write_file(dir + "/unbound.conf", unbound_config(dir, A::kUnbound));
-  if (auto ok = servers_.spawn("unbound", {"unbound", "-d", "-c", dir + "/unbound.conf"}, dir + "/unbound.log"); !ok) return ok;
+  if (auto ok = spawn_unbound(A::kUnbound); !ok) return ok;
   // Unbound answers only once it resolves through the lab's root.
   std::vector<dns::ProbeRequest> unbound{{.server = *dns::parse_server_address(A::kUnbound),
                                           .question = {.name = dn("test."), .type = RecordType::SOA},
                                           .recursion_desired = true}};
   return wait_answering(unbound, std::chrono::seconds(10), "gates lab server");
-}
-
-void GatesLab::stop() {
-  servers_.stop();
-  dir_.remove();
 }
 
 }  // namespace cutover::lab

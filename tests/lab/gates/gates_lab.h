@@ -16,8 +16,7 @@
 
 #include "dns/result.h"
 #include "planner/providers/dns_provider.h"
-#include "tests/lab/common/child_processes.h"
-#include "tests/lab/common/lab_dir.h"
+#include "tests/lab/common/server_lab.h"
 
 namespace cutover::lab {
 
@@ -74,25 +73,14 @@ class ServedZone final : public planner::DnsProvider {
   dns::DomainName apex_;
 };
 
-class GatesLab {
+class GatesLab : public ServerLab {
  public:
-  GatesLab() = default;
-  GatesLab(const GatesLab&) = delete;
-  GatesLab& operator=(const GatesLab&) = delete;
-  ~GatesLab() { stop(); }
-
   /// Writes the zones and configs to a temp dir, starts one knotd per role and
   /// Unbound, and waits until every address answers. Fails if anything listens on port 53
   /// of 127.55.x.y (or the wildcard), if knotd is missing or does not come up.
   dns::Result<void> start();
-  /// Stops exactly the servers this lab started and removes its temp dir. Idempotent.
-  void stop();
   /// The root hints file (the lab's root on 127.55.0.1).
   std::string root_hints() const { return dir_.path() + "/root.hints"; }
-
- private:
-  LabDir dir_{};
-  ChildProcesses servers_{};  // after dir_: stopped before their dir is removed
 };
 
 }  // namespace cutover::lab

@@ -148,12 +148,12 @@ TEST_F(GatesLabTest, UnchangedDelegationComparesWithTheJournaledBaseline) {
   // A resumed run: the baseline comes from the run facts, not from what a new process sees first.
   Gate unchanged{.kind = GateKind::ParentDelegatesTo, .name = dn("example.test")};
   const auto key = planner::baseline_key("delegation example.test.");
-  auto moved = check(unchanged, {{key, "ns1.new-dns.test. ns2.new-dns.test."}});
+  auto moved = check(unchanged, {.baselines = {{key, "ns1.new-dns.test. ns2.new-dns.test."}}});
   EXPECT_FALSE(moved.holds) << all_lines(moved);
   EXPECT_TRUE(has_line(moved, "expected (the set first seen by this run, kept in the journal): ns1.new-dns.test. ns2.new-dns.test."))
       << all_lines(moved);
   EXPECT_TRUE(moved.learned.empty());
-  auto same = check(unchanged, {{key, "ns2.old-dns.test. ns1.old-dns.test."}});
+  auto same = check(unchanged, {.baselines = {{key, "ns2.old-dns.test. ns1.old-dns.test."}}});
   EXPECT_TRUE(same.holds) << all_lines(same);
 }
 

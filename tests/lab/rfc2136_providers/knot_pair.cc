@@ -1,7 +1,6 @@
 #include "tests/lab/rfc2136_providers/knot_pair.h"
 
 #include <chrono>
-#include <filesystem>
 #include <thread>
 
 #include "dns/soa_serial.h"
@@ -14,7 +13,6 @@ namespace {
 using dns::ErrorCode;
 using dns::fail;
 using Clock = std::chrono::steady_clock;
-namespace fs = std::filesystem;
 using A = KnotPairAddresses;
 
 // Refresh and retry of 2 s: even a lost NOTIFY is caught up quickly.
@@ -35,33 +33,39 @@ std::string example_zone() {
          "note TXT \"hello world\"\n";
 }
 
+// What sets a server of the pair apart: its address, the other server (the
+// remote it talks to), the ACL for the lab key and the rest of its template.
+struct PairRole {
+  const char* address;
+  const char* peer_id;
+  const char* peer_address;
+  const char* acl_id;
+  const char* acl_actions;
+};
+
 // Unlike the other labs' servers, both hold the TSIG key and talk to each other,
-// so only the server sections are shared (common/server_configs.h).
-std::string common_config(const std::string& dir, const char* address) {
-  return knot_server_config(dir, {address}) +
-         "key:\n  - id: " + LabKey::kName + "\n    algorithm: hmac-sha256\n    secret: " + LabKey::kSecret + "\n";
+// so only the server sections come from common/server_configs.h; the template
+// section is left open for the role's own lines.
+std::string pair_config(const std::string& dir, const PairRole& role) {
+  return knot_server_config(dir, {role.address}) +
+         "key:\n  - id: " + LabKey::kName + "\n    algorithm: hmac-sha256\n    secret: " + LabKey::kSecret + "\n"
+         "remote:\n  - id: " + role.peer_id + "\n    address: " + role.peer_address + "@53\n    via: " + role.address +
+         "\n    key: " + LabKey::kName + "\n"
+         "acl:\n  - id: " + role.acl_id + "\n    key: " + LabKey::kName + "\n    action: [" + role.acl_actions + "]\n"
+         "template:\n  - id: default\n    storage: \"" + dir + "\"\n"
+         "    zonefile-sync: -1\n    journal-content: none\n    semantic-checks: off\n    acl: " + role.acl_id + "\n";
 }
 
 std::string primary_config(const std::string& dir) {
-  return common_config(dir, A::kPrimary) +
-         "remote:\n  - id: secondary\n    address: " + A::kSecondary + "@53\n    via: " + A::kPrimary +
-         "\n    key: " + LabKey::kName + "\n"
-         "acl:\n  - id: lab_key\n    key: " + LabKey::kName + "\n    action: [transfer, update]\n"
-         "template:\n  - id: default\n    storage: \"" + dir + "\"\n"
-         "    zonefile-sync: -1\n    zonefile-load: whole\n    journal-content: none\n    semantic-checks: off\n"
-         "    notify: secondary\n    acl: lab_key\n"
+  return pair_config(dir, {A::kPrimary, "secondary", A::kSecondary, "lab_key", "transfer, update"}) +
+         "    zonefile-load: whole\n    notify: secondary\n"
          "zone:\n  - domain: test\n    file: \"" + dir + "/test.zone\"\n"
          "  - domain: example.test\n    file: \"" + dir + "/example.test.zone\"\n";
 }
 
 std::string secondary_config(const std::string& dir) {
-  return common_config(dir, A::kSecondary) +
-         "remote:\n  - id: primary\n    address: " + A::kPrimary + "@53\n    via: " + A::kSecondary +
-         "\n    key: " + LabKey::kName + "\n"
-         "acl:\n  - id: from_primary\n    key: " + LabKey::kName + "\n    action: [notify, transfer]\n"
-         "template:\n  - id: default\n    storage: \"" + dir + "\"\n"
-         "    zonefile-sync: -1\n    journal-content: none\n    semantic-checks: off\n"
-         "    master: primary\n    acl: from_primary\n"
+  return pair_config(dir, {A::kSecondary, "primary", A::kPrimary, "from_primary", "notify, transfer"}) +
+         "    master: primary\n"
          "zone:\n  - domain: test\n  - domain: example.test\n";
 }
 
@@ -97,13 +101,6 @@ std::string KnotPair::write_key_file(const std::string& file, const std::string&
 
 pid_t KnotPair::secondary_pid() const { return servers_.pid_of("secondary"); }
 
-dns::Result<void> KnotPair::spawn(const std::string& name, const std::string& config) {
-  std::string idir = dir_.path() + "/" + name;
-  fs::create_directories(idir + "/db");
-  write_file(idir + "/knot.conf", config);
-  return servers_.spawn(name, {"knotd", "-c", idir + "/knot.conf"}, dir_.path() + "/" + name + ".log");
-}
-
 dns::Result<void> KnotPair::start() {
   if (auto ok = lock_.acquire(kLockFile, std::chrono::seconds(100), "Knot pair"); !ok) return ok;
   if (auto ok = refuse_if_port53_busy("127.57.", "refusing to start Knot: port 53 already in use: "); !ok) return ok;
@@ -113,16 +110,10 @@ dns::Result<void> KnotPair::start() {
   write_file(dir + "/primary/example.test.zone", example_zone());
   write_key_file("lab.key", LabKey::kName, LabKey::kSecret);
   // The secondary starts once the primary serves, so its first transfer succeeds at once.
-  if (auto ok = spawn("primary", primary_config(dir + "/primary")); !ok) return ok;
+  if (auto ok = spawn_knotd("primary", primary_config(dir + "/primary")); !ok) return ok;
   if (auto ok = wait_serving(A::kPrimary); !ok) return ok;
-  if (auto ok = spawn("secondary", secondary_config(dir + "/secondary")); !ok) return ok;
+  if (auto ok = spawn_knotd("secondary", secondary_config(dir + "/secondary")); !ok) return ok;
   return wait_serving(A::kSecondary);
-}
-
-void KnotPair::stop() {
-  servers_.stop();  // resumes a server a test paused before it asks it to stop
-  dir_.remove();
-  lock_.release();
 }
 
 }  // namespace cutover::lab

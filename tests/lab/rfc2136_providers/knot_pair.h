@@ -13,8 +13,7 @@
 #include <string>
 
 #include "dns/result.h"
-#include "tests/lab/common/child_processes.h"
-#include "tests/lab/common/lab_dir.h"
+#include "tests/lab/common/server_lab.h"
 
 namespace cutover::lab {
 
@@ -30,13 +29,8 @@ struct LabKey {
   static constexpr const char* kSecret = "Y3V0b3Zlci1sYWItdHNpZy1rZXktMzItYnl0ZXMhIQ==";
 };
 
-class KnotPair {
+class KnotPair : public ServerLab {
  public:
-  KnotPair() = default;
-  KnotPair(const KnotPair&) = delete;
-  KnotPair& operator=(const KnotPair&) = delete;
-  ~KnotPair() { stop(); }
-
   /// Held while a pair runs: test processes of other build trees wait for it
   /// (ctest's RESOURCE_LOCK only orders the tests of one ctest run).
   static constexpr const char* kLockFile = "/tmp/cutover-knot-pair.lock";
@@ -46,8 +40,6 @@ class KnotPair {
   /// port 53 of 127.57.0.0/16 (or the wildcard) is in use, knotd is missing,
   /// or a server does not come up within 10 s.
   dns::Result<void> start();
-  /// Stops exactly the servers this pair started, removes the temp dir. Idempotent.
-  void stop();
 
   /// The lab key in BIND format.
   std::string key_file() const { return dir_.path() + "/lab.key"; }
@@ -55,15 +47,6 @@ class KnotPair {
   std::string write_key_file(const std::string& file, const std::string& name, const std::string& secret) const;
   /// The secondary's PID, to pause it (SIGSTOP/SIGCONT) and show that apply() waits for it.
   pid_t secondary_pid() const;
-  const std::string& dir() const { return dir_.path(); }
-
- private:
-  dns::Result<void> spawn(const std::string& name, const std::string& config);
-
-  // Declared in the order they are acquired, so they are released in reverse.
-  LabLock lock_{};  // on kLockFile while the pair runs
-  LabDir dir_{};
-  ChildProcesses servers_{};
 };
 
 }  // namespace cutover::lab

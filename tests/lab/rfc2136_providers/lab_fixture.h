@@ -10,18 +10,13 @@
 #include <vector>
 
 #include "dns/prober.h"
+#include "tests/lab/common/started_lab_test.h"
 #include "tests/lab/rfc2136_providers/knot_pair.h"
 
 namespace cutover::lab {
 
-class KnotPairTest : public ::testing::Test {
+class KnotPairTest : public StartedLabTest<KnotPair> {
  protected:
-  void SetUp() override {
-    auto started = pair_.start();
-    ASSERT_TRUE(started.has_value()) << started.error().message;
-  }
-  void TearDown() override { pair_.stop(); }
-
   static dns::DomainName name(const char* text) { return *dns::DomainName::parse(text); }
   static dns::ServerAddress address(const char* text) { return *dns::parse_server_address(text); }
 
@@ -42,8 +37,6 @@ class KnotPairTest : public ::testing::Test {
     std::ranges::sort(out);
     return out;
   }
-
-  KnotPair pair_;
 };
 
 }  // namespace cutover::lab

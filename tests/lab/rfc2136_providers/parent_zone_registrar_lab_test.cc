@@ -20,7 +20,7 @@ class ParentZoneRegistrarLab : public KnotPairTest {
     KnotPairTest::SetUp();
     if (HasFatalFailure()) return;
     planner::Rfc2136Zone spec{.primaries = {A::kPrimary}, .nameservers = {name("ns1.test.")},
-                              .servers = {A::kPrimary, A::kSecondary}, .tsig_key_file = pair_.key_file()};
+                              .servers = {A::kPrimary, A::kSecondary}, .tsig_key_file = lab_.key_file()};
     auto opened = planner::Rfc2136ZoneProvider::open(name("test."), spec);
     ASSERT_TRUE(opened.has_value()) << opened.error().message;
     parent_ = std::move(*opened);
@@ -39,7 +39,7 @@ class ParentZoneRegistrarLab : public KnotPairTest {
   }
   // The NS values at `owner` in the secondary's copy of test. (by AXFR).
   std::vector<std::string> secondary_ns(const char* owner) {
-    auto key = dns::read_tsig_key_file(pair_.key_file());
+    auto key = dns::read_tsig_key_file(lab_.key_file());
     auto sets = dns::transfer_zone(address(A::kSecondary), name("test."), *key);
     EXPECT_TRUE(sets.has_value()) << sets.error().message;
     std::vector<std::string> out;

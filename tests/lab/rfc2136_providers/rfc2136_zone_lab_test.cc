@@ -29,7 +29,7 @@ class Rfc2136ZoneLab : public KnotPairTest {
             .tsig_key_file = key_file};
   }
   std::unique_ptr<planner::Rfc2136ZoneProvider> open(const char* zone, planner::Rfc2136Options options = {}) {
-    auto provider = planner::Rfc2136ZoneProvider::open(name(zone), spec(pair_.key_file()), options);
+    auto provider = planner::Rfc2136ZoneProvider::open(name(zone), spec(lab_.key_file()), options);
     EXPECT_TRUE(provider.has_value()) << provider.error().message;
     return provider ? std::move(*provider) : nullptr;
   }
@@ -131,7 +131,7 @@ TEST_F(Rfc2136ZoneLab, AnUpdateThatChangesNothingStillReturns) {
 TEST_F(Rfc2136ZoneLab, ApplyWaitsForAPausedSecondary) {
   auto zone = open("example.test.");
   ASSERT_TRUE(zone);
-  pid_t secondary = pair_.secondary_pid();
+  pid_t secondary = lab_.secondary_pid();
   ASSERT_GT(secondary, 0);
   ASSERT_EQ(::kill(secondary, SIGSTOP), 0);
   auto started = std::chrono::steady_clock::now();
@@ -150,9 +150,9 @@ TEST_F(Rfc2136ZoneLab, ApplyWaitsForAPausedSecondary) {
 TEST_F(Rfc2136ZoneLab, ASecondaryThatStaysBehindFailsApplyNamingIt) {
   auto zone = open("example.test.", {.sync_timeout = std::chrono::seconds(2)});
   ASSERT_TRUE(zone);
-  ASSERT_EQ(::kill(pair_.secondary_pid(), SIGSTOP), 0);  // KnotPair::stop() resumes it
+  ASSERT_EQ(::kill(lab_.secondary_pid(), SIGSTOP), 0);  // KnotPair::stop() resumes it
   auto applied = zone->apply({upsert("www.example.test.", RecordType::A, 60, {"192.0.2.78"})}, "lab");
-  ::kill(pair_.secondary_pid(), SIGCONT);
+  ::kill(lab_.secondary_pid(), SIGCONT);
   ASSERT_FALSE(applied.has_value());
   EXPECT_EQ(applied.error().code, planner::ErrorCode::Provider);
   EXPECT_NE(applied.error().message.find("not in sync after 2 s"), std::string::npos) << applied.error().message;
@@ -162,7 +162,7 @@ TEST_F(Rfc2136ZoneLab, ASecondaryThatStaysBehindFailsApplyNamingIt) {
 
 TEST_F(Rfc2136ZoneLab, AWrongKeyIsRefusedWithoutTheSecret) {
   const std::string secret = "d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldC13cm9uZyE=";
-  auto spec_wrong = spec(pair_.write_key_file("wrong.key", LabKey::kName, secret));
+  auto spec_wrong = spec(lab_.write_key_file("wrong.key", LabKey::kName, secret));
   auto zone = planner::Rfc2136ZoneProvider::open(name("example.test."), spec_wrong);
   ASSERT_TRUE(zone.has_value()) << zone.error().message;
   auto applied = (*zone)->apply({upsert("www.example.test.", RecordType::A, 60, {"192.0.2.66"})}, "lab");
@@ -213,7 +213,7 @@ TEST_F(Rfc2136ZoneLab, RefusesChangesItCannotMake) {
 }
 
 TEST_F(Rfc2136ZoneLab, OpenNamesABadKeyFile) {
-  auto zone = planner::Rfc2136ZoneProvider::open(name("example.test."), spec(pair_.dir() + "/missing.key"));
+  auto zone = planner::Rfc2136ZoneProvider::open(name("example.test."), spec(lab_.dir() + "/missing.key"));
   ASSERT_FALSE(zone.has_value());
   EXPECT_EQ(zone.error().code, planner::ErrorCode::Invalid);
   EXPECT_NE(zone.error().message.find("missing.key"), std::string::npos) << zone.error().message;

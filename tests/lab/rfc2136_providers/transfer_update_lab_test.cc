@@ -2,6 +2,7 @@
 // zone as the file has it, UPDATE changes it on the primary, and wrong keys
 // are refused with a named TSIG error that never shows the secret.
 
+#include <functional>
 #include <thread>
 
 #include "dns/axfr.h"
@@ -16,9 +17,27 @@ using A = KnotPairAddresses;
 
 class TransferUpdateLab : public KnotPairTest {
  protected:
-  dns::TsigKey key() const { return *dns::read_tsig_key_file(pair_.key_file()); }
+  dns::TsigKey key() const { return *dns::read_tsig_key_file(lab_.key_file()); }
   dns::TsigKey key_with(const std::string& key_name, const std::string& secret) const {
-    return *dns::read_tsig_key_file(pair_.write_key_file("other.key", key_name, secret));
+    return *dns::read_tsig_key_file(lab_.write_key_file("other.key", key_name, secret));
+  }
+  // The key tests' UPDATE: www.example.test changed on the primary, signed with `signer`.
+  dns::Result<void> update_www_with(const dns::TsigKey& signer) const {
+    auto batch = dns::replace_rrset(name("www.example.test."), RecordType::A, 120, {"192.0.2.66"});
+    return dns::send_update(address(A::kPrimary), name("example.test."), batch, signer);
+  }
+  // Knot may publish an accepted update a little later (LAB-NOTES): transfers
+  // example.test from the primary into `sets` until `done(sets)` or `within` passes.
+  void transfer_until(std::vector<dns::RecordSet>& sets, const std::function<bool(const std::vector<dns::RecordSet>&)>& done,
+                      std::chrono::seconds within, std::chrono::milliseconds pause) const {
+    auto deadline = std::chrono::steady_clock::now() + within;
+    while (std::chrono::steady_clock::now() < deadline) {
+      auto listed = dns::transfer_zone(address(A::kPrimary), name("example.test."), key());
+      ASSERT_TRUE(listed.has_value()) << listed.error().message;
+      sets = std::move(*listed);
+      if (done(sets)) break;
+      std::this_thread::sleep_for(pause);
+    }
   }
 };
 
@@ -60,16 +79,9 @@ TEST_F(TransferUpdateLab, UpdateReplacesAndDeletesRrsetsOnThePrimary) {
   auto sent = dns::send_update(address(A::kPrimary), name("example.test."), batch, key());
   ASSERT_TRUE(sent.has_value()) << sent.error().message;
 
-  // Knot may publish an accepted update a little later (LAB-NOTES): poll the primary.
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   std::vector<dns::RecordSet> sets;
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto listed = dns::transfer_zone(address(A::kPrimary), name("example.test."), key());
-    ASSERT_TRUE(listed.has_value()) << listed.error().message;
-    sets = std::move(*listed);
-    if (!find(sets, "note.example.test.", RecordType::TXT)) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  auto note_deleted = [](const auto& s) { return !find(s, "note.example.test.", RecordType::TXT); };
+  ASSERT_NO_FATAL_FAILURE(transfer_until(sets, note_deleted, std::chrono::seconds(5), std::chrono::milliseconds(50)));
   ASSERT_NE(find(sets, "www.example.test.", RecordType::A), nullptr);
   EXPECT_EQ(find(sets, "www.example.test.", RecordType::A)->rdata, std::vector<std::string>{"192.0.2.99"});
   EXPECT_EQ(find(sets, "www.example.test.", RecordType::A)->ttl, 120u);
@@ -91,15 +103,9 @@ TEST_F(TransferUpdateLab, BigBatchesSplitAndLongTransfersVerifyEveryMessage) {
   auto sent = dns::send_update(address(A::kPrimary), name("example.test."), batch, key());
   ASSERT_TRUE(sent.has_value()) << sent.error().message;
 
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   std::vector<dns::RecordSet> sets;
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto listed = dns::transfer_zone(address(A::kPrimary), name("example.test."), key());
-    ASSERT_TRUE(listed.has_value()) << listed.error().message;
-    sets = std::move(*listed);
-    if (sets.size() == 8u + 600u) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
+  auto all_there = [](const auto& s) { return s.size() == 8u + 600u; };
+  ASSERT_NO_FATAL_FAILURE(transfer_until(sets, all_there, std::chrono::seconds(10), std::chrono::milliseconds(100)));
   ASSERT_EQ(sets.size(), 8u + 600u);
   const auto* last = find(sets, "bulk599.example.test.", RecordType::TXT);
   ASSERT_NE(last, nullptr);
@@ -109,8 +115,7 @@ TEST_F(TransferUpdateLab, BigBatchesSplitAndLongTransfersVerifyEveryMessage) {
 TEST_F(TransferUpdateLab, WrongSecretIsRefusedAsBadsigWithoutShowingIt) {
   const std::string secret = "d3Jvbmctc2VjcmV0LXdyb25nLXNlY3JldC13cm9uZyE=";
   auto wrong = key_with(LabKey::kName, secret);
-  auto batch = dns::replace_rrset(name("www.example.test."), RecordType::A, 120, {"192.0.2.66"});
-  auto sent = dns::send_update(address(A::kPrimary), name("example.test."), batch, wrong);
+  auto sent = update_www_with(wrong);
   ASSERT_FALSE(sent.has_value());
   EXPECT_EQ(sent.error().code, dns::ErrorCode::Refused);
   EXPECT_NE(sent.error().message.find("NOTAUTH (BADSIG)"), std::string::npos) << sent.error().message;
@@ -130,8 +135,7 @@ TEST_F(TransferUpdateLab, WrongSecretIsRefusedAsBadsigWithoutShowingIt) {
 
 TEST_F(TransferUpdateLab, UnknownKeyIsRefusedAsBadkey) {
   auto unknown = key_with("nobody-key", LabKey::kSecret);
-  auto batch = dns::replace_rrset(name("www.example.test."), RecordType::A, 120, {"192.0.2.66"});
-  auto sent = dns::send_update(address(A::kPrimary), name("example.test."), batch, unknown);
+  auto sent = update_www_with(unknown);
   ASSERT_FALSE(sent.has_value());
   EXPECT_EQ(sent.error().code, dns::ErrorCode::Refused);
   EXPECT_NE(sent.error().message.find("BADKEY"), std::string::npos) << sent.error().message;

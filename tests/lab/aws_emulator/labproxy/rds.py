@@ -36,6 +36,22 @@ _RDS_CREATE_INSTANCE = {"CreateDBInstance", "CreateDBInstanceReadReplica", "Rest
                         "RestoreDBInstanceToPointInTime"}
 
 
+# Per kind: the response's block, its identifier tag and its status tag.
+_RDS_BLOCKS = {"cluster": ("DBCluster", "DBClusterIdentifier", "Status"),
+               "instance": ("DBInstance", "DBInstanceIdentifier", "DBInstanceStatus")}
+
+
+def _report_creating(lab: Lab, account: str, region: str, kind: str, ident: str | None, text: str) -> str:
+    """Keeps a resource just created `creating` for the configured time, and
+    says so in the create call's own response (as AWS does)."""
+    if not ident:
+        return text
+    lab.mark_creating(account, region, kind, ident)
+    if lab.is_creating(account, region, kind, ident):
+        text = _set_status_in_blocks(text, *_RDS_BLOCKS[kind], lambda i: True, only_available=False)
+    return text
+
+
 def rewrite_rds(lab: Lab, operation: str | None, account: str, region: str, status: int,
                 body: bytes, params: dict[str, Any]) -> bytes:
     if status // 100 != 2:
@@ -43,26 +59,16 @@ def rewrite_rds(lab: Lab, operation: str | None, account: str, region: str, stat
     text = body.decode("utf-8", "replace")
     if operation in _RDS_CREATE_CLUSTER:
         ident = _xml_text(text, "DBClusterIdentifier") or params.get("DBClusterIdentifier")
-        if ident:
-            lab.mark_creating(account, region, "cluster", ident)
-            if lab.is_creating(account, region, "cluster", ident):
-                text = _set_status_in_blocks(text, "DBCluster", "DBClusterIdentifier", "Status",
-                                             lambda i: True, only_available=False)
-        return text.encode()
+        return _report_creating(lab, account, region, "cluster", ident, text).encode()
     if operation in _RDS_CREATE_INSTANCE:
         ident = params.get("DBInstanceIdentifier") or _xml_text(text, "DBInstanceIdentifier")
-        if ident:
-            lab.mark_creating(account, region, "instance", ident)
-            if lab.is_creating(account, region, "instance", ident):
-                text = _set_status_in_blocks(text, "DBInstance", "DBInstanceIdentifier", "DBInstanceStatus",
-                                             lambda i: True, only_available=False)
-        return text.encode()
+        return _report_creating(lab, account, region, "instance", ident, text).encode()
     if operation == "DescribeDBClusters":
-        text = _set_status_in_blocks(text, "DBCluster", "DBClusterIdentifier", "Status",
+        text = _set_status_in_blocks(text, *_RDS_BLOCKS["cluster"],
                                      lambda i: lab.is_creating(account, region, "cluster", i))
         return _paginate(text, "DBClusters", "DBCluster", "DescribeDBClustersResult", params).encode()
     if operation == "DescribeDBInstances":
-        text = _set_status_in_blocks(text, "DBInstance", "DBInstanceIdentifier", "DBInstanceStatus",
+        text = _set_status_in_blocks(text, *_RDS_BLOCKS["instance"],
                                      lambda i: lab.is_creating(account, region, "instance", i))
         return _paginate(text, "DBInstances", "DBInstance", "DescribeDBInstancesResult", params).encode()
     return body

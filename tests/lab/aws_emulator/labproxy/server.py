@@ -71,24 +71,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def _json(self, status: int, obj: Any) -> None:
         self._send(status, {"Content-Type": "application/json"}, json.dumps(obj, indent=1).encode())
 
-    def do_GET(self) -> None:
-        self._dispatch()
-
-    def do_POST(self) -> None:
-        self._dispatch()
-
-    def do_PUT(self) -> None:
-        self._dispatch()
-
-    def do_DELETE(self) -> None:
-        self._dispatch()
-
-    def do_HEAD(self) -> None:
-        self._dispatch()
-
-    def do_PATCH(self) -> None:
-        self._dispatch()
-
     def _dispatch(self) -> None:
         try:
             body = self._read_body()
@@ -112,6 +94,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._send(*error_response("route53", 500, "InternalFailure", "lab proxy error", rid))
 
     # --- control API --------------------------------------------------------
+
+    # Every HTTP method takes the one path above: the control API and AWS
+    # requests are told apart by their path, not by their method.
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = _dispatch
+
     def _control(self, body: bytes) -> None:
         lab = self.lab
         url = urllib.parse.urlsplit(self.path)
