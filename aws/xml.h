@@ -38,6 +38,17 @@ const tinyxml2::XMLElement* descend(const tinyxml2::XMLElement* parent, std::str
 Result<const tinyxml2::XMLElement*> parse_root(tinyxml2::XMLDocument& doc, std::string_view body,
                                                std::string_view root_name);
 
+/// Parses a response body whose root must be `root_name` and returns what
+/// `read` makes of the root (a T or a Result<T>). The document lives only for
+/// the call, so `read` copies out what it keeps. The one opening of every parser.
+template <class T, class Read>
+Result<T> read_root(std::string_view body, std::string_view root_name, Read read) {
+  tinyxml2::XMLDocument doc;
+  auto root = parse_root(doc, body, root_name);
+  if (!root) return std::unexpected(root.error());
+  return read(*root);
+}
+
 /// Builds an XML request body element by element, escaping text. (Our own
 /// rather than tinyxml2's printer, which keeps pointers to element names.)
 class XmlWriter {
