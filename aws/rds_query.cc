@@ -127,18 +127,14 @@ QueryRequest delete_query(std::string_view action, std::string_view identifier_p
 }
 
 Result<DbCluster> parse_cluster_result(std::string_view xml, std::string_view action) {
-  return read_result<DbCluster>(xml, action, [&](Element result) -> Result<DbCluster> {
-    Element cluster = child(result, "DBCluster");
-    if (!cluster) return fail(ErrorCode::Corrupt, std::string(action) + " response has no DBCluster");
-    return cluster_of(cluster);
+  return read_result<DbCluster>(xml, action, [&](Element result) {
+    return read_required_child(result, "DBCluster", std::string(action) + " response", cluster_of);
   });
 }
 
 Result<DbInstance> parse_instance_result(std::string_view xml, std::string_view action) {
-  return read_result<DbInstance>(xml, action, [&](Element result) -> Result<DbInstance> {
-    Element instance = child(result, "DBInstance");
-    if (!instance) return fail(ErrorCode::Corrupt, std::string(action) + " response has no DBInstance");
-    return instance_of(instance);
+  return read_result<DbInstance>(xml, action, [&](Element result) {
+    return read_required_child(result, "DBInstance", std::string(action) + " response", instance_of);
   });
 }
 

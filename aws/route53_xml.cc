@@ -151,11 +151,8 @@ Result<ZoneDetails> parse_zone_details(std::string_view xml, std::string_view ro
 }
 
 Result<ChangeInfo> parse_change_info(std::string_view xml, std::string_view root_name) {
-  return read_root<ChangeInfo>(xml, root_name, [&](Element root) -> Result<ChangeInfo> {
-    Element change = child(root, "ChangeInfo");
-    if (!change) return fail(ErrorCode::Corrupt, std::string(root_name) + " has no ChangeInfo");
-    return read_change(change);
-  });
+  return read_root<ChangeInfo>(
+      xml, root_name, [&](Element root) { return read_required_child(root, "ChangeInfo", root_name, read_change); });
 }
 
 Result<ZonePage> parse_zone_page(std::string_view xml) {

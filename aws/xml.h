@@ -49,6 +49,16 @@ Result<T> read_root(std::string_view body, std::string_view root_name, Read read
   return read(*root);
 }
 
+/// What `read` makes of child `name` of `parent`, which a response must carry:
+/// Corrupt as "<what> has no <name>" when it is absent.
+template <class Read>
+auto read_required_child(const tinyxml2::XMLElement* parent, std::string_view name, std::string_view what, Read read)
+    -> Result<decltype(read(parent))> {
+  const tinyxml2::XMLElement* element = child(parent, name);
+  if (!element) return fail(ErrorCode::Corrupt, std::string(what) + " has no " + std::string(name));
+  return read(element);
+}
+
 /// Builds an XML request body element by element, escaping text. (Our own
 /// rather than tinyxml2's printer, which keeps pointers to element names.)
 class XmlWriter {
