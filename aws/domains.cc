@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/paging.h"
+
 namespace cutover::aws::domains {
 namespace {
 
@@ -115,78 +117,56 @@ Result<HttpResponse> Client::call(std::string_view operation, std::string body, 
 }
 
 Result<DomainDetail> Client::get_domain_detail(std::string_view domain) const {
-  auto r = call("GetDomainDetail", domain_body(domain), true);
-  if (!r) return std::unexpected(r.error());
-  return parse_domain_detail(r->body);
+  return parse_body(call("GetDomainDetail", domain_body(domain), true), parse_domain_detail);
 }
 
 Result<std::string> Client::update_domain_nameservers(std::string_view domain, const std::vector<Nameserver>& nameservers) const {
-  auto r = call("UpdateDomainNameservers", update_nameservers_body(domain, nameservers), false);
-  if (!r) return std::unexpected(r.error());
-  return parse_operation_id(r->body);
+  return parse_body(call("UpdateDomainNameservers", update_nameservers_body(domain, nameservers), false),
+                    parse_operation_id);
 }
 
 Result<TransferStarted> Client::transfer_domain_to_another_aws_account(std::string_view domain,
                                                                        std::string_view account_id) const {
-  auto r = call("TransferDomainToAnotherAwsAccount", json{{"DomainName", domain}, {"AccountId", account_id}}.dump(), false);
-  if (!r) return std::unexpected(r.error());
-  return parse_transfer_started(r->body);
+  auto body = json{{"DomainName", domain}, {"AccountId", account_id}}.dump();
+  return parse_body(call("TransferDomainToAnotherAwsAccount", std::move(body), false),
+                    parse_transfer_started);
 }
 
 Result<std::string> Client::accept_domain_transfer_from_another_aws_account(std::string_view domain,
                                                                             std::string_view password) const {
-  auto r = call("AcceptDomainTransferFromAnotherAwsAccount",
-                json{{"DomainName", domain}, {"Password", password}}.dump(), false);
-  if (!r) return std::unexpected(r.error());
-  return parse_operation_id(r->body);
+  auto body = json{{"DomainName", domain}, {"Password", password}}.dump();
+  return parse_body(call("AcceptDomainTransferFromAnotherAwsAccount", std::move(body), false),
+                    parse_operation_id);
 }
 
 Result<std::string> Client::reject_domain_transfer_from_another_aws_account(std::string_view domain) const {
-  auto r = call("RejectDomainTransferFromAnotherAwsAccount", domain_body(domain), false);
-  if (!r) return std::unexpected(r.error());
-  return parse_operation_id(r->body);
+  return parse_body(call("RejectDomainTransferFromAnotherAwsAccount", domain_body(domain), false), parse_operation_id);
 }
 
 Result<std::string> Client::cancel_domain_transfer_to_another_aws_account(std::string_view domain) const {
-  auto r = call("CancelDomainTransferToAnotherAwsAccount", domain_body(domain), false);
-  if (!r) return std::unexpected(r.error());
-  return parse_operation_id(r->body);
+  return parse_body(call("CancelDomainTransferToAnotherAwsAccount", domain_body(domain), false), parse_operation_id);
 }
 
 Result<std::string> Client::disable_domain_transfer_lock(std::string_view domain) const {
   // Idempotent in effect (an unlocked domain stays unlocked), so a retry after an ambiguous failure is safe.
-  auto r = call("DisableDomainTransferLock", domain_body(domain), true);
-  if (!r) return std::unexpected(r.error());
-  return parse_operation_id(r->body);
+  return parse_body(call("DisableDomainTransferLock", domain_body(domain), true), parse_operation_id);
 }
 
 Result<std::string> Client::enable_domain_transfer_lock(std::string_view domain) const {
-  auto r = call("EnableDomainTransferLock", domain_body(domain), true);
-  if (!r) return std::unexpected(r.error());
-  return parse_operation_id(r->body);
+  return parse_body(call("EnableDomainTransferLock", domain_body(domain), true), parse_operation_id);
 }
 
 Result<Operation> Client::get_operation_detail(std::string_view operation_id) const {
-  auto r = call("GetOperationDetail", json{{"OperationId", operation_id}}.dump(), true);
-  if (!r) return std::unexpected(r.error());
-  return parse_operation(r->body);
+  return parse_body(call("GetOperationDetail", json{{"OperationId", operation_id}}.dump(), true), parse_operation);
 }
 
 Result<OperationsPage> Client::list_operations(const ListOperationsRequest& request) const {
-  auto r = call("ListOperations", list_operations_body(request), true);
-  if (!r) return std::unexpected(r.error());
-  return parse_operations_page(r->body);
+  return parse_body(call("ListOperations", list_operations_body(request), true), parse_operations_page);
 }
 
 Result<std::vector<Operation>> Client::list_all_operations(ListOperationsRequest request) const {
-  std::vector<Operation> out;
-  for (;;) {
-    auto page = list_operations(request);
-    if (!page) return std::unexpected(page.error());
-    out.insert(out.end(), page->operations.begin(), page->operations.end());
-    if (page->next_marker.empty() || page->next_marker == request.marker) return out;
-    request.marker = page->next_marker;
-  }
+  return collect_pages(std::move(request), [this](const ListOperationsRequest& r) { return list_operations(r); },
+                       &OperationsPage::operations, &OperationsPage::next_marker);
 }
 
 Result<Operation> Client::wait_for_operation(std::string_view operation_id, const PollOptions& options,

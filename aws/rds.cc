@@ -1,53 +1,38 @@
 #include "aws/rds.h"
 
+#include "aws/paging.h"
 #include "aws/rds_query.h"
 
 namespace cutover::aws::rds {
 
 Result<DbCluster> Client::restore_db_cluster_to_point_in_time(const RestoreClusterRequest& request) const {
-  auto r = client_.call(restore_cluster_query(request).call(/*idempotent=*/false));
-  if (!r) return std::unexpected(r.error());
-  return parse_cluster_result(r->body, "RestoreDBClusterToPointInTime");
+  return parse_body(client_.call(restore_cluster_query(request).call(/*idempotent=*/false)),
+                    parse_cluster_result, "RestoreDBClusterToPointInTime");
 }
 
 Result<DbInstance> Client::create_db_instance(const CreateInstanceRequest& request) const {
-  auto r = client_.call(create_instance_query(request).call(/*idempotent=*/false));
-  if (!r) return std::unexpected(r.error());
-  return parse_instance_result(r->body, "CreateDBInstance");
+  return parse_body(client_.call(create_instance_query(request).call(/*idempotent=*/false)),
+                    parse_instance_result, "CreateDBInstance");
 }
 
 Result<ClusterPage> Client::describe_db_clusters(const DescribeRequest& request) const {
-  auto r = client_.call(describe_query("DescribeDBClusters", "DBClusterIdentifier", request).call(true));
-  if (!r) return std::unexpected(r.error());
-  return parse_cluster_page(r->body);
+  return parse_body(client_.call(describe_query("DescribeDBClusters", "DBClusterIdentifier", request).call(true)),
+                    parse_cluster_page);
 }
 
 Result<std::vector<DbCluster>> Client::describe_all_db_clusters(DescribeRequest request) const {
-  std::vector<DbCluster> out;
-  for (;;) {
-    auto page = describe_db_clusters(request);
-    if (!page) return std::unexpected(page.error());
-    out.insert(out.end(), page->clusters.begin(), page->clusters.end());
-    if (page->marker.empty() || page->marker == request.marker) return out;
-    request.marker = page->marker;
-  }
+  return collect_pages(std::move(request), [this](const DescribeRequest& r) { return describe_db_clusters(r); },
+                       &ClusterPage::clusters, &ClusterPage::marker);
 }
 
 Result<InstancePage> Client::describe_db_instances(const DescribeRequest& request) const {
-  auto r = client_.call(describe_query("DescribeDBInstances", "DBInstanceIdentifier", request).call(true));
-  if (!r) return std::unexpected(r.error());
-  return parse_instance_page(r->body);
+  return parse_body(client_.call(describe_query("DescribeDBInstances", "DBInstanceIdentifier", request).call(true)),
+                    parse_instance_page);
 }
 
 Result<std::vector<DbInstance>> Client::describe_all_db_instances(DescribeRequest request) const {
-  std::vector<DbInstance> out;
-  for (;;) {
-    auto page = describe_db_instances(request);
-    if (!page) return std::unexpected(page.error());
-    out.insert(out.end(), page->instances.begin(), page->instances.end());
-    if (page->marker.empty() || page->marker == request.marker) return out;
-    request.marker = page->marker;
-  }
+  return collect_pages(std::move(request), [this](const DescribeRequest& r) { return describe_db_instances(r); },
+                       &InstancePage::instances, &InstancePage::marker);
 }
 
 Result<void> Client::add_tags_to_resource(std::string_view arn, const std::vector<Tag>& tags) const {
@@ -65,23 +50,19 @@ Result<void> Client::remove_tags_from_resource(std::string_view arn, const std::
 Result<std::vector<Tag>> Client::list_tags_for_resource(std::string_view arn) const {
   QueryRequest q("ListTagsForResource", "2014-10-31");
   q.add("ResourceName", arn);
-  auto r = client_.call(q.call(true));
-  if (!r) return std::unexpected(r.error());
-  return parse_tag_list(r->body);
+  return parse_body(client_.call(q.call(true)), parse_tag_list);
 }
 
 Result<DbInstance> Client::delete_db_instance(std::string_view id, const DeleteOptions& options) const {
-  auto r = client_.call(delete_query("DeleteDBInstance", "DBInstanceIdentifier", id, "FinalDBSnapshotIdentifier", options)
-                            .call(/*idempotent=*/false));
-  if (!r) return std::unexpected(r.error());
-  return parse_instance_result(r->body, "DeleteDBInstance");
+  auto query = delete_query("DeleteDBInstance", "DBInstanceIdentifier", id, "FinalDBSnapshotIdentifier", options);
+  return parse_body(client_.call(query.call(/*idempotent=*/false)),
+                    parse_instance_result, "DeleteDBInstance");
 }
 
 Result<DbCluster> Client::delete_db_cluster(std::string_view id, const DeleteOptions& options) const {
-  auto r = client_.call(delete_query("DeleteDBCluster", "DBClusterIdentifier", id, "FinalDBSnapshotIdentifier", options)
-                            .call(/*idempotent=*/false));
-  if (!r) return std::unexpected(r.error());
-  return parse_cluster_result(r->body, "DeleteDBCluster");
+  auto query = delete_query("DeleteDBCluster", "DBClusterIdentifier", id, "FinalDBSnapshotIdentifier", options);
+  return parse_body(client_.call(query.call(/*idempotent=*/false)),
+                    parse_cluster_result, "DeleteDBCluster");
 }
 
 }  // namespace cutover::aws::rds

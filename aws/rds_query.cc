@@ -56,10 +56,11 @@ DbInstance instance_of(Element e) {
   return i;
 }
 
-Result<Element> result_of(tinyxml2::XMLDocument& doc, std::string_view xml, std::string_view action) {
-  auto root = parse_root(doc, xml, std::string(action) + "Response");
-  if (!root) return std::unexpected(root.error());
-  return child(*root, std::string(action) + "Result");
+// Query API responses wrap the answer as <ActionResponse><ActionResult>…; `read` gets the Result element.
+template <class T, class Read>
+Result<T> read_result(std::string_view xml, std::string_view action, Read read) {
+  return read_root<T>(xml, std::string(action) + "Response",
+                      [&](Element root) { return read(child(root, std::string(action) + "Result")); });
 }
 
 }  // namespace
@@ -126,46 +127,37 @@ QueryRequest delete_query(std::string_view action, std::string_view identifier_p
 }
 
 Result<DbCluster> parse_cluster_result(std::string_view xml, std::string_view action) {
-  tinyxml2::XMLDocument doc;
-  auto result = result_of(doc, xml, action);
-  if (!result) return std::unexpected(result.error());
-  Element cluster = child(*result, "DBCluster");
-  if (!cluster) return fail(ErrorCode::Corrupt, std::string(action) + " response has no DBCluster");
-  return cluster_of(cluster);
+  return read_result<DbCluster>(xml, action, [&](Element result) {
+    return read_required_child(result, "DBCluster", std::string(action) + " response", cluster_of);
+  });
 }
 
 Result<DbInstance> parse_instance_result(std::string_view xml, std::string_view action) {
-  tinyxml2::XMLDocument doc;
-  auto result = result_of(doc, xml, action);
-  if (!result) return std::unexpected(result.error());
-  Element instance = child(*result, "DBInstance");
-  if (!instance) return fail(ErrorCode::Corrupt, std::string(action) + " response has no DBInstance");
-  return instance_of(instance);
+  return read_result<DbInstance>(xml, action, [&](Element result) {
+    return read_required_child(result, "DBInstance", std::string(action) + " response", instance_of);
+  });
 }
 
 Result<ClusterPage> parse_cluster_page(std::string_view xml) {
-  tinyxml2::XMLDocument doc;
-  auto result = result_of(doc, xml, "DescribeDBClusters");
-  if (!result) return std::unexpected(result.error());
-  ClusterPage page{.marker = child_text(*result, "Marker")};
-  for (Element c : children(child(*result, "DBClusters"), "DBCluster")) page.clusters.push_back(cluster_of(c));
-  return page;
+  return read_result<ClusterPage>(xml, "DescribeDBClusters", [&](Element result) {
+    ClusterPage page{.marker = child_text(result, "Marker")};
+    for (Element c : children(child(result, "DBClusters"), "DBCluster")) page.clusters.push_back(cluster_of(c));
+    return page;
+  });
 }
 
 Result<InstancePage> parse_instance_page(std::string_view xml) {
-  tinyxml2::XMLDocument doc;
-  auto result = result_of(doc, xml, "DescribeDBInstances");
-  if (!result) return std::unexpected(result.error());
-  InstancePage page{.marker = child_text(*result, "Marker")};
-  for (Element i : children(child(*result, "DBInstances"), "DBInstance")) page.instances.push_back(instance_of(i));
-  return page;
+  return read_result<InstancePage>(xml, "DescribeDBInstances", [&](Element result) {
+    InstancePage page{.marker = child_text(result, "Marker")};
+    for (Element i : children(child(result, "DBInstances"), "DBInstance")) page.instances.push_back(instance_of(i));
+    return page;
+  });
 }
 
 Result<std::vector<Tag>> parse_tag_list(std::string_view xml) {
-  tinyxml2::XMLDocument doc;
-  auto result = result_of(doc, xml, "ListTagsForResource");
-  if (!result) return std::unexpected(result.error());
-  return tags_of(child(*result, "TagList"));
+  return read_result<std::vector<Tag>>(xml, "ListTagsForResource", [&](Element result) {
+    return tags_of(child(result, "TagList"));
+  });
 }
 
 }  // namespace cutover::aws::rds

@@ -24,62 +24,65 @@ Result<std::string> status_or_gone(Result<std::string> status) {
   return status;
 }
 
+// The cluster and instance waiters differ only in the Describe call and the
+// page member that lists what it found; `what` is "cluster <id>" or "instance <id>".
+template <class Describe, class Page, class Item>
+Result<Item> first_listed(const Describe& describe, std::vector<Item> Page::*listed, const std::string& what) {
+  Result<Page> page = describe();
+  if (!page) return std::unexpected(page.error());
+  if (((*page).*listed).empty()) return fail(ErrorCode::NotFound, what + " not listed");
+  return ((*page).*listed).front();
+}
+
+template <class Describe, class Page, class Item>
+Result<Item> wait_available(Clock& clock, const PollOptions& options, const std::string& what, Describe describe,
+                            std::vector<Item> Page::*listed) {
+  return poll_until<Item>(
+      clock, options, what, [&] { return first_listed(describe, listed, what); },
+      [](const Item& item) { return judge_status(item.status); }, [](const Item& item) { return item.status; });
+}
+
+// Not listed, or NotFound from the call itself, both mean deleted.
+template <class Describe, class Page, class Item>
+Result<void> wait_deleted(Clock& clock, const PollOptions& options, const std::string& what, Describe describe,
+                          std::vector<Item> Page::*listed) {
+  auto done = poll_until<std::string>(
+      clock, options, "deleting " + what,
+      [&]() -> Result<std::string> {
+        auto item = first_listed(describe, listed, what);
+        if (!item) return status_or_gone(std::unexpected(item.error()));
+        return item->status;
+      },
+      [](const std::string& s) { return s == "gone" ? PollVerdict::Done : PollVerdict::Continue; },
+      [](const std::string& s) { return s; });
+  if (!done) return std::unexpected(done.error());
+  return {};
+}
+
 }  // namespace
 
 Result<DbCluster> Client::wait_for_cluster_available(std::string_view id, const PollOptions& options) const {
   std::string name(id);
-  return poll_until<DbCluster>(
-      client_.clock(), options, "cluster " + name,
-      [&]() -> Result<DbCluster> {
-        auto page = describe_db_clusters({.identifier = name});
-        if (!page) return std::unexpected(page.error());
-        if (page->clusters.empty()) return fail(ErrorCode::NotFound, "cluster " + name + " not listed");
-        return page->clusters.front();
-      },
-      [](const DbCluster& c) { return judge_status(c.status); }, [](const DbCluster& c) { return c.status; });
+  return wait_available(client_.clock(), options, "cluster " + name,
+                        [&] { return describe_db_clusters({.identifier = name}); }, &ClusterPage::clusters);
 }
 
 Result<DbInstance> Client::wait_for_instance_available(std::string_view id, const PollOptions& options) const {
   std::string name(id);
-  return poll_until<DbInstance>(
-      client_.clock(), options, "instance " + name,
-      [&]() -> Result<DbInstance> {
-        auto page = describe_db_instances({.identifier = name});
-        if (!page) return std::unexpected(page.error());
-        if (page->instances.empty()) return fail(ErrorCode::NotFound, "instance " + name + " not listed");
-        return page->instances.front();
-      },
-      [](const DbInstance& i) { return judge_status(i.status); }, [](const DbInstance& i) { return i.status; });
+  return wait_available(client_.clock(), options, "instance " + name,
+                        [&] { return describe_db_instances({.identifier = name}); }, &InstancePage::instances);
 }
 
 Result<void> Client::wait_for_cluster_deleted(std::string_view id, const PollOptions& options) const {
   std::string name(id);
-  auto done = poll_until<std::string>(
-      client_.clock(), options, "deleting cluster " + name,
-      [&]() -> Result<std::string> {
-        auto page = describe_db_clusters({.identifier = name});
-        if (!page) return status_or_gone(std::unexpected(page.error()));
-        return page->clusters.empty() ? std::string("gone") : page->clusters.front().status;
-      },
-      [](const std::string& s) { return s == "gone" ? PollVerdict::Done : PollVerdict::Continue; },
-      [](const std::string& s) { return s; });
-  if (!done) return std::unexpected(done.error());
-  return {};
+  return wait_deleted(client_.clock(), options, "cluster " + name,
+                      [&] { return describe_db_clusters({.identifier = name}); }, &ClusterPage::clusters);
 }
 
 Result<void> Client::wait_for_instance_deleted(std::string_view id, const PollOptions& options) const {
   std::string name(id);
-  auto done = poll_until<std::string>(
-      client_.clock(), options, "deleting instance " + name,
-      [&]() -> Result<std::string> {
-        auto page = describe_db_instances({.identifier = name});
-        if (!page) return status_or_gone(std::unexpected(page.error()));
-        return page->instances.empty() ? std::string("gone") : page->instances.front().status;
-      },
-      [](const std::string& s) { return s == "gone" ? PollVerdict::Done : PollVerdict::Continue; },
-      [](const std::string& s) { return s; });
-  if (!done) return std::unexpected(done.error());
-  return {};
+  return wait_deleted(client_.clock(), options, "instance " + name,
+                      [&] { return describe_db_instances({.identifier = name}); }, &InstancePage::instances);
 }
 
 }  // namespace cutover::aws::rds

@@ -138,50 +138,43 @@ std::string change_tags_body(const std::vector<Tag>& add, const std::vector<std:
 }
 
 Result<ZoneDetails> parse_zone_details(std::string_view xml, std::string_view root_name) {
-  tinyxml2::XMLDocument doc;
-  auto root = parse_root(doc, xml, root_name);
-  if (!root) return std::unexpected(root.error());
-  Element zone = child(*root, "HostedZone");
-  if (!zone) return fail(ErrorCode::Corrupt, std::string(root_name) + " has no HostedZone");
-  ZoneDetails out{.zone = read_zone(zone)};
-  for (Element ns : children(descend(*root, "DelegationSet/NameServers"), "NameServer")) {
-    out.name_servers.push_back(text_of(ns));
-  }
-  if (Element change = child(*root, "ChangeInfo")) out.change = read_change(change);
-  return out;
+  return read_root<ZoneDetails>(xml, root_name, [&](Element root) -> Result<ZoneDetails> {
+    Element zone = child(root, "HostedZone");
+    if (!zone) return fail(ErrorCode::Corrupt, std::string(root_name) + " has no HostedZone");
+    ZoneDetails out{.zone = read_zone(zone)};
+    for (Element ns : children(descend(root, "DelegationSet/NameServers"), "NameServer")) {
+      out.name_servers.push_back(text_of(ns));
+    }
+    if (Element change = child(root, "ChangeInfo")) out.change = read_change(change);
+    return out;
+  });
 }
 
 Result<ChangeInfo> parse_change_info(std::string_view xml, std::string_view root_name) {
-  tinyxml2::XMLDocument doc;
-  auto root = parse_root(doc, xml, root_name);
-  if (!root) return std::unexpected(root.error());
-  Element change = child(*root, "ChangeInfo");
-  if (!change) return fail(ErrorCode::Corrupt, std::string(root_name) + " has no ChangeInfo");
-  return read_change(change);
+  return read_root<ChangeInfo>(
+      xml, root_name, [&](Element root) { return read_required_child(root, "ChangeInfo", root_name, read_change); });
 }
 
 Result<ZonePage> parse_zone_page(std::string_view xml) {
-  tinyxml2::XMLDocument doc;
-  auto root = parse_root(doc, xml, "ListHostedZonesByNameResponse");
-  if (!root) return std::unexpected(root.error());
-  ZonePage page{.truncated = child_text(*root, "IsTruncated") == "true",
-                .next_dns_name = child_text(*root, "NextDNSName"),
-                .next_hosted_zone_id = bare_id(child_text(*root, "NextHostedZoneId"))};
-  for (Element zone : children(child(*root, "HostedZones"), "HostedZone")) page.zones.push_back(read_zone(zone));
-  return page;
+  return read_root<ZonePage>(xml, "ListHostedZonesByNameResponse", [&](Element root) {
+    ZonePage page{.truncated = child_text(root, "IsTruncated") == "true",
+                  .next_dns_name = child_text(root, "NextDNSName"),
+                  .next_hosted_zone_id = bare_id(child_text(root, "NextHostedZoneId"))};
+    for (Element zone : children(child(root, "HostedZones"), "HostedZone")) page.zones.push_back(read_zone(zone));
+    return page;
+  });
 }
 
 Result<RecordPage> parse_record_page(std::string_view xml) {
-  tinyxml2::XMLDocument doc;
-  auto root = parse_root(doc, xml, "ListResourceRecordSetsResponse");
-  if (!root) return std::unexpected(root.error());
-  RecordPage page{.truncated = child_text(*root, "IsTruncated") == "true",
-                  .next = {child_text(*root, "NextRecordName"), child_text(*root, "NextRecordType"),
-                           child_text(*root, "NextRecordIdentifier")}};
-  for (Element r : children(child(*root, "ResourceRecordSets"), "ResourceRecordSet")) {
-    page.records.push_back(read_record(r));
-  }
-  return page;
+  return read_root<RecordPage>(xml, "ListResourceRecordSetsResponse", [&](Element root) {
+    RecordPage page{.truncated = child_text(root, "IsTruncated") == "true",
+                    .next = {child_text(root, "NextRecordName"), child_text(root, "NextRecordType"),
+                             child_text(root, "NextRecordIdentifier")}};
+    for (Element r : children(child(root, "ResourceRecordSets"), "ResourceRecordSet")) {
+      page.records.push_back(read_record(r));
+    }
+    return page;
+  });
 }
 
 }  // namespace cutover::aws::route53

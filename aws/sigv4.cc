@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <map>
+#include <string>
+
+#include "aws/timestamp.h"
 
 namespace cutover::aws {
 namespace {
@@ -69,14 +71,9 @@ std::string datestamp(std::chrono::sys_seconds time) { return amz_date(time).sub
 }  // namespace
 
 std::string amz_date(std::chrono::sys_seconds time) {
-  auto day = std::chrono::floor<std::chrono::days>(time);
-  std::chrono::year_month_day ymd{day};
-  std::chrono::hh_mm_ss hms{time - day};
-  char out[20];
-  std::snprintf(out, sizeof out, "%04d%02u%02uT%02ld%02ld%02lldZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
-                static_cast<long long>(hms.seconds().count()));
+  // SigV4 takes ISO 8601's basic form: the extended form without its separators.
+  std::string out = format_iso8601(time);
+  std::erase_if(out, [](char c) { return c == '-' || c == ':'; });
   return out;
 }
 

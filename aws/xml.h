@@ -38,6 +38,27 @@ const tinyxml2::XMLElement* descend(const tinyxml2::XMLElement* parent, std::str
 Result<const tinyxml2::XMLElement*> parse_root(tinyxml2::XMLDocument& doc, std::string_view body,
                                                std::string_view root_name);
 
+/// Parses a response body whose root must be `root_name` and returns what
+/// `read` makes of the root (a T or a Result<T>). The document lives only for
+/// the call, so `read` copies out what it keeps. The one opening of every parser.
+template <class T, class Read>
+Result<T> read_root(std::string_view body, std::string_view root_name, Read read) {
+  tinyxml2::XMLDocument doc;
+  auto root = parse_root(doc, body, root_name);
+  if (!root) return std::unexpected(root.error());
+  return read(*root);
+}
+
+/// What `read` makes of child `name` of `parent`, which a response must carry:
+/// Corrupt as "<what> has no <name>" when it is absent.
+template <class Read>
+auto read_required_child(const tinyxml2::XMLElement* parent, std::string_view name, std::string_view what, Read read)
+    -> Result<decltype(read(parent))> {
+  const tinyxml2::XMLElement* element = child(parent, name);
+  if (!element) return fail(ErrorCode::Corrupt, std::string(what) + " has no " + std::string(name));
+  return read(element);
+}
+
 /// Builds an XML request body element by element, escaping text. (Our own
 /// rather than tinyxml2's printer, which keeps pointers to element names.)
 class XmlWriter {

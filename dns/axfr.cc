@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "dns/ldns_convert.h"
-#include "dns/tcp_stream.h"
+#include "dns/signed_exchange.h"
 #include "dns/tsig_sign.h"
 
 namespace cutover::dns {
@@ -62,14 +62,9 @@ class Transfer {
 
  private:
   Result<void> check_status(const detail::SignedReply& reply) {
-    int rcode = ldns_pkt_get_rcode(reply.packet.get());
-    if (rcode != LDNS_RCODE_NOERROR || reply.tsig_error != 0) {
-      std::string name = detail::rcode_name(rcode);
-      if (reply.tsig_error != 0) name += " (" + detail::tsig_error_name(reply.tsig_error) + ")";
-      bool refused = rcode == LDNS_RCODE_REFUSED || rcode == LDNS_RCODE_NOTAUTH || reply.tsig_error != 0;
-      return fail(refused ? ErrorCode::Refused : ErrorCode::Protocol,
-                  what_ + (refused ? " refused: " : " failed: ") + name + " (does key '" + key_.name.without_dot() +
-                      "' match the server's, and may it transfer the zone?)");
+    if (auto checked = detail::check_rcode(reply, what_); !checked) {
+      checked.error().message += " (does key '" + key_.name.without_dot() + "' match the server's, and may it transfer the zone?)";
+      return checked;
     }
     // RFC 8945 lets a server leave up to 99 messages unsigned; ldns cannot
     // check the MAC that then covers several, so the chain is followed only
@@ -103,16 +98,12 @@ Result<std::vector<RecordSet>> transfer_zone(const ServerAddress& server, const 
   std::string what = "AXFR of zone " + zone.text() + " from " + to_string(server);
   LdnsPacket query(ldns_pkt_query_new(ldns_dname_new_frm_str(zone.text().c_str()), LDNS_RR_TYPE_AXFR, LDNS_RR_CLASS_IN, 0));
   if (!query) return fail(ErrorCode::Invalid, "cannot build the AXFR query for zone " + zone.text());
-  ldns_pkt_set_random_id(query.get());
-  auto request = detail::sign_request(query.get(), key);
-  if (!request) return std::unexpected(request.error());
-
-  auto stream = detail::TcpStream::connect(server, std::chrono::steady_clock::now() + options.timeout);
-  if (!stream) return fail(stream.error().code, what + ": " + stream.error().message);
-  if (auto sent = stream->send(request->wire); !sent) return fail(sent.error().code, what + ": " + sent.error().message);
-  Transfer transfer(zone, key, what, std::move(request->mac));
+  auto exchange = detail::start_signed_exchange(query.get(), key, server,
+                                                std::chrono::steady_clock::now() + options.timeout, what);
+  if (!exchange) return std::unexpected(exchange.error());
+  Transfer transfer(zone, key, what, std::move(exchange->request_mac));
   for (;;) {
-    auto wire = stream->receive();
+    auto wire = exchange->stream.receive();
     if (!wire) return fail(wire.error().code, what + ": " + wire.error().message);
     auto done = transfer.take(*wire, ldns_pkt_id(query.get()));
     if (!done) return std::unexpected(done.error());

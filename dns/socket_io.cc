@@ -87,22 +87,23 @@ Fd::~Fd() {
 
 Result<SocketAddress> to_socket_address(const ServerAddress& address) {
   SocketAddress out;
+  int family = address.ipv6 ? AF_INET6 : AF_INET;
+  void* ip = nullptr;  // where inet_pton writes: the families differ only in these fields
   if (address.ipv6) {
     auto* in6 = reinterpret_cast<sockaddr_in6*>(&out.storage);
-    in6->sin6_family = AF_INET6;
     in6->sin6_port = htons(address.port);
-    if (inet_pton(AF_INET6, address.ip.c_str(), &in6->sin6_addr) != 1) {
-      return fail(ErrorCode::Invalid, "not an IPv6 address: " + address.ip);
-    }
+    ip = &in6->sin6_addr;
     out.length = sizeof(sockaddr_in6);
   } else {
     auto* in4 = reinterpret_cast<sockaddr_in*>(&out.storage);
-    in4->sin_family = AF_INET;
     in4->sin_port = htons(address.port);
-    if (inet_pton(AF_INET, address.ip.c_str(), &in4->sin_addr) != 1) {
-      return fail(ErrorCode::Invalid, "not an IPv4 address: " + address.ip);
-    }
+    ip = &in4->sin_addr;
     out.length = sizeof(sockaddr_in);
+  }
+  out.storage.ss_family = static_cast<sa_family_t>(family);
+  if (inet_pton(family, address.ip.c_str(), ip) != 1) {
+    return fail(ErrorCode::Invalid,
+                std::string("not an ") + (address.ipv6 ? "IPv6" : "IPv4") + " address: " + address.ip);
   }
   return out;
 }

@@ -64,6 +64,15 @@ LdnsRdf reply_mac(const SignedReply& reply) {
   return LdnsRdf(ldns_rdf_clone(ldns_rr_rdf(tsig, kMacField)));
 }
 
+Result<void> check_rcode(const SignedReply& reply, const std::string& what) {
+  int rcode = ldns_pkt_get_rcode(reply.packet.get());
+  if (rcode == LDNS_RCODE_NOERROR && reply.tsig_error == 0) return {};
+  std::string name = rcode_name(rcode);
+  if (reply.tsig_error != 0) name += " (" + tsig_error_name(reply.tsig_error) + ")";
+  bool refused = rcode == LDNS_RCODE_REFUSED || rcode == LDNS_RCODE_NOTAUTH || reply.tsig_error != 0;
+  return fail(refused ? ErrorCode::Refused : ErrorCode::Protocol, what + (refused ? " refused: " : " failed: ") + name);
+}
+
 std::string rcode_name(int rcode) {
   switch (rcode) {
     case 0: return "NOERROR";

@@ -41,6 +41,12 @@ Result<SignedReply> read_signed_reply(std::span<const std::uint8_t> wire, const 
 /// The MAC of a verified reply, cloned, to chain the next reply to.
 LdnsRdf reply_mac(const SignedReply& reply);
 
+/// The failure a reply's rcode or TSIG error reports, for UPDATE and AXFR
+/// alike, fails (Refused) as "<what> refused: REFUSED (BADSIG)" for REFUSED, NOTAUTH
+/// or any TSIG error, else (Protocol) as "<what> failed: SERVFAIL". Succeeds for a
+/// NOERROR reply without a TSIG error. Callers append their own hint.
+Result<void> check_rcode(const SignedReply& reply, const std::string& what);
+
 /// "NOERROR", "REFUSED", "NOTAUTH", ...; "RCODE<n>" for others.
 std::string rcode_name(int rcode);
 /// "BADSIG", "BADKEY", "BADTIME", "BADTRUNC"; "TSIG error <n>" for others.

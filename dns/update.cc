@@ -9,7 +9,7 @@
 #include "dns/ldns_convert.h"
 #include "dns/update_encode.h"
 
-#include "dns/tcp_stream.h"
+#include "dns/signed_exchange.h"
 #include "dns/tsig_sign.h"
 
 namespace cutover::dns {
@@ -95,13 +95,9 @@ std::string refusal_hint(int rcode, int tsig_error, const TsigKey& key) {
 
 // Checks the reply to one UPDATE message; `what` names the message ("UPDATE of zone x. at 127.0.0.1").
 Result<void> check_reply(const detail::SignedReply& reply, const TsigKey& key, const std::string& what) {
-  int rcode = ldns_pkt_get_rcode(reply.packet.get());
-  if (rcode != LDNS_RCODE_NOERROR || reply.tsig_error != 0) {
-    std::string name = detail::rcode_name(rcode);
-    if (reply.tsig_error != 0) name += " (" + detail::tsig_error_name(reply.tsig_error) + ")";
-    bool refused = rcode == LDNS_RCODE_REFUSED || rcode == LDNS_RCODE_NOTAUTH || reply.tsig_error != 0;
-    return fail(refused ? ErrorCode::Refused : ErrorCode::Protocol,
-                what + (refused ? " refused: " : " failed: ") + name + refusal_hint(rcode, reply.tsig_error, key));
+  if (auto checked = detail::check_rcode(reply, what); !checked) {
+    checked.error().message += refusal_hint(ldns_pkt_get_rcode(reply.packet.get()), reply.tsig_error, key);
+    return checked;
   }
   if (!reply.verified) {
     return fail(ErrorCode::Protocol, what + ": the NOERROR reply is not signed with TSIG key '" + key.name.without_dot() +
@@ -138,16 +134,12 @@ Result<void> send_message(const ServerAddress& primary, const DomainName& zone, 
                                         list.get(), nullptr));
   if (!packet) return fail(ErrorCode::Invalid, "cannot build the UPDATE message for zone " + zone.text());
   ldns_pkt_set_rd(packet.get(), false);
-  ldns_pkt_set_random_id(packet.get());
-  auto request = detail::sign_request(packet.get(), key);
-  if (!request) return std::unexpected(request.error());
-
-  auto stream = detail::TcpStream::connect(primary, std::chrono::steady_clock::now() + options.timeout);
-  if (!stream) return fail(stream.error().code, what + ": " + stream.error().message);
-  if (auto sent = stream->send(request->wire); !sent) return fail(sent.error().code, what + ": " + sent.error().message);
-  auto wire = stream->receive();
+  auto exchange = detail::start_signed_exchange(packet.get(), key, primary,
+                                                std::chrono::steady_clock::now() + options.timeout, what);
+  if (!exchange) return std::unexpected(exchange.error());
+  auto wire = exchange->stream.receive();
   if (!wire) return fail(wire.error().code, what + ": " + wire.error().message);
-  auto reply = detail::read_signed_reply(*wire, key, request->mac.get(), false);
+  auto reply = detail::read_signed_reply(*wire, key, exchange->request_mac.get(), false);
   if (!reply) return fail(reply.error().code, what + ": " + reply.error().message);
   if (ldns_pkt_id(reply->packet.get()) != ldns_pkt_id(packet.get())) {
     return fail(ErrorCode::Protocol, what + ": the reply's id does not match the request's");

@@ -44,6 +44,15 @@ class ProbeEngineTest : public ::testing::Test {
   CannedReply answer_for(std::uint16_t id) {
     return CannedReply{.id = id, .answer = {"www.example.test. 300 IN A 192.0.2.1"}};
   }
+  // Asks big.example.test TXT and answers its UDP query with TC set, as a
+  // server does when the answer is too large: the engine should turn to TCP.
+  std::size_t add_truncated_over_udp(ProbeEngine& engine) {
+    auto token = add(engine, 0, question("big.example.test", RecordType::TXT));
+    auto out = sends(engine, kT0);
+    CannedReply truncated{.qname = "big.example.test.", .qtype = LDNS_RR_TYPE_TXT, .id = out[0].id, .tc = true};
+    engine.on_datagram(0, wire_of(truncated), kT0 + 1ms);
+    return token;
+  }
 };
 
 TEST_F(ProbeEngineTest, MatchesReplyByIdAndQuestion) {
@@ -151,10 +160,7 @@ TEST_F(ProbeEngineTest, ReplyToRetryCompletesAndLateReplyToFirstIsIgnored) {
 
 TEST_F(ProbeEngineTest, TruncatedReplyFallsBackToTcp) {
   auto engine = make();
-  auto token = add(engine, 0, question("big.example.test", RecordType::TXT));
-  auto out = sends(engine, kT0);
-  CannedReply truncated{.qname = "big.example.test.", .qtype = LDNS_RR_TYPE_TXT, .id = out[0].id, .tc = true};
-  engine.on_datagram(0, wire_of(truncated), kT0 + 1ms);
+  auto token = add_truncated_over_udp(engine);
   EXPECT_TRUE(completed(engine).empty());
   auto tcp = engine.take_tcp_requests();
   ASSERT_EQ(tcp, std::vector<std::size_t>{token});
@@ -171,10 +177,7 @@ TEST_F(ProbeEngineTest, TruncatedReplyFallsBackToTcp) {
 
 TEST_F(ProbeEngineTest, FailedTcpIsANetworkErrorNotAnAnswer) {
   auto engine = make();
-  auto token = add(engine, 0, question("big.example.test", RecordType::TXT));
-  auto out = sends(engine, kT0);
-  CannedReply truncated{.qname = "big.example.test.", .qtype = LDNS_RR_TYPE_TXT, .id = out[0].id, .tc = true};
-  engine.on_datagram(0, wire_of(truncated), kT0 + 1ms);
+  auto token = add_truncated_over_udp(engine);
   ASSERT_EQ(engine.take_tcp_requests().size(), 1u);
   engine.on_tcp_error(token, "connection refused");
   auto done = completed(engine);

@@ -4,8 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
+#include "tests/common/temp_dir.h"
 
 namespace cutover::dns {
 namespace {
@@ -80,30 +79,24 @@ TEST(TsigKey, NeverQuotesTheSecretInAnError) {
 
 class TsigKeyFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/cutover-tsig-test.XXXXXX";
-    dir_ = ::mkdtemp(pattern);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string dir_;
+  cutover::testing::TempDir dir_;
 };
 
 TEST_F(TsigKeyFileTest, ReadsAFileAndNamesAMissingOne) {
-  std::string path = dir_ + "/cutover.key";
-  std::ofstream(path) << key_text(" algorithm hmac-sha512;\n secret \"" + std::string(kSecret) + "\";\n");
+  std::string path =
+      dir_.write("cutover.key", key_text(" algorithm hmac-sha512;\n secret \"" + std::string(kSecret) + "\";\n"));
   auto key = read_tsig_key_file(path);
   ASSERT_TRUE(key.has_value()) << key.error().message;
   EXPECT_EQ(key->algorithm, "hmac-sha512");
 
-  auto missing = read_tsig_key_file(dir_ + "/nope.key");
+  auto missing = read_tsig_key_file((dir_ / "nope.key").string());
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
   EXPECT_NE(missing.error().message.find("nope.key"), std::string::npos);
 }
 
 TEST_F(TsigKeyFileTest, ErrorsNameThePath) {
-  std::string path = dir_ + "/broken.key";
-  std::ofstream(path) << "key \"k\" {\n algorithm hmac-sha256;\n";
+  std::string path = dir_.write("broken.key", "key \"k\" {\n algorithm hmac-sha256;\n");
   auto key = read_tsig_key_file(path);
   ASSERT_FALSE(key.has_value());
   EXPECT_NE(key.error().message.find(path + ":1: key statement is not closed"), std::string::npos) << key.error().message;

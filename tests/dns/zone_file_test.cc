@@ -4,25 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
+#include "tests/common/temp_dir.h"
 
 namespace cutover::dns {
 namespace {
 
 class ZoneFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/cutover-zone-test.XXXXXX";
-    dir_ = ::mkdtemp(pattern);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string write(const std::string& name, const std::string& text) {
-    std::string path = dir_ + "/" + name;
-    std::ofstream(path) << text;
-    return path;
-  }
-  std::string dir_;
+  std::string write(const std::string& name, const std::string& text) const { return dir_.write(name, text); }
+  cutover::testing::TempDir dir_;
 };
 
 TEST_F(ZoneFileTest, ReadsAZoneAndLeavesOutSoaApexNsAndGlue) {
@@ -50,7 +40,7 @@ TEST_F(ZoneFileTest, BadRecordNamesTheLine) {
 }
 
 TEST_F(ZoneFileTest, MissingFileIsNotFound) {
-  auto zone = read_zone_file(dir_ + "/absent.zone");
+  auto zone = read_zone_file((dir_ / "absent.zone").string());
   ASSERT_FALSE(zone.has_value());
   EXPECT_EQ(zone.error().code, ErrorCode::NotFound);
 }
