@@ -84,6 +84,8 @@ class ActionRunner {
   Result<std::vector<RrsetChange>> delete_below_changes(const DeleteRecordsBelow& action);
   Result<ActionOutcome> apply(const std::string& key, const std::vector<RrsetChange>& changes, const std::string& comment);
   // Shared by the registration and database actions.
+  /// The name servers a SetDelegation hands out: those of its zone now.
+  Result<std::vector<dns::DomainName>> delegation_target(const SetDelegation& a);
   Result<DomainTransfers*> transfers_of(const std::string& account);
   Result<Database*> database_of(const std::string& account);
   /// Notes a transfer operation found in progress: for later gates and the journal.

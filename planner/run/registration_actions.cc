@@ -16,11 +16,15 @@ void ActionRunner::learn_operation(const std::string& operation_id) {
   learned_["operation_id"] = operation_id;
 }
 
-Result<ActionOutcome> ActionRunner::perform(const SetDelegation& a) {
-  if (!providers_.registrar) return fail(ErrorCode::Provider, "no registrar provider");
+Result<std::vector<dns::DomainName>> ActionRunner::delegation_target(const SetDelegation& a) {
   auto zone_of_names = zone(a.nameservers_of_zone);
   if (!zone_of_names) return std::unexpected(zone_of_names.error());
-  auto names = (*zone_of_names)->nameservers();
+  return (*zone_of_names)->nameservers();
+}
+
+Result<ActionOutcome> ActionRunner::perform(const SetDelegation& a) {
+  if (!providers_.registrar) return fail(ErrorCode::Provider, "no registrar provider");
+  auto names = delegation_target(a);
   if (!names) return std::unexpected(names.error());
   auto set = providers_.registrar->set_delegation(a.domain, *names, a.ttl);
   if (!set) return std::unexpected(set.error());
@@ -29,9 +33,7 @@ Result<ActionOutcome> ActionRunner::perform(const SetDelegation& a) {
 
 Result<bool> ActionRunner::check(const SetDelegation& a) {
   if (!providers_.registrar) return fail(ErrorCode::Provider, "no registrar provider");
-  auto zone_of_names = zone(a.nameservers_of_zone);
-  if (!zone_of_names) return std::unexpected(zone_of_names.error());
-  auto names = (*zone_of_names)->nameservers();
+  auto names = delegation_target(a);
   if (!names) return std::unexpected(names.error());
   auto current = providers_.registrar->delegation(a.domain);
   if (!current) return std::unexpected(current.error());
