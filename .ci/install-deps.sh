@@ -8,6 +8,8 @@ packages=(
   g++ cmake ninja-build pkg-config
   libldns-dev libcurl4-openssl-dev libssl-dev libtinyxml2-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev
+  # tests/run.sh checks every C++ file against .clang-format
+  clang-format
   # the lab: real DNS servers and clients on loopback
   knot knot-dnsutils nsd unbound ldnsutils dnsperf bind9-dnsutils iproute2 procps time
   # BIND 9 as the old provider of the RFC 2136 copy (tests/lab/bind_zones)

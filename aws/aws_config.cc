@@ -29,8 +29,8 @@ std::optional<Credentials> static_keys(const IniSection& settings) {
   auto id = setting(settings, "aws_access_key_id");
   auto secret = setting(settings, "aws_secret_access_key");
   if (!id || !secret) return std::nullopt;
-  return Credentials{.access_key_id = *id, .secret_access_key = *secret,
-                     .session_token = setting(settings, "aws_session_token").value_or("")};
+  return Credentials{
+      .access_key_id = *id, .secret_access_key = *secret, .session_token = setting(settings, "aws_session_token").value_or("")};
 }
 
 std::optional<Credentials> environment_keys(const Environment& env) {
@@ -42,8 +42,7 @@ std::optional<Credentials> environment_keys(const Environment& env) {
   return Credentials{.access_key_id = *id, .secret_access_key = *secret, .session_token = token.value_or("")};
 }
 
-RoleStep role_step(const std::string& profile, const IniSection& settings,
-                   std::chrono::system_clock::time_point now) {
+RoleStep role_step(const std::string& profile, const IniSection& settings, std::chrono::system_clock::time_point now) {
   RoleStep step{.profile = profile, .role_arn = *setting(settings, "role_arn")};
   auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   step.session_name = setting(settings, "role_session_name").value_or("botocore-session-" + std::to_string(seconds));
@@ -51,8 +50,7 @@ RoleStep role_step(const std::string& profile, const IniSection& settings,
   if (auto d = setting(settings, "duration_seconds")) {
     try {
       step.duration = std::chrono::seconds(std::stoll(*d));
-    } catch (const std::exception&) {
-    }
+    } catch (const std::exception&) {}
   }
   return step;
 }
@@ -60,17 +58,17 @@ RoleStep role_step(const std::string& profile, const IniSection& settings,
 Result<CredentialPlan> from_profile(const SharedConfig& shared, const Environment& env, const std::string& profile,
                                     std::set<std::string>& visited, std::chrono::system_clock::time_point now);
 
-std::string env_or_profile(const SharedConfig& shared, const Environment& env, const std::string& profile,
-                           const char* env_name, const char* key) {
+std::string env_or_profile(const SharedConfig& shared, const Environment& env, const std::string& profile, const char* env_name,
+                           const char* key) {
   if (auto value = get(env, env_name)) return *value;
   if (auto settings = profile_settings(shared, profile)) return setting(*settings, key).value_or("");
   return {};
 }
 
 // A role profile: its source first (recursively), then the role itself.
-Result<CredentialPlan> from_role_profile(const SharedConfig& shared, const Environment& env,
-                                         const std::string& profile, const IniSection& settings,
-                                         std::set<std::string>& visited, std::chrono::system_clock::time_point now) {
+Result<CredentialPlan> from_role_profile(const SharedConfig& shared, const Environment& env, const std::string& profile,
+                                         const IniSection& settings, std::set<std::string>& visited,
+                                         std::chrono::system_clock::time_point now) {
   if (setting(settings, "mfa_serial")) {
     return fail(ErrorCode::Invalid, "profile " + profile + " needs an MFA code (mfa_serial), which cutover does not prompt for");
   }
@@ -82,11 +80,13 @@ Result<CredentialPlan> from_role_profile(const SharedConfig& shared, const Envir
   Result<CredentialPlan> plan = CredentialPlan{};
   if (credential_source) {
     if (*credential_source != "Environment") {
-      return fail(ErrorCode::Invalid, "profile " + profile + ": credential_source " + *credential_source +
-                                          " is not supported by cutover (only Environment)");
+      return fail(ErrorCode::Invalid,
+                  "profile " + profile + ": credential_source " + *credential_source + " is not supported by cutover (only Environment)");
     }
     auto keys = environment_keys(env);
-    if (!keys) return fail(ErrorCode::Auth, "profile " + profile + ": credential_source Environment, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set");
+    if (!keys)
+      return fail(ErrorCode::Auth,
+                  "profile " + profile + ": credential_source Environment, but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set");
     plan = CredentialPlan{.base = *keys, .base_source = "environment"};
   } else if (*source_profile == profile) {
     auto keys = static_keys(settings);  // a profile may use its own keys to assume its role
@@ -162,8 +162,7 @@ std::optional<IniSection> profile_settings(const SharedConfig& shared, const std
 }
 
 Result<CredentialPlan> resolve_credentials(const SharedConfig& shared, const Environment& env,
-                                           const std::optional<std::string>& explicit_profile,
-                                           std::chrono::system_clock::time_point now) {
+                                           const std::optional<std::string>& explicit_profile, std::chrono::system_clock::time_point now) {
   bool has_explicit = explicit_profile && !explicit_profile->empty();
   if (!has_explicit) {
     if (auto keys = environment_keys(env)) return CredentialPlan{.base = *keys, .base_source = "environment"};
@@ -172,8 +171,7 @@ Result<CredentialPlan> resolve_credentials(const SharedConfig& shared, const Env
   return from_profile(shared, env, selected_profile(env, explicit_profile), visited, now);
 }
 
-std::optional<std::string> resolve_region(const SharedConfig& shared, const Environment& env,
-                                          const std::string& profile,
+std::optional<std::string> resolve_region(const SharedConfig& shared, const Environment& env, const std::string& profile,
                                           const std::optional<std::string>& explicit_region) {
   if (explicit_region && !explicit_region->empty()) return explicit_region;
   if (auto r = get(env, "AWS_REGION")) return r;
@@ -182,9 +180,8 @@ std::optional<std::string> resolve_region(const SharedConfig& shared, const Envi
   return std::nullopt;
 }
 
-ServiceEndpoint resolve_endpoint(Service service, const SharedConfig& shared, const Environment& env,
-                                 const std::string& profile, const std::string& region,
-                                 const EndpointOverrides& overrides) {
+ServiceEndpoint resolve_endpoint(Service service, const SharedConfig& shared, const Environment& env, const std::string& profile,
+                                 const std::string& region, const EndpointOverrides& overrides) {
   const ServiceInfo& info = service_info(service);
   ServiceEndpoint endpoint{.url = default_endpoint(service, region),
                            .signing_region = info.global ? "us-east-1" : region,
@@ -210,8 +207,8 @@ ServiceEndpoint resolve_endpoint(Service service, const SharedConfig& shared, co
   }();
   if (chosen) {
     endpoint.url = *chosen;
-  } else if (service == Service::Sts && env_or_profile(shared, env, profile, "AWS_STS_REGIONAL_ENDPOINTS",
-                                                      "sts_regional_endpoints") == "legacy") {
+  } else if (service == Service::Sts &&
+             env_or_profile(shared, env, profile, "AWS_STS_REGIONAL_ENDPOINTS", "sts_regional_endpoints") == "legacy") {
     endpoint.url = "https://sts.amazonaws.com";  // the global endpoint signs as us-east-1
     endpoint.signing_region = "us-east-1";
   }

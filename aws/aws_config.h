@@ -55,8 +55,8 @@ struct RoleStep {
 /// How to obtain credentials: start from `base`, then assume each role in order.
 struct CredentialPlan {
   Credentials base{};
-  std::string base_source{};     // "environment", "profile ci", ... (for messages)
-  std::vector<RoleStep> roles{}; // empty for plain keys
+  std::string base_source{};      // "environment", "profile ci", ... (for messages)
+  std::vector<RoleStep> roles{};  // empty for plain keys
 };
 
 /// Resolves the credential chain of the botocore order (8.4): environment
@@ -66,27 +66,24 @@ struct CredentialPlan {
 /// profile in neither file; Invalid for loops and for methods cutover does
 /// not support (SSO, credential_process, web identity, MFA prompts).
 Result<CredentialPlan> resolve_credentials(const SharedConfig& shared, const Environment& env,
-                                           const std::optional<std::string>& explicit_profile,
-                                           std::chrono::system_clock::time_point now);
+                                           const std::optional<std::string>& explicit_profile, std::chrono::system_clock::time_point now);
 
 /// The region: explicit, AWS_REGION, AWS_DEFAULT_REGION, the profile's
 /// `region`; nullopt when none is set.
-std::optional<std::string> resolve_region(const SharedConfig& shared, const Environment& env,
-                                          const std::string& profile,
+std::optional<std::string> resolve_region(const SharedConfig& shared, const Environment& env, const std::string& profile,
                                           const std::optional<std::string>& explicit_region);
 
 /// Endpoint choice inputs beyond the environment and files.
 struct EndpointOverrides {
-  std::optional<std::string> all{};                 // like --endpoint-url
-  std::map<Service, std::string> per_service{};     // e.g. from the plan file's account entry
+  std::optional<std::string> all{};              // like --endpoint-url
+  std::map<Service, std::string> per_service{};  // e.g. from the plan file's account entry
 };
 
 /// The endpoint of a service, by precedence: explicit per-service, explicit
 /// all, AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, the profile's services
 /// section, the profile's endpoint_url, the AWS default. Configured (env and
 /// file) overrides are skipped when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true.
-ServiceEndpoint resolve_endpoint(Service service, const SharedConfig& shared, const Environment& env,
-                                 const std::string& profile, const std::string& region,
-                                 const EndpointOverrides& overrides = {});
+ServiceEndpoint resolve_endpoint(Service service, const SharedConfig& shared, const Environment& env, const std::string& profile,
+                                 const std::string& region, const EndpointOverrides& overrides = {});
 
 }  // namespace cutover::aws

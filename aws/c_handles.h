@@ -14,7 +14,9 @@ namespace cutover::aws::detail {
 template <auto Free>
 struct FreeWith {
   template <class T>
-  void operator()(T* p) const noexcept { Free(p); }
+  void operator()(T* p) const noexcept {
+    Free(p);
+  }
 };
 
 template <class T, auto Free>

@@ -7,13 +7,9 @@
 
 namespace cutover::aws {
 
-std::chrono::system_clock::time_point SystemClock::now() const {
-  return std::chrono::system_clock::now();
-}
+std::chrono::system_clock::time_point SystemClock::now() const { return std::chrono::system_clock::now(); }
 
-void SystemClock::sleep_for(std::chrono::milliseconds duration) {
-  std::this_thread::sleep_for(duration);
-}
+void SystemClock::sleep_for(std::chrono::milliseconds duration) { std::this_thread::sleep_for(duration); }
 
 RandomUnit default_random() {
   struct State {

@@ -12,7 +12,7 @@ namespace cutover::aws {
 struct Credentials {
   std::string access_key_id{};
   std::string secret_access_key{};
-  std::string session_token{};  // empty for long-term keys
+  std::string session_token{};                                        // empty for long-term keys
   std::optional<std::chrono::system_clock::time_point> expiration{};  // absent: never expires
 };
 

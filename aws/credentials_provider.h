@@ -37,8 +37,7 @@ class StaticCredentialsProvider final : public CredentialsProvider {
 class CachingCredentialsProvider final : public CredentialsProvider {
  public:
   using Fetch = std::function<Result<Credentials>()>;
-  CachingCredentialsProvider(Fetch fetch, Clock& clock,
-                             std::chrono::minutes refresh_before = std::chrono::minutes{15})
+  CachingCredentialsProvider(Fetch fetch, Clock& clock, std::chrono::minutes refresh_before = std::chrono::minutes{15})
       : fetch_(std::move(fetch)), clock_(clock), refresh_before_(refresh_before) {}
 
   /// The cached credentials, or new ones when there are none or they expire soon.

@@ -16,9 +16,8 @@ Digest sha256(std::string_view data) {
 Digest hmac_sha256(std::string_view key, std::string_view data) {
   Digest out{};
   unsigned int len = 0;
-  const unsigned char* ok =
-      HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(data.data()), data.size(), out.data(), &len);
+  const unsigned char* ok = HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+                                 reinterpret_cast<const unsigned char*>(data.data()), data.size(), out.data(), &len);
   assert(ok != nullptr && len == out.size());
   (void)ok;
   return out;
@@ -35,9 +34,7 @@ std::string to_hex(std::string_view bytes) {
   return out;
 }
 
-std::string_view as_bytes(const Digest& digest) {
-  return {reinterpret_cast<const char*>(digest.data()), digest.size()};
-}
+std::string_view as_bytes(const Digest& digest) { return {reinterpret_cast<const char*>(digest.data()), digest.size()}; }
 
 std::string to_hex(const Digest& digest) { return to_hex(as_bytes(digest)); }
 

@@ -41,9 +41,8 @@ size_t write_header(char* data, size_t size, size_t count, void* user) {
 
 // Failures that happen before any byte of the request left this host.
 bool surely_not_sent(CURLcode code) {
-  return code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY ||
-         code == CURLE_COULDNT_CONNECT || code == CURLE_SSL_CONNECT_ERROR ||
-         code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_UNSUPPORTED_PROTOCOL ||
+  return code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_COULDNT_CONNECT ||
+         code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_UNSUPPORTED_PROTOCOL ||
          code == CURLE_URL_MALFORMAT;
 }
 
@@ -63,8 +62,7 @@ class CurlHttp final : public HttpClient {
     CURLcode code = curl_easy_perform(easy_.get());
     if (code != CURLE_OK) {
       Error error{.code = ErrorCode::Transport,
-                  .message = std::string(curl_easy_strerror(code)) +
-                             (error_buffer[0] ? std::string(": ") + error_buffer : ""),
+                  .message = std::string(curl_easy_strerror(code)) + (error_buffer[0] ? std::string(": ") + error_buffer : ""),
                   .aws_code = code == CURLE_OPERATION_TIMEDOUT ? "Timeout" : "",
                   .maybe_sent = !surely_not_sent(code)};
       return std::unexpected(std::move(error));
@@ -92,7 +90,7 @@ class CurlHttp final : public HttpClient {
         has_content_type = true;
       }
     }
-    append("Expect:");  // no 100-continue round trip; the body goes at once
+    append("Expect:");                               // no 100-continue round trip; the body goes at once
     if (!has_content_type) append("Content-Type:");  // curl's form default would be a lie
     return list;
   }
@@ -130,9 +128,7 @@ class CurlHttp final : public HttpClient {
 
 }  // namespace
 
-std::unique_ptr<HttpClient> make_curl_http(const CurlOptions& options) {
-  return std::make_unique<CurlHttp>(options);
-}
+std::unique_ptr<HttpClient> make_curl_http(const CurlOptions& options) { return std::make_unique<CurlHttp>(options); }
 
 CurlGlobal::CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
 CurlGlobal::~CurlGlobal() { curl_global_cleanup(); }

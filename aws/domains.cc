@@ -27,10 +27,14 @@ std::optional<Timestamp> time_of(const json& object, const char* key) {
 }
 
 Operation operation_of(const json& o) {
-  return Operation{.operation_id = string_of(o, "OperationId"), .status = string_of(o, "Status"),
-                   .message = string_of(o, "Message"), .domain_name = string_of(o, "DomainName"),
-                   .type = string_of(o, "Type"), .status_flag = string_of(o, "StatusFlag"),
-                   .submitted_date = time_of(o, "SubmittedDate"), .last_updated_date = time_of(o, "LastUpdatedDate")};
+  return Operation{.operation_id = string_of(o, "OperationId"),
+                   .status = string_of(o, "Status"),
+                   .message = string_of(o, "Message"),
+                   .domain_name = string_of(o, "DomainName"),
+                   .type = string_of(o, "Type"),
+                   .status_flag = string_of(o, "StatusFlag"),
+                   .submitted_date = time_of(o, "SubmittedDate"),
+                   .last_updated_date = time_of(o, "LastUpdatedDate")};
 }
 
 std::string domain_body(std::string_view domain) { return json{{"DomainName", domain}}.dump(); }
@@ -50,8 +54,7 @@ std::string update_nameservers_body(std::string_view domain, const std::vector<N
 std::string list_operations_body(const ListOperationsRequest& request) {
   json body = json::object();
   if (request.submitted_since) {
-    body["SubmittedSince"] = std::chrono::duration_cast<std::chrono::seconds>(
-                                 request.submitted_since->time_since_epoch()).count();
+    body["SubmittedSince"] = std::chrono::duration_cast<std::chrono::seconds>(request.submitted_since->time_since_epoch()).count();
   }
   if (!request.marker.empty()) body["Marker"] = request.marker;
   if (request.max_items) body["MaxItems"] = *request.max_items;
@@ -63,7 +66,8 @@ std::string list_operations_body(const ListOperationsRequest& request) {
 Result<DomainDetail> parse_domain_detail(std::string_view text) {
   auto o = parse_object(text);
   if (!o) return std::unexpected(o.error());
-  DomainDetail out{.domain_name = string_of(*o, "DomainName"), .expiration_date = time_of(*o, "ExpirationDate"),
+  DomainDetail out{.domain_name = string_of(*o, "DomainName"),
+                   .expiration_date = time_of(*o, "ExpirationDate"),
                    .registrar_name = string_of(*o, "RegistrarName")};
   for (const json& ns : o->value("Nameservers", json::array())) {
     Nameserver entry{.name = string_of(ns, "Name")};
@@ -110,10 +114,13 @@ Result<TransferStarted> parse_transfer_started(std::string_view text) {
 }
 
 Result<HttpResponse> Client::call(std::string_view operation, std::string body, bool idempotent) const {
-  return client_.call({.operation = std::string(operation), .method = "POST", .path = "/",
-                       .headers = {{"Content-Type", "application/x-amz-json-1.1"},
-                                   {"X-Amz-Target", "Route53Domains_v20140515." + std::string(operation)}},
-                       .body = std::move(body), .idempotent = idempotent});
+  return client_.call(
+      {.operation = std::string(operation),
+       .method = "POST",
+       .path = "/",
+       .headers = {{"Content-Type", "application/x-amz-json-1.1"}, {"X-Amz-Target", "Route53Domains_v20140515." + std::string(operation)}},
+       .body = std::move(body),
+       .idempotent = idempotent});
 }
 
 Result<DomainDetail> Client::get_domain_detail(std::string_view domain) const {
@@ -121,22 +128,17 @@ Result<DomainDetail> Client::get_domain_detail(std::string_view domain) const {
 }
 
 Result<std::string> Client::update_domain_nameservers(std::string_view domain, const std::vector<Nameserver>& nameservers) const {
-  return parse_body(call("UpdateDomainNameservers", update_nameservers_body(domain, nameservers), false),
-                    parse_operation_id);
+  return parse_body(call("UpdateDomainNameservers", update_nameservers_body(domain, nameservers), false), parse_operation_id);
 }
 
-Result<TransferStarted> Client::transfer_domain_to_another_aws_account(std::string_view domain,
-                                                                       std::string_view account_id) const {
+Result<TransferStarted> Client::transfer_domain_to_another_aws_account(std::string_view domain, std::string_view account_id) const {
   auto body = json{{"DomainName", domain}, {"AccountId", account_id}}.dump();
-  return parse_body(call("TransferDomainToAnotherAwsAccount", std::move(body), false),
-                    parse_transfer_started);
+  return parse_body(call("TransferDomainToAnotherAwsAccount", std::move(body), false), parse_transfer_started);
 }
 
-Result<std::string> Client::accept_domain_transfer_from_another_aws_account(std::string_view domain,
-                                                                            std::string_view password) const {
+Result<std::string> Client::accept_domain_transfer_from_another_aws_account(std::string_view domain, std::string_view password) const {
   auto body = json{{"DomainName", domain}, {"Password", password}}.dump();
-  return parse_body(call("AcceptDomainTransferFromAnotherAwsAccount", std::move(body), false),
-                    parse_operation_id);
+  return parse_body(call("AcceptDomainTransferFromAnotherAwsAccount", std::move(body), false), parse_operation_id);
 }
 
 Result<std::string> Client::reject_domain_transfer_from_another_aws_account(std::string_view domain) const {
@@ -165,12 +167,12 @@ Result<OperationsPage> Client::list_operations(const ListOperationsRequest& requ
 }
 
 Result<std::vector<Operation>> Client::list_all_operations(ListOperationsRequest request) const {
-  return collect_pages(std::move(request), [this](const ListOperationsRequest& r) { return list_operations(r); },
-                       &OperationsPage::operations, &OperationsPage::next_marker);
+  return collect_pages(
+      std::move(request), [this](const ListOperationsRequest& r) { return list_operations(r); }, &OperationsPage::operations,
+      &OperationsPage::next_marker);
 }
 
-Result<Operation> Client::wait_for_operation(std::string_view operation_id, const PollOptions& options,
-                                             bool until_customer_action) const {
+Result<Operation> Client::wait_for_operation(std::string_view operation_id, const PollOptions& options, bool until_customer_action) const {
   std::string id(operation_id);
   return poll_until<Operation>(
       client_.clock(), options, "domain operation " + id, [&] { return get_operation_detail(id); },
@@ -181,8 +183,7 @@ Result<Operation> Client::wait_for_operation(std::string_view operation_id, cons
         return PollVerdict::Continue;
       },
       [](const Operation& op) {
-        return op.status + (op.status_flag.empty() ? "" : " (" + op.status_flag + ")") +
-               (op.message.empty() ? "" : ": " + op.message);
+        return op.status + (op.status_flag.empty() ? "" : " (" + op.status_flag + ")") + (op.message.empty() ? "" : ": " + op.message);
       });
 }
 

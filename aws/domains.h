@@ -39,7 +39,7 @@ struct DomainDetail {
 /// fields stay strings: AWS adds values over time.
 struct Operation {
   std::string operation_id{};
-  std::string status{};       // SUBMITTED IN_PROGRESS ERROR SUCCESSFUL FAILED
+  std::string status{};  // SUBMITTED IN_PROGRESS ERROR SUCCESSFUL FAILED
   std::string message{};
   std::string domain_name{};
   std::string type{};         // UPDATE_NAMESERVER, INTERNAL_TRANSFER_OUT_DOMAIN, ...

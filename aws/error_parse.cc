@@ -1,7 +1,7 @@
 #include "aws/error_parse.h"
 
-#include <nlohmann/json.hpp>
 #include <tinyxml2.h>
+#include <nlohmann/json.hpp>
 
 #include <array>
 
@@ -14,10 +14,18 @@ namespace {
 
 bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
-constexpr std::array<std::string_view, 12> kAuthCodes = {
-    "AccessDenied", "AccessDeniedException", "InvalidClientTokenId", "UnrecognizedClientException",
-    "SignatureDoesNotMatch", "InvalidSignatureException", "IncompleteSignature", "ExpiredToken",
-    "ExpiredTokenException", "RequestExpired", "MissingAuthenticationToken", "AuthFailure"};
+constexpr std::array<std::string_view, 12> kAuthCodes = {"AccessDenied",
+                                                         "AccessDeniedException",
+                                                         "InvalidClientTokenId",
+                                                         "UnrecognizedClientException",
+                                                         "SignatureDoesNotMatch",
+                                                         "InvalidSignatureException",
+                                                         "IncompleteSignature",
+                                                         "ExpiredToken",
+                                                         "ExpiredTokenException",
+                                                         "RequestExpired",
+                                                         "MissingAuthenticationToken",
+                                                         "AuthFailure"};
 
 void parse_xml(const HttpResponse& response, Error& error) {
   tinyxml2::XMLDocument doc;
@@ -59,12 +67,12 @@ ErrorCode classify_aws_code(std::string_view code, int status) {
   if (is_throttling_code(code) && code != "PriorRequestNotComplete") return ErrorCode::Throttled;
   if (std::ranges::find(kAuthCodes, code) != kAuthCodes.end()) return ErrorCode::Auth;
   if (contains(code, "NotFound") || code.starts_with("NoSuch")) return ErrorCode::NotFound;
-  if (contains(code, "AlreadyExists") || contains(code, "State") || code == "PriorRequestNotComplete" ||
-      code == "HostedZoneNotEmpty" || code == "DuplicateRequest" || code == "ConflictingDomainExists") {
+  if (contains(code, "AlreadyExists") || contains(code, "State") || code == "PriorRequestNotComplete" || code == "HostedZoneNotEmpty" ||
+      code == "DuplicateRequest" || code == "ConflictingDomainExists") {
     return ErrorCode::Conflict;
   }
-  if (code.starts_with("Invalid") || code.starts_with("Missing") || code == "ValidationError" ||
-      code == "MalformedPolicyDocument" || code == "TLDRulesViolation" || code == "UnsupportedTLD") {
+  if (code.starts_with("Invalid") || code.starts_with("Missing") || code == "ValidationError" || code == "MalformedPolicyDocument" ||
+      code == "TLDRulesViolation" || code == "UnsupportedTLD") {
     return ErrorCode::Invalid;
   }
   if (status == 404) return ErrorCode::NotFound;

@@ -16,8 +16,7 @@ namespace cutover::aws {
 /// The value `parse` reads from the body of `response` (with `args` after the
 /// body), or the call's own Error: `return parse_body(call(...), parse_operation_id);`.
 template <class Parse, class... Args>
-auto parse_body(const Result<HttpResponse>& response, Parse parse, const Args&... args)
-    -> decltype(parse(response->body, args...)) {
+auto parse_body(const Result<HttpResponse>& response, Parse parse, const Args&... args) -> decltype(parse(response->body, args...)) {
   if (!response) return std::unexpected(response.error());
   return parse(response->body, args...);
 }
@@ -26,8 +25,7 @@ auto parse_body(const Result<HttpResponse>& response, Parse parse, const Args&..
 /// `items`, until `next_marker` is empty or repeats the marker just sent (a
 /// service echoing the last marker would otherwise loop forever).
 template <class Request, class Fetch, class Page, class Item>
-Result<std::vector<Item>> collect_pages(Request request, Fetch fetch, std::vector<Item> Page::*items,
-                                        std::string Page::*next_marker) {
+Result<std::vector<Item>> collect_pages(Request request, Fetch fetch, std::vector<Item> Page::*items, std::string Page::*next_marker) {
   std::vector<Item> out;
   for (;;) {
     Result<Page> page = fetch(request);

@@ -12,12 +12,9 @@ QueryRequest& QueryRequest::add(std::string_view name, std::string_view value) {
   return *this;
 }
 
-QueryRequest& QueryRequest::add_bool(std::string_view name, bool value) {
-  return add(name, value ? "true" : "false");
-}
+QueryRequest& QueryRequest::add_bool(std::string_view name, bool value) { return add(name, value ? "true" : "false"); }
 
-QueryRequest& QueryRequest::add_list(std::string_view prefix, std::string_view member,
-                                     const std::vector<std::string>& values) {
+QueryRequest& QueryRequest::add_list(std::string_view prefix, std::string_view member, const std::vector<std::string>& values) {
   if (values.empty()) return add(prefix, "");  // botocore sends an empty list as "Foo="
   for (size_t i = 0; i < values.size(); ++i) {
     add(std::string(prefix) + "." + std::string(member) + "." + std::to_string(i + 1), values[i]);

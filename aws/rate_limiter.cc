@@ -34,9 +34,7 @@ void RateLimiter::acquire(const std::string& key) {
   if (wait.count() > 0) clock_.sleep_for(wait);
 }
 
-std::chrono::milliseconds RateLimiter::wait_time(const std::string& key) {
-  return reserve(key, /*take=*/false);
-}
+std::chrono::milliseconds RateLimiter::wait_time(const std::string& key) { return reserve(key, /*take=*/false); }
 
 std::optional<RateLimit> default_rate_limit(std::string_view signing_name) {
   if (signing_name == "route53") return RateLimit{.per_second = 5.0, .burst = 1.0};

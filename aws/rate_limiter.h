@@ -5,10 +5,10 @@
 
 #include <chrono>
 #include <map>
-#include <optional>
-#include <string_view>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "aws/clock.h"
 

@@ -25,30 +25,39 @@ std::vector<Tag> tags_of(Element tag_list) {
 }
 
 DbCluster cluster_of(Element e) {
-  DbCluster c{.id = child_text(e, "DBClusterIdentifier"), .arn = child_text(e, "DBClusterArn"),
-              .resource_id = child_text(e, "DbClusterResourceId"), .status = child_text(e, "Status"),
-              .engine = child_text(e, "Engine"), .engine_version = child_text(e, "EngineVersion"),
-              .endpoint = child_text(e, "Endpoint"), .reader_endpoint = child_text(e, "ReaderEndpoint"),
-              .port = int_of(e, "Port"), .clone_group_id = child_text(e, "CloneGroupId"),
+  DbCluster c{.id = child_text(e, "DBClusterIdentifier"),
+              .arn = child_text(e, "DBClusterArn"),
+              .resource_id = child_text(e, "DbClusterResourceId"),
+              .status = child_text(e, "Status"),
+              .engine = child_text(e, "Engine"),
+              .engine_version = child_text(e, "EngineVersion"),
+              .endpoint = child_text(e, "Endpoint"),
+              .reader_endpoint = child_text(e, "ReaderEndpoint"),
+              .port = int_of(e, "Port"),
+              .clone_group_id = child_text(e, "CloneGroupId"),
               .latest_restorable_time = child_text(e, "LatestRestorableTime"),
-              .db_subnet_group = child_text(e, "DBSubnetGroup"), .tags = tags_of(child(e, "TagList")),
+              .db_subnet_group = child_text(e, "DBSubnetGroup"),
+              .tags = tags_of(child(e, "TagList")),
               .deletion_protection = child_text(e, "DeletionProtection") == "true"};
   for (Element sg : children(child(e, "VpcSecurityGroups"), "VpcSecurityGroupMembership")) {
     c.vpc_security_group_ids.push_back(child_text(sg, "VpcSecurityGroupId"));
   }
   for (Element m : children(child(e, "DBClusterMembers"), "DBClusterMember")) {
-    c.members.push_back({child_text(m, "DBInstanceIdentifier"), child_text(m, "IsClusterWriter") == "true",
-                         int_of(m, "PromotionTier")});
+    c.members.push_back({child_text(m, "DBInstanceIdentifier"), child_text(m, "IsClusterWriter") == "true", int_of(m, "PromotionTier")});
   }
   return c;
 }
 
 DbInstance instance_of(Element e) {
-  DbInstance i{.id = child_text(e, "DBInstanceIdentifier"), .arn = child_text(e, "DBInstanceArn"),
-               .resource_id = child_text(e, "DbiResourceId"), .instance_class = child_text(e, "DBInstanceClass"),
-               .engine = child_text(e, "Engine"), .status = child_text(e, "DBInstanceStatus"),
+  DbInstance i{.id = child_text(e, "DBInstanceIdentifier"),
+               .arn = child_text(e, "DBInstanceArn"),
+               .resource_id = child_text(e, "DbiResourceId"),
+               .instance_class = child_text(e, "DBInstanceClass"),
+               .engine = child_text(e, "Engine"),
+               .status = child_text(e, "DBInstanceStatus"),
                .cluster_id = child_text(e, "DBClusterIdentifier"),
-               .availability_zone = child_text(e, "AvailabilityZone"), .promotion_tier = int_of(e, "PromotionTier"),
+               .availability_zone = child_text(e, "AvailabilityZone"),
+               .promotion_tier = int_of(e, "PromotionTier"),
                .tags = tags_of(child(e, "TagList"))};
   if (Element ep = child(e, "Endpoint")) {
     i.endpoint = InstanceEndpoint{child_text(ep, "Address"), int_of(ep, "Port"), child_text(ep, "HostedZoneId")};
@@ -69,8 +78,10 @@ QueryRequest restore_cluster_query(const RestoreClusterRequest& r) {
   QueryRequest q("RestoreDBClusterToPointInTime", kVersion);
   q.add("DBClusterIdentifier", r.cluster_id).add("SourceDBClusterIdentifier", r.source_cluster_id);
   if (!r.restore_type.empty()) q.add("RestoreType", r.restore_type);
-  if (r.use_latest_restorable_time) q.add_bool("UseLatestRestorableTime", true);
-  else if (!r.restore_to_time.empty()) q.add("RestoreToTime", r.restore_to_time);
+  if (r.use_latest_restorable_time)
+    q.add_bool("UseLatestRestorableTime", true);
+  else if (!r.restore_to_time.empty())
+    q.add("RestoreToTime", r.restore_to_time);
   if (!r.db_subnet_group.empty()) q.add("DBSubnetGroupName", r.db_subnet_group);
   if (!r.vpc_security_group_ids.empty()) q.add_list("VpcSecurityGroupIds", "VpcSecurityGroupId", r.vpc_security_group_ids);
   q.add_tags("Tags", "Tag", r.tags);
@@ -117,8 +128,8 @@ QueryRequest remove_tags_query(std::string_view arn, const std::vector<std::stri
   return q;
 }
 
-QueryRequest delete_query(std::string_view action, std::string_view identifier_param, std::string_view id,
-                          std::string_view snapshot_param, const DeleteOptions& o) {
+QueryRequest delete_query(std::string_view action, std::string_view identifier_param, std::string_view id, std::string_view snapshot_param,
+                          const DeleteOptions& o) {
   QueryRequest q(action, kVersion);
   q.add(identifier_param, id).add_bool("SkipFinalSnapshot", o.skip_final_snapshot);
   if (!o.skip_final_snapshot && !o.final_snapshot_id.empty()) q.add(snapshot_param, o.final_snapshot_id);
@@ -127,9 +138,8 @@ QueryRequest delete_query(std::string_view action, std::string_view identifier_p
 }
 
 Result<DbCluster> parse_cluster_result(std::string_view xml, std::string_view action) {
-  return read_result<DbCluster>(xml, action, [&](Element result) {
-    return read_required_child(result, "DBCluster", std::string(action) + " response", cluster_of);
-  });
+  return read_result<DbCluster>(
+      xml, action, [&](Element result) { return read_required_child(result, "DBCluster", std::string(action) + " response", cluster_of); });
 }
 
 Result<DbInstance> parse_instance_result(std::string_view xml, std::string_view action) {
@@ -155,9 +165,7 @@ Result<InstancePage> parse_instance_page(std::string_view xml) {
 }
 
 Result<std::vector<Tag>> parse_tag_list(std::string_view xml) {
-  return read_result<std::vector<Tag>>(xml, "ListTagsForResource", [&](Element result) {
-    return tags_of(child(result, "TagList"));
-  });
+  return read_result<std::vector<Tag>>(xml, "ListTagsForResource", [&](Element result) { return tags_of(child(result, "TagList")); });
 }
 
 }  // namespace cutover::aws::rds

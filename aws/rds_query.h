@@ -18,8 +18,8 @@ QueryRequest create_instance_query(const CreateInstanceRequest& request);
 QueryRequest describe_query(std::string_view action, std::string_view identifier_param, const DescribeRequest& request);
 QueryRequest add_tags_query(std::string_view resource_arn, const std::vector<Tag>& tags);
 QueryRequest remove_tags_query(std::string_view resource_arn, const std::vector<std::string>& keys);
-QueryRequest delete_query(std::string_view action, std::string_view identifier_param, std::string_view id,
-                          std::string_view snapshot_param, const DeleteOptions& options);
+QueryRequest delete_query(std::string_view action, std::string_view identifier_param, std::string_view id, std::string_view snapshot_param,
+                          const DeleteOptions& options);
 
 /// <Action>Response/<Action>Result/DBCluster.
 Result<DbCluster> parse_cluster_result(std::string_view xml, std::string_view action);

@@ -9,8 +9,8 @@
 namespace cutover::aws::rds {
 namespace {
 
-constexpr std::array<std::string_view, 6> kFailed = {"deleted", "deleting", "failed", "incompatible-restore",
-                                                     "incompatible-parameters", "cloning-failed"};
+constexpr std::array<std::string_view, 6> kFailed = {
+    "deleted", "deleting", "failed", "incompatible-restore", "incompatible-parameters", "cloning-failed"};
 
 PollVerdict judge_status(const std::string& status) {
   if (status == "available") return PollVerdict::Done;
@@ -53,8 +53,7 @@ Result<void> wait_deleted(Clock& clock, const PollOptions& options, const std::s
         if (!item) return status_or_gone(std::unexpected(item.error()));
         return item->status;
       },
-      [](const std::string& s) { return s == "gone" ? PollVerdict::Done : PollVerdict::Continue; },
-      [](const std::string& s) { return s; });
+      [](const std::string& s) { return s == "gone" ? PollVerdict::Done : PollVerdict::Continue; }, [](const std::string& s) { return s; });
   if (!done) return std::unexpected(done.error());
   return {};
 }
@@ -63,26 +62,26 @@ Result<void> wait_deleted(Clock& clock, const PollOptions& options, const std::s
 
 Result<DbCluster> Client::wait_for_cluster_available(std::string_view id, const PollOptions& options) const {
   std::string name(id);
-  return wait_available(client_.clock(), options, "cluster " + name,
-                        [&] { return describe_db_clusters({.identifier = name}); }, &ClusterPage::clusters);
+  return wait_available(
+      client_.clock(), options, "cluster " + name, [&] { return describe_db_clusters({.identifier = name}); }, &ClusterPage::clusters);
 }
 
 Result<DbInstance> Client::wait_for_instance_available(std::string_view id, const PollOptions& options) const {
   std::string name(id);
-  return wait_available(client_.clock(), options, "instance " + name,
-                        [&] { return describe_db_instances({.identifier = name}); }, &InstancePage::instances);
+  return wait_available(
+      client_.clock(), options, "instance " + name, [&] { return describe_db_instances({.identifier = name}); }, &InstancePage::instances);
 }
 
 Result<void> Client::wait_for_cluster_deleted(std::string_view id, const PollOptions& options) const {
   std::string name(id);
-  return wait_deleted(client_.clock(), options, "cluster " + name,
-                      [&] { return describe_db_clusters({.identifier = name}); }, &ClusterPage::clusters);
+  return wait_deleted(
+      client_.clock(), options, "cluster " + name, [&] { return describe_db_clusters({.identifier = name}); }, &ClusterPage::clusters);
 }
 
 Result<void> Client::wait_for_instance_deleted(std::string_view id, const PollOptions& options) const {
   std::string name(id);
-  return wait_deleted(client_.clock(), options, "instance " + name,
-                      [&] { return describe_db_instances({.identifier = name}); }, &InstancePage::instances);
+  return wait_deleted(
+      client_.clock(), options, "instance " + name, [&] { return describe_db_instances({.identifier = name}); }, &InstancePage::instances);
 }
 
 }  // namespace cutover::aws::rds

@@ -1,8 +1,8 @@
 #include "aws/redact.h"
 
+#include <strings.h>
 #include <array>
 #include <regex>
-#include <strings.h>
 
 namespace cutover::aws {
 namespace {
@@ -18,8 +18,7 @@ const std::array<Rule, 5>& rules() {
       {std::regex(R"re((Signature=)[0-9a-fA-F]+)re"), "$1***"},
       {std::regex(R"re((X-Amz-Security-Token[=:]\s*)[^&\s,]+)re", std::regex::icase), "$1***"},
       {std::regex(R"re((<(SecretAccessKey|SessionToken|Password)>)[^<]*(</))re"), "$1***$3"},
-      {std::regex(R"re(("(Password|SecretAccessKey|SessionToken|secret_access_key|session_token)"\s*:\s*")(\\.|[^"\\])*")re"),
-       "$1***\""},
+      {std::regex(R"re(("(Password|SecretAccessKey|SessionToken|secret_access_key|session_token)"\s*:\s*")(\\.|[^"\\])*")re"), "$1***\""},
       {std::regex(R"re((\b(aws_secret_access_key|aws_session_token)\s*=\s*)\S+)re"), "$1***"},
   }};
   return kRules;

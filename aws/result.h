@@ -23,10 +23,10 @@ enum class ErrorCode {
 struct Error {
   ErrorCode code{ErrorCode::Service};
   std::string message{};
-  int http_status{0};          // 0 when no response arrived
-  std::string aws_code{};      // "Throttling", "NoSuchHostedZone", ...
+  int http_status{0};      // 0 when no response arrived
+  std::string aws_code{};  // "Throttling", "NoSuchHostedZone", ...
   std::string request_id{};
-  bool maybe_sent{false};      // transport failures: the request may have reached the service
+  bool maybe_sent{false};  // transport failures: the request may have reached the service
 };
 
 template <class T>

@@ -8,25 +8,30 @@
 namespace cutover::aws {
 namespace {
 
-constexpr std::array<std::string_view, 15> kThrottling = {
-    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-    "TooManyRequestsException", "ProvisionedThroughputExceededException",
-    "TransactionInProgressException", "RequestLimitExceeded", "BandwidthLimitExceeded",
-    "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
-    "EC2ThrottledException", "OperationLimitExceeded"};
+constexpr std::array<std::string_view, 15> kThrottling = {"Throttling",
+                                                          "ThrottlingException",
+                                                          "ThrottledException",
+                                                          "RequestThrottledException",
+                                                          "TooManyRequestsException",
+                                                          "ProvisionedThroughputExceededException",
+                                                          "TransactionInProgressException",
+                                                          "RequestLimitExceeded",
+                                                          "BandwidthLimitExceeded",
+                                                          "LimitExceededException",
+                                                          "RequestThrottled",
+                                                          "SlowDown",
+                                                          "PriorRequestNotComplete",
+                                                          "EC2ThrottledException",
+                                                          "OperationLimitExceeded"};
 
-constexpr std::array<std::string_view, 4> kTransient = {
-    "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete", "IDPCommunicationError"};
+constexpr std::array<std::string_view, 4> kTransient = {"RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
+                                                        "IDPCommunicationError"};
 
-bool is_transient_status(int status) {
-  return status == 500 || status == 502 || status == 503 || status == 504;
-}
+bool is_transient_status(int status) { return status == 500 || status == 502 || status == 503 || status == 504; }
 
 }  // namespace
 
-bool is_throttling_code(std::string_view aws_code) {
-  return std::ranges::find(kThrottling, aws_code) != kThrottling.end();
-}
+bool is_throttling_code(std::string_view aws_code) { return std::ranges::find(kThrottling, aws_code) != kThrottling.end(); }
 
 RetryKind classify(const Error& error, bool idempotent) {
   if (error.http_status == 0 && error.code == ErrorCode::Transport) {
@@ -35,8 +40,7 @@ RetryKind classify(const Error& error, bool idempotent) {
   }
   // A throttled or "prior request not complete" request was refused, not applied.
   if (is_throttling_code(error.aws_code) || error.http_status == 429) return RetryKind::Throttle;
-  bool transient = std::ranges::find(kTransient, error.aws_code) != kTransient.end() ||
-                   is_transient_status(error.http_status);
+  bool transient = std::ranges::find(kTransient, error.aws_code) != kTransient.end() || is_transient_status(error.http_status);
   if (!transient) return RetryKind::No;
   return idempotent ? RetryKind::Transient : RetryKind::No;
 }

@@ -55,8 +55,11 @@ Result<ZoneDetails> Client::create_hosted_zone(const CreateZoneRequest& request)
   auto existing = find_created_zone(request);
   if (!existing) return std::unexpected(existing.error());
   if (*existing) return std::move(**existing);
-  auto response = call({.operation = "CreateHostedZone", .method = "POST", .path = std::string(kApi) + "/hostedzone",
-                        .headers = {{"Content-Type", "application/xml"}}, .body = create_zone_body(request),
+  auto response = call({.operation = "CreateHostedZone",
+                        .method = "POST",
+                        .path = std::string(kApi) + "/hostedzone",
+                        .headers = {{"Content-Type", "application/xml"}},
+                        .body = create_zone_body(request),
                         .idempotent = true});  // CallerReference makes a resend harmless
   if (response) return parse_zone_details(response->body, "CreateHostedZoneResponse");
   if (response.error().aws_code != "HostedZoneAlreadyExists") return std::unexpected(response.error());
@@ -71,8 +74,7 @@ Result<ZoneDetails> Client::get_hosted_zone(const HostedZoneId& id) const {
   return parse_zone_details(response->body, "GetHostedZoneResponse");
 }
 
-Result<ZonePage> Client::list_hosted_zones_by_name(std::string_view dns_name, std::string_view zone_id,
-                                                   int max_items) const {
+Result<ZonePage> Client::list_hosted_zones_by_name(std::string_view dns_name, std::string_view zone_id, int max_items) const {
   ServiceCall c{.operation = "ListHostedZonesByName", .method = "GET", .path = std::string(kApi) + "/hostedzonesbyname"};
   if (!dns_name.empty()) c.query.emplace_back("dnsname", std::string(dns_name));
   if (!zone_id.empty()) c.query.emplace_back("hostedzoneid", bare_id(zone_id));
@@ -104,8 +106,10 @@ Result<std::vector<HostedZone>> Client::find_zones_by_name(std::string_view name
     if (!page) return std::unexpected(page.error());
     bool passed = false;  // zones are sorted: stop once past the name
     for (const HostedZone& zone : page->zones) {
-      if (absolute_lower(zone.name) == wanted) out.push_back(zone);
-      else passed = true;
+      if (absolute_lower(zone.name) == wanted)
+        out.push_back(zone);
+      else
+        passed = true;
     }
     if (!page->truncated || passed) return out;
     next_name = page->next_dns_name;
@@ -113,8 +117,7 @@ Result<std::vector<HostedZone>> Client::find_zones_by_name(std::string_view name
   }
 }
 
-Result<RecordPage> Client::list_resource_record_sets(const HostedZoneId& id, const RecordCursor& start,
-                                                     int max_items) const {
+Result<RecordPage> Client::list_resource_record_sets(const HostedZoneId& id, const RecordCursor& start, int max_items) const {
   ServiceCall c{.operation = "ListResourceRecordSets", .method = "GET", .path = zone_path(id) + "/rrset"};
   if (!start.name.empty()) c.query.emplace_back("name", start.name);
   if (!start.name.empty() && !start.type.empty()) c.query.emplace_back("type", start.type);
@@ -141,16 +144,18 @@ Result<std::vector<RecordSet>> Client::list_all_records(const HostedZoneId& id, 
 Result<ChangeInfo> Client::change_resource_record_sets(const HostedZoneId& id, const std::vector<Change>& batch,
                                                        std::string_view comment) const {
   bool only_upserts = std::ranges::all_of(batch, [](const Change& c) { return c.action == ChangeAction::Upsert; });
-  auto response = call({.operation = "ChangeResourceRecordSets", .method = "POST", .path = zone_path(id) + "/rrset/",
-                        .headers = {{"Content-Type", "application/xml"}}, .body = change_batch_body(batch, comment),
+  auto response = call({.operation = "ChangeResourceRecordSets",
+                        .method = "POST",
+                        .path = zone_path(id) + "/rrset/",
+                        .headers = {{"Content-Type", "application/xml"}},
+                        .body = change_batch_body(batch, comment),
                         .idempotent = only_upserts});
   if (!response) return std::unexpected(response.error());
   return parse_change_info(response->body, "ChangeResourceRecordSetsResponse");
 }
 
 Result<ChangeInfo> Client::get_change(const ChangeId& id) const {
-  auto response = call({.operation = "GetChange", .method = "GET",
-                        .path = std::string(kApi) + "/change/" + uri_encode(bare_id(id.value))});
+  auto response = call({.operation = "GetChange", .method = "GET", .path = std::string(kApi) + "/change/" + uri_encode(bare_id(id.value))});
   if (!response) return std::unexpected(response.error());
   return parse_change_info(response->body, "GetChangeResponse");
 }
@@ -163,10 +168,10 @@ Result<ChangeInfo> Client::wait_for_change(const ChangeId& id, const WaitOptions
     auto info = get_change(id);
     if (!info || info->status == ChangeStatus::InSync) return info;
     if (clock.now() + delay > give_up_at) {
-      return std::unexpected(Error{.code = ErrorCode::Service,
-                                   .message = "change " + id.value + " still PENDING after " +
-                                              std::to_string(options.deadline.count() / 1000) + " s",
-                                   .aws_code = "WaitTimeout"});
+      return std::unexpected(
+          Error{.code = ErrorCode::Service,
+                .message = "change " + id.value + " still PENDING after " + std::to_string(options.deadline.count() / 1000) + " s",
+                .aws_code = "WaitTimeout"});
     }
     clock.sleep_for(delay);
     delay = std::min(options.max, std::chrono::milliseconds(static_cast<long long>(delay.count() * options.factor)));
@@ -184,8 +189,12 @@ Result<std::vector<ChangeInfo>> Client::apply_changes(const HostedZoneId& id, st
     const auto& batch = (*batches)[i];
     auto info = change_resource_record_sets(id, batch, options.comment);
     if (!info) return std::unexpected(info.error());
-    BatchProgress progress{.batch = i + 1, .batches = batches->size(), .changes_done = done,
-                           .changes_total = total, .change = info->id, .status = info->status};
+    BatchProgress progress{.batch = i + 1,
+                           .batches = batches->size(),
+                           .changes_done = done,
+                           .changes_total = total,
+                           .change = info->id,
+                           .status = info->status};
     if (options.on_progress) options.on_progress(progress);
     if (options.wait_insync && info->status != ChangeStatus::InSync) {
       info = wait_for_change(info->id, options.wait);
@@ -200,11 +209,12 @@ Result<std::vector<ChangeInfo>> Client::apply_changes(const HostedZoneId& id, st
   return out;
 }
 
-Result<void> Client::change_tags(const HostedZoneId& id, const std::vector<Tag>& add,
-                                 const std::vector<std::string>& remove_keys) const {
-  auto response = call({.operation = "ChangeTagsForResource", .method = "POST",
+Result<void> Client::change_tags(const HostedZoneId& id, const std::vector<Tag>& add, const std::vector<std::string>& remove_keys) const {
+  auto response = call({.operation = "ChangeTagsForResource",
+                        .method = "POST",
                         .path = std::string(kApi) + "/tags/hostedzone/" + uri_encode(bare_id(id.value)),
-                        .headers = {{"Content-Type", "application/xml"}}, .body = change_tags_body(add, remove_keys)});
+                        .headers = {{"Content-Type", "application/xml"}},
+                        .body = change_tags_body(add, remove_keys)});
   if (!response) return std::unexpected(response.error());
   return {};
 }

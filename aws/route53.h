@@ -29,9 +29,9 @@ struct WaitOptions {
 
 /// Progress of apply_changes, for the CLI to show.
 struct BatchProgress {
-  size_t batch{0};           // 1-based
+  size_t batch{0};  // 1-based
   size_t batches{0};
-  size_t changes_done{0};    // including this batch once it is INSYNC
+  size_t changes_done{0};  // including this batch once it is INSYNC
   size_t changes_total{0};
   ChangeId change{};
   ChangeStatus status{ChangeStatus::Pending};
@@ -57,15 +57,13 @@ class Client {
   /// The zone and its name servers; NotFound when it does not exist.
   Result<ZoneDetails> get_hosted_zone(const HostedZoneId& id) const;
   /// One page of zones sorted by reversed name, starting at dns_name (and id).
-  Result<ZonePage> list_hosted_zones_by_name(std::string_view dns_name = {}, std::string_view zone_id = {},
-                                             int max_items = 100) const;
+  Result<ZonePage> list_hosted_zones_by_name(std::string_view dns_name = {}, std::string_view zone_id = {}, int max_items = 100) const;
   /// Every hosted zone of the account, following NextDNSName/NextHostedZoneId.
   Result<std::vector<HostedZone>> list_all_hosted_zones() const;
   /// Every zone whose name is exactly `name` (several may share a name).
   Result<std::vector<HostedZone>> find_zones_by_name(std::string_view name) const;
   /// One page of records from `start`.
-  Result<RecordPage> list_resource_record_sets(const HostedZoneId& id, const RecordCursor& start = {},
-                                               int max_items = 300) const;
+  Result<RecordPage> list_resource_record_sets(const HostedZoneId& id, const RecordCursor& start = {}, int max_items = 300) const;
   /// All records of the zone, following NextRecordName/Type/Identifier.
   Result<std::vector<RecordSet>> list_all_records(const HostedZoneId& id, int page_size = 300) const;
   /// Submits one batch as it is (see apply_changes for splitting). Sent
@@ -83,8 +81,7 @@ class Client {
   Result<std::vector<ChangeInfo>> apply_changes(const HostedZoneId& id, std::vector<Change> changes,
                                                 const ApplyOptions& options = {}) const;
   /// Adds and removes tags of a hosted zone.
-  Result<void> change_tags(const HostedZoneId& id, const std::vector<Tag>& add,
-                           const std::vector<std::string>& remove_keys = {}) const;
+  Result<void> change_tags(const HostedZoneId& id, const std::vector<Tag>& add, const std::vector<std::string>& remove_keys = {}) const;
   /// Deletes an (empty but for apex SOA/NS) zone; Conflict HostedZoneNotEmpty otherwise.
   Result<ChangeInfo> delete_hosted_zone(const HostedZoneId& id) const;
 

@@ -77,11 +77,10 @@ Result<std::vector<std::vector<Change>>> split_into_batches(std::vector<Change> 
   for (Change& change : order_changes(std::move(changes))) {
     ChangeCost cost = cost_of(change);
     if (cost.records > limits.max_records || cost.value_chars > limits.max_value_chars) {
-      return fail(ErrorCode::Invalid, "change of " + change.record.name + " " + change.record.type +
-                                          " alone exceeds the per-request limits of Route 53");
+      return fail(ErrorCode::Invalid,
+                  "change of " + change.record.name + " " + change.record.type + " alone exceeds the per-request limits of Route 53");
     }
-    bool fits = !batches.empty() && batches.back().size() < limits.max_changes &&
-                used.records + cost.records <= limits.max_records &&
+    bool fits = !batches.empty() && batches.back().size() < limits.max_changes && used.records + cost.records <= limits.max_records &&
                 used.value_chars + cost.value_chars <= limits.max_value_chars;
     if (!fits) {
       batches.emplace_back();

@@ -36,7 +36,6 @@ std::vector<Change> order_changes(std::vector<Change> changes);
 
 /// Ordered changes cut into batches within the limits; Invalid when a single
 /// change exceeds them on its own.
-Result<std::vector<std::vector<Change>>> split_into_batches(std::vector<Change> changes,
-                                                           const BatchLimits& limits = {});
+Result<std::vector<std::vector<Change>>> split_into_batches(std::vector<Change> changes, const BatchLimits& limits = {});
 
 }  // namespace cutover::aws::route53

@@ -52,8 +52,8 @@ struct RecordSet {
   std::optional<GeoLocation> geo_location{};
   std::string failover{};  // PRIMARY / SECONDARY
   std::optional<bool> multi_value_answer{};
-  std::optional<long> ttl{};            // absent for aliases
-  std::vector<std::string> values{};    // ResourceRecord/Value, TXT with its quotes
+  std::optional<long> ttl{};          // absent for aliases
+  std::vector<std::string> values{};  // ResourceRecord/Value, TXT with its quotes
   std::optional<AliasTarget> alias{};
   std::string health_check_id{};
   friend bool operator==(const RecordSet&, const RecordSet&) = default;

@@ -55,25 +55,29 @@ std::optional<long> optional_long(Element parent, std::string_view name) {
 }
 
 RecordSet read_record(Element e) {
-  RecordSet r{.name = child_text(e, "Name"), .type = child_text(e, "Type"),
-              .set_identifier = child_text(e, "SetIdentifier"), .weight = optional_long(e, "Weight"),
-              .region = child_text(e, "Region"), .failover = child_text(e, "Failover"),
-              .ttl = optional_long(e, "TTL"), .health_check_id = child_text(e, "HealthCheckId")};
+  RecordSet r{.name = child_text(e, "Name"),
+              .type = child_text(e, "Type"),
+              .set_identifier = child_text(e, "SetIdentifier"),
+              .weight = optional_long(e, "Weight"),
+              .region = child_text(e, "Region"),
+              .failover = child_text(e, "Failover"),
+              .ttl = optional_long(e, "TTL"),
+              .health_check_id = child_text(e, "HealthCheckId")};
   if (Element geo = child(e, "GeoLocation")) {
-    r.geo_location = GeoLocation{child_text(geo, "ContinentCode"), child_text(geo, "CountryCode"),
-                                 child_text(geo, "SubdivisionCode")};
+    r.geo_location = GeoLocation{child_text(geo, "ContinentCode"), child_text(geo, "CountryCode"), child_text(geo, "SubdivisionCode")};
   }
   if (auto mv = optional_child_text(e, "MultiValueAnswer")) r.multi_value_answer = *mv == "true";
   for (Element rr : children(child(e, "ResourceRecords"), "ResourceRecord")) r.values.push_back(child_text(rr, "Value"));
   if (Element alias = child(e, "AliasTarget")) {
-    r.alias = AliasTarget{child_text(alias, "HostedZoneId"), child_text(alias, "DNSName"),
-                          child_text(alias, "EvaluateTargetHealth") == "true"};
+    r.alias =
+        AliasTarget{child_text(alias, "HostedZoneId"), child_text(alias, "DNSName"), child_text(alias, "EvaluateTargetHealth") == "true"};
   }
   return r;
 }
 
 HostedZone read_zone(Element e) {
-  HostedZone zone{.id = {bare_id(child_text(e, "Id"))}, .name = child_text(e, "Name"),
+  HostedZone zone{.id = {bare_id(child_text(e, "Id"))},
+                  .name = child_text(e, "Name"),
                   .caller_reference = child_text(e, "CallerReference"),
                   .comment = text_of(descend(e, "Config/Comment")),
                   .private_zone = text_of(descend(e, "Config/PrivateZone")) == "true"};
@@ -151,8 +155,8 @@ Result<ZoneDetails> parse_zone_details(std::string_view xml, std::string_view ro
 }
 
 Result<ChangeInfo> parse_change_info(std::string_view xml, std::string_view root_name) {
-  return read_root<ChangeInfo>(
-      xml, root_name, [&](Element root) { return read_required_child(root, "ChangeInfo", root_name, read_change); });
+  return read_root<ChangeInfo>(xml, root_name,
+                               [&](Element root) { return read_required_child(root, "ChangeInfo", root_name, read_change); });
 }
 
 Result<ZonePage> parse_zone_page(std::string_view xml) {
@@ -167,9 +171,9 @@ Result<ZonePage> parse_zone_page(std::string_view xml) {
 
 Result<RecordPage> parse_record_page(std::string_view xml) {
   return read_root<RecordPage>(xml, "ListResourceRecordSetsResponse", [&](Element root) {
-    RecordPage page{.truncated = child_text(root, "IsTruncated") == "true",
-                    .next = {child_text(root, "NextRecordName"), child_text(root, "NextRecordType"),
-                             child_text(root, "NextRecordIdentifier")}};
+    RecordPage page{
+        .truncated = child_text(root, "IsTruncated") == "true",
+        .next = {child_text(root, "NextRecordName"), child_text(root, "NextRecordType"), child_text(root, "NextRecordIdentifier")}};
     for (Element r : children(child(root, "ResourceRecordSets"), "ResourceRecordSet")) {
       page.records.push_back(read_record(r));
     }

@@ -25,8 +25,7 @@ std::string url_authority(std::string_view url) {
   return std::string(url.substr(0, url.find_first_of("/?")));
 }
 
-ServiceClient::ServiceClient(ServiceEndpoint endpoint, CallContext context)
-    : endpoint_(std::move(endpoint)), context_(std::move(context)) {
+ServiceClient::ServiceClient(ServiceEndpoint endpoint, CallContext context) : endpoint_(std::move(endpoint)), context_(std::move(context)) {
   while (endpoint_.url.ends_with('/')) endpoint_.url.pop_back();
   host_ = url_authority(endpoint_.url);
   rate_key_ = context_.rate_key_prefix + "/" + endpoint_.signing_name;
@@ -35,12 +34,11 @@ ServiceClient::ServiceClient(ServiceEndpoint endpoint, CallContext context)
 
 HttpRequest ServiceClient::build_request(const ServiceCall& call, const Credentials& credentials) const {
   std::string query = encode_query(call.query);
-  SigningRequest to_sign{.method = call.method, .path = call.path, .query = call.query,
-                         .headers = call.headers, .payload_hash = to_hex(sha256(call.body))};
+  SigningRequest to_sign{
+      .method = call.method, .path = call.path, .query = call.query, .headers = call.headers, .payload_hash = to_hex(sha256(call.body))};
   to_sign.headers.insert(to_sign.headers.begin(), Header{"Host", host_});
   auto now = std::chrono::floor<std::chrono::seconds>(context_.clock->now());
-  Signed sig = sign(to_sign, credentials,
-                    {.region = endpoint_.signing_region, .service = endpoint_.signing_name, .time = now});
+  Signed sig = sign(to_sign, credentials, {.region = endpoint_.signing_region, .service = endpoint_.signing_name, .time = now});
   HttpRequest request{.method = call.method,
                       .url = endpoint_.url + call.path + (query.empty() ? "" : "?" + query),
                       .headers = std::move(to_sign.headers),
@@ -75,16 +73,14 @@ Result<HttpResponse> ServiceClient::call(const ServiceCall& call) const {
     if (!response && error.code != ErrorCode::Transport) return std::unexpected(std::move(error));
     RetryKind kind = classify(error, call.idempotent);
     bool timeout = error.aws_code == "Timeout";
-    bool may_retry = kind != RetryKind::No && attempt_number < policy.max_attempts &&
-                     (!context_.quota || context_.quota->acquire(timeout));
+    bool may_retry = kind != RetryKind::No && attempt_number < policy.max_attempts && (!context_.quota || context_.quota->acquire(timeout));
     if (!may_retry) {
       error.message = call.operation + ": " + error.message;
       if (attempt_number > 1) error.message += " (gave up after " + std::to_string(attempt_number) + " attempts)";
       return std::unexpected(std::move(error));
     }
     last_cost = timeout ? RetryQuota::kTimeoutCost : RetryQuota::kRetryCost;
-    auto delay = backoff_delay(attempt_number, context_.random(), policy,
-                               retry_after(response ? &*response : nullptr));
+    auto delay = backoff_delay(attempt_number, context_.random(), policy, retry_after(response ? &*response : nullptr));
     if (context_.on_retry) context_.on_retry({call.operation, attempt_number, delay, error});
     context_.clock->sleep_for(delay);
   }

@@ -36,13 +36,13 @@ struct ServiceEndpoint {
 
 /// One API call before signing.
 struct ServiceCall {
-  std::string operation{};        // "ChangeResourceRecordSets", for messages and events
+  std::string operation{};  // "ChangeResourceRecordSets", for messages and events
   std::string method{"POST"};
   std::string path{"/"};          // as sent on the wire
   QueryParams query{};            // decoded
   std::vector<Header> headers{};  // Content-Type, X-Amz-Target ...; Host and signing headers are added
   std::string body{};
-  bool idempotent{true};          // false: never re-sent after an ambiguous failure
+  bool idempotent{true};  // false: never re-sent after an ambiguous failure
 };
 
 /// What the observer hears before each retry (the error is already redacted).

@@ -4,8 +4,7 @@ namespace cutover::aws {
 
 const ServiceInfo& service_info(Service service) {
   static const ServiceInfo kRoute53{"Route 53", "ROUTE_53", "route_53", "route53", Protocol::RestXml, true};
-  static const ServiceInfo kDomains{"Route 53 Domains", "ROUTE_53_DOMAINS", "route_53_domains",
-                                    "route53domains", Protocol::Json, true};
+  static const ServiceInfo kDomains{"Route 53 Domains", "ROUTE_53_DOMAINS", "route_53_domains", "route53domains", Protocol::Json, true};
   static const ServiceInfo kRds{"RDS", "RDS", "rds", "rds", Protocol::Query, false};
   static const ServiceInfo kSts{"STS", "STS", "sts", "sts", Protocol::Query, false};
   switch (service) {

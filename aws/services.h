@@ -15,12 +15,12 @@ enum class Service { Route53, Route53Domains, Rds, Sts };
 
 /// Fixed facts about a service.
 struct ServiceInfo {
-  std::string_view service_id{};     // "Route 53"
-  std::string_view env_suffix{};     // "ROUTE_53" in AWS_ENDPOINT_URL_ROUTE_53
-  std::string_view config_key{};     // "route_53" in a [services ...] section
-  std::string_view signing_name{};   // "route53"
+  std::string_view service_id{};    // "Route 53"
+  std::string_view env_suffix{};    // "ROUTE_53" in AWS_ENDPOINT_URL_ROUTE_53
+  std::string_view config_key{};    // "route_53" in a [services ...] section
+  std::string_view signing_name{};  // "route53"
   Protocol protocol{Protocol::Query};
-  bool global{false};                // signed for us-east-1 whatever the region
+  bool global{false};  // signed for us-east-1 whatever the region
 };
 
 /// The facts for a service.

@@ -19,8 +19,7 @@ std::optional<int> max_attempts(const SharedConfig& shared, const Environment& e
 }
 
 // A setting from the environment variable, else from the profile.
-std::string setting(const SharedConfig& shared, const Environment& env, const std::string& profile,
-                    const char* env_name, const char* key) {
+std::string setting(const SharedConfig& shared, const Environment& env, const std::string& profile, const char* env_name, const char* key) {
   if (auto it = env.find(env_name); it != env.end() && !it->second.empty()) return it->second;
   if (auto settings = profile_settings(shared, profile)) {
     if (auto it = settings->find(key); it != settings->end()) return it->second;
@@ -66,9 +65,15 @@ Result<std::unique_ptr<Session>> Session::create(SessionOptions options) {
 }
 
 CallContext Session::context(CredentialsProvider* credentials) const {
-  return CallContext{.http = http_.get(), .credentials = credentials, .clock = clock_.get(),
-                     .limiter = limiter_.get(), .quota = quota_.get(), .random = random_, .retry = retry_,
-                     .rate_key_prefix = profile_, .on_retry = on_retry_};
+  return CallContext{.http = http_.get(),
+                     .credentials = credentials,
+                     .clock = clock_.get(),
+                     .limiter = limiter_.get(),
+                     .quota = quota_.get(),
+                     .random = random_,
+                     .retry = retry_,
+                     .rate_key_prefix = profile_,
+                     .on_retry = on_retry_};
 }
 
 // Each role is assumed with the credentials of the step before it; the STS
@@ -79,8 +84,8 @@ void Session::build_credential_chain(const CredentialPlan& plan) {
   for (const RoleStep& step : plan.roles) {
     CredentialsProvider* source = providers_.back().get();
     ServiceClient sts_client(endpoints_.at(Service::Sts), context(source));
-    AssumeRoleRequest request{.role_arn = step.role_arn, .session_name = step.session_name,
-                              .external_id = step.external_id, .duration = step.duration};
+    AssumeRoleRequest request{
+        .role_arn = step.role_arn, .session_name = step.session_name, .external_id = step.external_id, .duration = step.duration};
     auto fetch = [sts = StsClient(std::move(sts_client)), request, profile = step.profile]() -> Result<Credentials> {
       auto assumed = sts.assume_role(request);
       if (!assumed) {

@@ -25,15 +25,15 @@ namespace cutover::aws {
 
 /// How to build a Session. Everything is optional.
 struct SessionOptions {
-  std::optional<std::string> profile{};        // else AWS_PROFILE..., "default"
-  std::optional<std::string> region{};         // else AWS_REGION..., profile, "us-east-1"
-  EndpointOverrides endpoints{};               // per account, e.g. from the plan file
-  std::optional<Environment> environment{};    // else this process's
-  std::optional<RetryPolicy> retry{};          // else AWS_MAX_ATTEMPTS / max_attempts; 3 (5 in legacy retry mode)
+  std::optional<std::string> profile{};      // else AWS_PROFILE..., "default"
+  std::optional<std::string> region{};       // else AWS_REGION..., profile, "us-east-1"
+  EndpointOverrides endpoints{};             // per account, e.g. from the plan file
+  std::optional<Environment> environment{};  // else this process's
+  std::optional<RetryPolicy> retry{};        // else AWS_MAX_ATTEMPTS / max_attempts; 3 (5 in legacy retry mode)
   std::function<void(const RetryEvent&)> on_retry{};
-  std::shared_ptr<HttpClient> http{};          // else libcurl (CA bundle: AWS_CA_BUNDLE / ca_bundle)
-  std::shared_ptr<Clock> clock{};              // else the system clock
-  RandomUnit random{};                         // else a seeded generator
+  std::shared_ptr<HttpClient> http{};  // else libcurl (CA bundle: AWS_CA_BUNDLE / ca_bundle)
+  std::shared_ptr<Clock> clock{};      // else the system clock
+  RandomUnit random{};                 // else a seeded generator
 };
 
 /// An account's configuration and the shared machinery of its clients.

@@ -14,9 +14,8 @@ constexpr std::string_view kAlgorithm = "AWS4-HMAC-SHA256";
 
 // botocore's list: headers a proxy or libcurl may add, drop or rewrite.
 constexpr std::array<std::string_view, 12> kUnsigned = {
-    "authorization", "connection", "expect", "keep-alive", "proxy-authenticate",
-    "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "user-agent",
-    "x-amzn-trace-id"};
+    "authorization", "connection",        "expect",  "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+    "trailer",       "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id"};
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -116,24 +115,19 @@ CanonicalHeaders canonical_headers(const std::vector<Header>& headers) {
 
 std::string canonical_request(const SigningRequest& request, bool normalize_path) {
   CanonicalHeaders headers = canonical_headers(request.headers);
-  return request.method + "\n" + canonical_uri(request.path, normalize_path) + "\n" +
-         canonical_query(request.query) + "\n" + headers.block + "\n" + headers.signed_names +
-         "\n" + request.payload_hash;
+  return request.method + "\n" + canonical_uri(request.path, normalize_path) + "\n" + canonical_query(request.query) + "\n" +
+         headers.block + "\n" + headers.signed_names + "\n" + request.payload_hash;
 }
 
-std::string credential_scope(std::chrono::sys_seconds time, std::string_view region,
-                             std::string_view service) {
+std::string credential_scope(std::chrono::sys_seconds time, std::string_view region, std::string_view service) {
   return datestamp(time) + "/" + std::string(region) + "/" + std::string(service) + "/aws4_request";
 }
 
-std::string string_to_sign(std::string_view amz_date, std::string_view scope,
-                           std::string_view canonical_request) {
-  return std::string(kAlgorithm) + "\n" + std::string(amz_date) + "\n" + std::string(scope) + "\n" +
-         to_hex(sha256(canonical_request));
+std::string string_to_sign(std::string_view amz_date, std::string_view scope, std::string_view canonical_request) {
+  return std::string(kAlgorithm) + "\n" + std::string(amz_date) + "\n" + std::string(scope) + "\n" + to_hex(sha256(canonical_request));
 }
 
-Digest signing_key(std::string_view secret, std::string_view datestamp, std::string_view region,
-                   std::string_view service) {
+Digest signing_key(std::string_view secret, std::string_view datestamp, std::string_view region, std::string_view service) {
   std::string initial = "AWS4" + std::string(secret);
   Digest key = hmac_sha256(initial, datestamp);
   key = hmac_sha256(as_bytes(key), region);
@@ -141,12 +135,9 @@ Digest signing_key(std::string_view secret, std::string_view datestamp, std::str
   return hmac_sha256(as_bytes(key), "aws4_request");
 }
 
-std::string signature(const Digest& key, std::string_view string_to_sign) {
-  return to_hex(hmac_sha256(as_bytes(key), string_to_sign));
-}
+std::string signature(const Digest& key, std::string_view string_to_sign) { return to_hex(hmac_sha256(as_bytes(key), string_to_sign)); }
 
-Signed sign(const SigningRequest& request, const Credentials& credentials,
-            const SigningOptions& options) {
+Signed sign(const SigningRequest& request, const Credentials& credentials, const SigningOptions& options) {
   Signed out;
   out.added_headers.push_back({"X-Amz-Date", amz_date(options.time)});
   if (options.sign_body) out.added_headers.push_back({"x-amz-content-sha256", request.payload_hash});
@@ -160,22 +151,19 @@ Signed sign(const SigningRequest& request, const Credentials& credentials,
   std::string scope = credential_scope(options.time, options.region, options.service);
   out.canonical_request = canonical_request(to_sign, options.normalize_path);
   out.string_to_sign = string_to_sign(amz_date(options.time), scope, out.canonical_request);
-  Digest key = signing_key(credentials.secret_access_key, datestamp(options.time), options.region,
-                           options.service);
+  Digest key = signing_key(credentials.secret_access_key, datestamp(options.time), options.region, options.service);
   out.signature = signature(key, out.string_to_sign);
-  out.added_headers.push_back(
-      {"Authorization", std::string(kAlgorithm) + " Credential=" + credentials.access_key_id + "/" +
-                            scope + ", SignedHeaders=" +
-                            canonical_headers(to_sign.headers).signed_names +
-                            ", Signature=" + out.signature});
+  out.added_headers.push_back({"Authorization", std::string(kAlgorithm) + " Credential=" + credentials.access_key_id + "/" + scope +
+                                                    ", SignedHeaders=" + canonical_headers(to_sign.headers).signed_names +
+                                                    ", Signature=" + out.signature});
   if (has_token && options.omit_session_token) {
     out.added_headers.push_back({"X-Amz-Security-Token", credentials.session_token});
   }
   return out;
 }
 
-Presigned presign(const SigningRequest& request, const Credentials& credentials,
-                  const SigningOptions& options, std::chrono::seconds expires) {
+Presigned presign(const SigningRequest& request, const Credentials& credentials, const SigningOptions& options,
+                  std::chrono::seconds expires) {
   Presigned out;
   std::string scope = credential_scope(options.time, options.region, options.service);
   bool has_token = !credentials.session_token.empty();
@@ -193,8 +181,7 @@ Presigned presign(const SigningRequest& request, const Credentials& credentials,
   to_sign.query.insert(to_sign.query.end(), out.added_query.begin(), out.added_query.end());
   out.canonical_request = canonical_request(to_sign, options.normalize_path);
   out.string_to_sign = string_to_sign(amz_date(options.time), scope, out.canonical_request);
-  Digest key = signing_key(credentials.secret_access_key, datestamp(options.time), options.region,
-                           options.service);
+  Digest key = signing_key(credentials.secret_access_key, datestamp(options.time), options.region, options.service);
   out.signature = signature(key, out.string_to_sign);
   if (has_token && options.omit_session_token) {
     out.added_query.emplace_back("X-Amz-Security-Token", credentials.session_token);

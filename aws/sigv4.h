@@ -25,10 +25,10 @@ namespace cutover::aws {
 /// What the signer sees of a request.
 struct SigningRequest {
   std::string method{"GET"};
-  std::string path{"/"};            // as sent on the wire (already percent-encoded)
-  QueryParams query{};              // decoded names and values
-  std::vector<Header> headers{};    // must include Host; all are signed but the unsignable ones
-  std::string payload_hash{};       // lower-case hex SHA-256 of the body
+  std::string path{"/"};          // as sent on the wire (already percent-encoded)
+  QueryParams query{};            // decoded names and values
+  std::vector<Header> headers{};  // must include Host; all are signed but the unsignable ones
+  std::string payload_hash{};     // lower-case hex SHA-256 of the body
 };
 
 /// The signing context: scope, time, and the suite's switches.
@@ -36,9 +36,9 @@ struct SigningOptions {
   std::string region{};
   std::string service{};
   std::chrono::sys_seconds time{};
-  bool normalize_path{true};        // non-S3 services: remove . and .., collapse //
-  bool sign_body{false};            // add and sign x-amz-content-sha256 (S3 style)
-  bool omit_session_token{false};   // add the token after signing, unsigned
+  bool normalize_path{true};       // non-S3 services: remove . and .., collapse //
+  bool sign_body{false};           // add and sign x-amz-content-sha256 (S3 style)
+  bool omit_session_token{false};  // add the token after signing, unsigned
 };
 
 /// "20150830T123600Z".
@@ -65,16 +65,13 @@ CanonicalHeaders canonical_headers(const std::vector<Header>& headers);
 std::string canonical_request(const SigningRequest& request, bool normalize_path);
 
 /// "<date>/<region>/<service>/aws4_request".
-std::string credential_scope(std::chrono::sys_seconds time, std::string_view region,
-                             std::string_view service);
+std::string credential_scope(std::chrono::sys_seconds time, std::string_view region, std::string_view service);
 
 /// "AWS4-HMAC-SHA256\n<amz_date>\n<scope>\n<hex sha256 of canonical>".
-std::string string_to_sign(std::string_view amz_date, std::string_view scope,
-                           std::string_view canonical_request);
+std::string string_to_sign(std::string_view amz_date, std::string_view scope, std::string_view canonical_request);
 
 /// The derived key: HMAC chain over date, region, service, "aws4_request".
-Digest signing_key(std::string_view secret, std::string_view datestamp, std::string_view region,
-                   std::string_view service);
+Digest signing_key(std::string_view secret, std::string_view datestamp, std::string_view region, std::string_view service);
 
 /// Lower-case hex HMAC of the string to sign.
 std::string signature(const Digest& key, std::string_view string_to_sign);
@@ -89,8 +86,7 @@ struct Signed {
 
 /// Signs in the Authorization header: the request with added_headers appended
 /// is what goes on the wire.
-Signed sign(const SigningRequest& request, const Credentials& credentials,
-            const SigningOptions& options);
+Signed sign(const SigningRequest& request, const Credentials& credentials, const SigningOptions& options);
 
 /// Presigned variant: the returned added query parameters (X-Amz-Algorithm ...
 /// X-Amz-Signature) go into the URL; no headers are added.
@@ -102,7 +98,7 @@ struct Presigned {
 };
 
 /// Signs in the query string, valid for `expires` seconds.
-Presigned presign(const SigningRequest& request, const Credentials& credentials,
-                  const SigningOptions& options, std::chrono::seconds expires);
+Presigned presign(const SigningRequest& request, const Credentials& credentials, const SigningOptions& options,
+                  std::chrono::seconds expires);
 
 }  // namespace cutover::aws

@@ -44,8 +44,7 @@ Result<CallerIdentity> parse_caller_identity(std::string_view xml) {
   auto root = parse_root(doc, xml, "GetCallerIdentityResponse");
   if (!root) return std::unexpected(root.error());
   const auto* result = child(*root, "GetCallerIdentityResult");
-  CallerIdentity out{.account = child_text(result, "Account"), .arn = child_text(result, "Arn"),
-                     .user_id = child_text(result, "UserId")};
+  CallerIdentity out{.account = child_text(result, "Account"), .arn = child_text(result, "Arn"), .user_id = child_text(result, "UserId")};
   if (out.account.empty()) return fail(ErrorCode::Corrupt, "GetCallerIdentity response has no Account");
   return out;
 }

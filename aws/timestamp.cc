@@ -16,8 +16,8 @@ bool read_int(std::string_view text, size_t pos, size_t len, int& out) {
 
 std::optional<Timestamp> parse_iso8601(std::string_view text) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (text.size() < 19 || !read_int(text, 0, 4, y) || !read_int(text, 5, 2, mo) || !read_int(text, 8, 2, d) ||
-      !read_int(text, 11, 2, h) || !read_int(text, 14, 2, mi) || !read_int(text, 17, 2, s)) {
+  if (text.size() < 19 || !read_int(text, 0, 4, y) || !read_int(text, 5, 2, mo) || !read_int(text, 8, 2, d) || !read_int(text, 11, 2, h) ||
+      !read_int(text, 14, 2, mi) || !read_int(text, 17, 2, s)) {
     return std::nullopt;
   }
   using namespace std::chrono;
@@ -45,9 +45,8 @@ std::string format_iso8601(Timestamp time) {
   year_month_day ymd{day};
   hh_mm_ss hms{secs - day};
   char out[24];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02ld:%02ld:%02lldZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
+  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02ld:%02ld:%02lldZ", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<long>(hms.hours().count()), static_cast<long>(hms.minutes().count()),
                 static_cast<long long>(hms.seconds().count()));
   return out;
 }

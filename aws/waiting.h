@@ -25,9 +25,8 @@ enum class PollVerdict { Done, Failed, Continue };
 /// aws_code "WaitFailed" and `describe(value)`), or the deadline passes
 /// (aws_code "WaitTimeout"). An Error from `poll` itself ends the wait.
 template <class T>
-Result<T> poll_until(Clock& clock, const PollOptions& options, const std::string& what,
-                     const std::function<Result<T>()>& poll, const std::function<PollVerdict(const T&)>& judge,
-                     const std::function<std::string(const T&)>& describe_value) {
+Result<T> poll_until(Clock& clock, const PollOptions& options, const std::string& what, const std::function<Result<T>()>& poll,
+                     const std::function<PollVerdict(const T&)>& judge, const std::function<std::string(const T&)>& describe_value) {
   auto give_up_at = clock.now() + options.deadline;
   for (;;) {
     Result<T> value = poll();
@@ -35,14 +34,13 @@ Result<T> poll_until(Clock& clock, const PollOptions& options, const std::string
     PollVerdict verdict = judge(*value);
     if (verdict == PollVerdict::Done) return value;
     if (verdict == PollVerdict::Failed) {
-      return std::unexpected(Error{.code = ErrorCode::Service, .message = what + ": " + describe_value(*value),
-                                   .aws_code = "WaitFailed"});
+      return std::unexpected(Error{.code = ErrorCode::Service, .message = what + ": " + describe_value(*value), .aws_code = "WaitFailed"});
     }
     if (clock.now() + options.interval > give_up_at) {
-      return std::unexpected(Error{.code = ErrorCode::Service,
-                                   .message = what + ": still " + describe_value(*value) + " after " +
-                                              std::to_string(options.deadline.count() / 1000) + " s",
-                                   .aws_code = "WaitTimeout"});
+      return std::unexpected(
+          Error{.code = ErrorCode::Service,
+                .message = what + ": still " + describe_value(*value) + " after " + std::to_string(options.deadline.count() / 1000) + " s",
+                .aws_code = "WaitTimeout"});
     }
     clock.sleep_for(options.interval);
   }

@@ -30,9 +30,7 @@ std::string text_of(const tinyxml2::XMLElement* element) {
   return element->GetText();
 }
 
-std::string child_text(const tinyxml2::XMLElement* parent, std::string_view name) {
-  return text_of(child(parent, name));
-}
+std::string child_text(const tinyxml2::XMLElement* parent, std::string_view name) { return text_of(child(parent, name)); }
 
 std::optional<std::string> optional_child_text(const tinyxml2::XMLElement* parent, std::string_view name) {
   const auto* e = child(parent, name);
@@ -49,14 +47,13 @@ const tinyxml2::XMLElement* descend(const tinyxml2::XMLElement* parent, std::str
   return parent;
 }
 
-Result<const tinyxml2::XMLElement*> parse_root(tinyxml2::XMLDocument& doc, std::string_view body,
-                                               std::string_view root_name) {
+Result<const tinyxml2::XMLElement*> parse_root(tinyxml2::XMLDocument& doc, std::string_view body, std::string_view root_name) {
   if (doc.Parse(body.data(), body.size()) != tinyxml2::XML_SUCCESS || !doc.RootElement()) {
     return fail(ErrorCode::Corrupt, "response is not XML (expected " + std::string(root_name) + ")");
   }
   if (local_name(doc.RootElement()) != root_name) {
-    return fail(ErrorCode::Corrupt, "unexpected response root <" + std::string(local_name(doc.RootElement())) +
-                                        ">, expected <" + std::string(root_name) + ">");
+    return fail(ErrorCode::Corrupt,
+                "unexpected response root <" + std::string(local_name(doc.RootElement())) + ">, expected <" + std::string(root_name) + ">");
   }
   return doc.RootElement();
 }

@@ -35,8 +35,7 @@ std::optional<std::string> optional_child_text(const tinyxml2::XMLElement* paren
 const tinyxml2::XMLElement* descend(const tinyxml2::XMLElement* parent, std::string_view path);
 
 /// Parses a response body; Corrupt when it is not XML or the root is not `root_name`.
-Result<const tinyxml2::XMLElement*> parse_root(tinyxml2::XMLDocument& doc, std::string_view body,
-                                               std::string_view root_name);
+Result<const tinyxml2::XMLElement*> parse_root(tinyxml2::XMLDocument& doc, std::string_view body, std::string_view root_name);
 
 /// Parses a response body whose root must be `root_name` and returns what
 /// `read` makes of the root (a T or a Result<T>). The document lives only for

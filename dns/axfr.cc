@@ -98,8 +98,7 @@ Result<std::vector<RecordSet>> transfer_zone(const ServerAddress& server, const 
   std::string what = "AXFR of zone " + zone.text() + " from " + to_string(server);
   LdnsPacket query(ldns_pkt_query_new(ldns_dname_new_frm_str(zone.text().c_str()), LDNS_RR_TYPE_AXFR, LDNS_RR_CLASS_IN, 0));
   if (!query) return fail(ErrorCode::Invalid, "cannot build the AXFR query for zone " + zone.text());
-  auto exchange = detail::start_signed_exchange(query.get(), key, server,
-                                                std::chrono::steady_clock::now() + options.timeout, what);
+  auto exchange = detail::start_signed_exchange(query.get(), key, server, std::chrono::steady_clock::now() + options.timeout, what);
   if (!exchange) return std::unexpected(exchange.error());
   Transfer transfer(zone, key, what, std::move(exchange->request_mac));
   for (;;) {

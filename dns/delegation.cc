@@ -68,8 +68,7 @@ ChildView child_view(const NameServer& server, const DomainName& zone, const Out
     std::size_t first = text.find(' ');
     std::size_t second = first == std::string::npos ? first : text.find(' ', first + 1);
     std::uint32_t serial = 0;
-    if (second != std::string::npos &&
-        std::from_chars(text.data() + second + 1, text.data() + text.size(), serial).ec == std::errc{}) {
+    if (second != std::string::npos && std::from_chars(text.data() + second + 1, text.data() + text.size(), serial).ec == std::errc{}) {
       view.soa_serial = serial;
     }
   }
@@ -77,8 +76,8 @@ ChildView child_view(const NameServer& server, const DomainName& zone, const Out
 }
 
 // Asks every server the two questions; outcomes in pairs per server.
-Result<std::vector<Outcome>> ask_pairs(const std::vector<NameServer>& servers, const DomainName& zone, RecordType first,
-                                       RecordType second, const ProbeOptions& options) {
+Result<std::vector<Outcome>> ask_pairs(const std::vector<NameServer>& servers, const DomainName& zone, RecordType first, RecordType second,
+                                       const ProbeOptions& options) {
   std::vector<ProbeRequest> requests;
   for (const auto& s : servers) {
     requests.push_back({.server = s.address, .question = {.name = zone, .type = first}});

@@ -36,10 +36,10 @@ struct ParentView {
   NameServer server{};
   OutcomeKind outcome{OutcomeKind::Timeout};
   std::string detail{};
-  std::vector<DomainName> ns{};       // the NS set of the delegation (sorted)
+  std::vector<DomainName> ns{};  // the NS set of the delegation (sorted)
   std::uint32_t ns_ttl{0};
-  std::vector<Record> glue{};         // A/AAAA of the NS names in the additional section
-  std::vector<std::string> ds{};      // DS records at the parent (rdata), empty when none
+  std::vector<Record> glue{};     // A/AAAA of the NS names in the additional section
+  std::vector<std::string> ds{};  // DS records at the parent (rdata), empty when none
 };
 
 /// What one of the zone's servers says about the zone itself.
@@ -51,7 +51,7 @@ struct ChildView {
   std::vector<DomainName> ns{};
   std::uint32_t ns_ttl{0};
   std::optional<std::uint32_t> soa_serial{};
-  std::vector<Record> addresses{};    // A/AAAA of in-zone NS names that the server returned
+  std::vector<Record> addresses{};  // A/AAAA of in-zone NS names that the server returned
 };
 
 /// The whole picture, with every problem found and the verdict.

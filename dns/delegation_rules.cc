@@ -10,9 +10,7 @@
 namespace cutover::dns {
 namespace {
 
-std::string who(const NameServer& s) {
-  return s.name ? s.name->without_dot() + " (" + to_string(s.address) + ")" : to_string(s.address);
-}
+std::string who(const NameServer& s) { return s.name ? s.name->without_dot() + " (" + to_string(s.address) + ")" : to_string(s.address); }
 
 std::string set_text(const std::vector<DomainName>& names) {
   std::string out = "{";
@@ -33,8 +31,8 @@ struct Tally {
 };
 
 // Problems common to any server that did not give a usable reply; true if it did not.
-bool unusable(const NameServer& server, OutcomeKind kind, const std::string& detail, const char* role,
-              std::vector<Problem>& problems, Tally& tally) {
+bool unusable(const NameServer& server, OutcomeKind kind, const std::string& detail, const char* role, std::vector<Problem>& problems,
+              Tally& tally) {
   std::string at = std::string(role) + " server " + who(server);
   auto add = [&](ProblemCode code, Severity severity, std::string message) {
     problems.push_back({.code = code, .severity = severity, .server = to_string(server.address), .message = std::move(message)});
@@ -69,20 +67,25 @@ void parent_rules(DelegationReport& r, const std::vector<DomainName>& expect, Ta
     ++tally.parents;
     sets[v.ns].push_back(to_string(v.server.address));
     if (!expect.empty() && v.ns != expect) {
-      r.problems.push_back({.code = ProblemCode::UnexpectedNsSet, .server = to_string(v.server.address),
-                            .message = "parent server " + who(v.server) + " delegates to " + set_text(v.ns) +
-                                       ", expected " + set_text(expect)});
+      r.problems.push_back(
+          {.code = ProblemCode::UnexpectedNsSet,
+           .server = to_string(v.server.address),
+           .message = "parent server " + who(v.server) + " delegates to " + set_text(v.ns) + ", expected " + set_text(expect)});
     }
     if (!v.ds.empty() && !ds_reported) {
       ds_reported = true;
-      r.problems.push_back({.code = ProblemCode::DsAtParent, .severity = Severity::Warning, .server = to_string(v.server.address),
-                            .message = "DS at the parent (" + v.ds.front() + "): the zone's servers must serve a matching DNSKEY, "
+      r.problems.push_back({.code = ProblemCode::DsAtParent,
+                            .severity = Severity::Warning,
+                            .server = to_string(v.server.address),
+                            .message = "DS at the parent (" + v.ds.front() +
+                                       "): the zone's servers must serve a matching DNSKEY, "
                                        "or the DS must go before the servers change"});
     }
   }
   if (sets.size() > 1) {
     for (const auto& [set, servers] : sets) {
-      r.problems.push_back({.code = ProblemCode::NsSetDiffersAmongParent, .server = servers.front(),
+      r.problems.push_back({.code = ProblemCode::NsSetDiffersAmongParent,
+                            .server = servers.front(),
                             .message = std::to_string(servers.size()) + " parent server(s) delegate to " + set_text(set)});
     }
   }
@@ -93,17 +96,19 @@ void child_server_rules(DelegationReport& r, Tally& tally, std::map<std::vector<
   for (const auto& v : r.child) {
     if (unusable(v.server, v.outcome, v.detail, "name", r.problems, tally)) continue;
     if (v.outcome == OutcomeKind::Referral) {
-      bool upward = v.detail.find("referral to ") == 0 &&
-                    !DomainName::parse(v.detail.substr(12)).value_or(DomainName{}).is_subdomain_of(r.zone);
-      r.problems.push_back({.code = upward ? ProblemCode::UpwardReferral : ProblemCode::NotAuthoritative,
-                            .server = to_string(v.server.address),
-                            .message = "name server " + who(v.server) + " is not authoritative for " + r.zone.text() + " (" +
-                                       v.detail + "): lame"});
+      bool upward =
+          v.detail.find("referral to ") == 0 && !DomainName::parse(v.detail.substr(12)).value_or(DomainName{}).is_subdomain_of(r.zone);
+      r.problems.push_back(
+          {.code = upward ? ProblemCode::UpwardReferral : ProblemCode::NotAuthoritative,
+           .server = to_string(v.server.address),
+           .message = "name server " + who(v.server) + " is not authoritative for " + r.zone.text() + " (" + v.detail + "): lame"});
       continue;
     }
     if (!v.authoritative || v.ns.empty()) {
-      r.problems.push_back({.code = ProblemCode::NotAuthoritative, .server = to_string(v.server.address),
-                            .message = "name server " + who(v.server) + " does not answer authoritatively for " + r.zone.text() + ": lame"});
+      r.problems.push_back(
+          {.code = ProblemCode::NotAuthoritative,
+           .server = to_string(v.server.address),
+           .message = "name server " + who(v.server) + " does not answer authoritatively for " + r.zone.text() + ": lame"});
       continue;
     }
     ++tally.children;
@@ -115,12 +120,15 @@ void child_server_rules(DelegationReport& r, Tally& tally, std::map<std::vector<
 void glue_rules(DelegationReport& r) {
   std::map<std::pair<DomainName, RecordType>, std::set<std::string>> glue;
   std::map<std::pair<DomainName, RecordType>, std::set<std::string>> served;
-  for (const auto& v : r.parent) for (const auto& rr : v.glue) glue[{rr.name, rr.type}].insert(rr.rdata);
-  for (const auto& v : r.child) for (const auto& rr : v.addresses) served[{rr.name, rr.type}].insert(rr.rdata);
+  for (const auto& v : r.parent)
+    for (const auto& rr : v.glue) glue[{rr.name, rr.type}].insert(rr.rdata);
+  for (const auto& v : r.child)
+    for (const auto& rr : v.addresses) served[{rr.name, rr.type}].insert(rr.rdata);
   for (const auto& [key, addresses] : glue) {
     auto it = served.find(key);
     if (it == served.end() || it->second == addresses || !key.first.is_subdomain_of(r.zone)) continue;
-    r.problems.push_back({.code = ProblemCode::GlueMismatch, .server = key.first.text(),
+    r.problems.push_back({.code = ProblemCode::GlueMismatch,
+                          .server = key.first.text(),
                           .message = "glue for " + key.first.text() + " at the parent differs from the zone's own " +
                                      std::string(to_string(key.second)) + " records"});
   }
@@ -135,18 +143,20 @@ void child_rules(DelegationReport& r, Tally& tally) {
   r.child_ns.assign(child_ns.begin(), child_ns.end());
   if (sets.size() > 1) {
     for (const auto& [set, servers] : sets) {
-      r.problems.push_back({.code = ProblemCode::NsSetDiffersAmongChild, .server = servers.front(),
+      r.problems.push_back({.code = ProblemCode::NsSetDiffersAmongChild,
+                            .server = servers.front(),
                             .message = std::to_string(servers.size()) + " name server(s) list " + set_text(set)});
     }
   }
   if (!r.child_ns.empty() && !r.parent_ns.empty() && r.child_ns != r.parent_ns) {
     r.problems.push_back({.code = ProblemCode::NsSetDiffersParentChild,
-                          .message = "NS set at the parent " + set_text(r.parent_ns) + " differs from the zone's " +
-                                     set_text(r.child_ns) + ": only at the parent " + set_text(minus(r.parent_ns, r.child_ns)) +
-                                     ", only in the zone " + set_text(minus(r.child_ns, r.parent_ns))});
+                          .message = "NS set at the parent " + set_text(r.parent_ns) + " differs from the zone's " + set_text(r.child_ns) +
+                                     ": only at the parent " + set_text(minus(r.parent_ns, r.child_ns)) + ", only in the zone " +
+                                     set_text(minus(r.child_ns, r.parent_ns))});
   }
   if (serials.size() > 1) {
-    r.problems.push_back({.code = ProblemCode::SoaSerialDiffers, .severity = Severity::Warning,
+    r.problems.push_back({.code = ProblemCode::SoaSerialDiffers,
+                          .severity = Severity::Warning,
                           .message = "the zone's servers serve " + std::to_string(serials.size()) + " different SOA serials"});
   }
   glue_rules(r);
@@ -160,12 +170,10 @@ void evaluate_delegation(DelegationReport& report, const std::vector<DomainName>
   std::ranges::sort(expect);
   parent_rules(report, expect, tally);
   child_rules(report, tally);
-  bool answered_error = std::ranges::any_of(report.problems, [](const Problem& p) {
-    return p.severity == Severity::Error && p.code != ProblemCode::NoResponse;
-  });
-  bool silent = std::ranges::any_of(report.problems, [](const Problem& p) {
-    return p.severity == Severity::Error && p.code == ProblemCode::NoResponse;
-  });
+  bool answered_error = std::ranges::any_of(
+      report.problems, [](const Problem& p) { return p.severity == Severity::Error && p.code != ProblemCode::NoResponse; });
+  bool silent = std::ranges::any_of(report.problems,
+                                    [](const Problem& p) { return p.severity == Severity::Error && p.code == ProblemCode::NoResponse; });
   if (answered_error) {
     report.verdict = Verdict::NotConsistent;
   } else if (tally.parents == 0 || tally.children == 0 || tally.local_failure) {

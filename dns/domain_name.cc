@@ -19,7 +19,7 @@ Result<std::size_t> wire_length(std::string_view label, std::string_view whole) 
     bool decimal = std::isdigit(static_cast<unsigned char>(label[i + 1]));
     if (decimal) {
       bool three_digits = i + 3 < label.size() && std::isdigit(static_cast<unsigned char>(label[i + 2])) &&
-                     std::isdigit(static_cast<unsigned char>(label[i + 3]));
+                          std::isdigit(static_cast<unsigned char>(label[i + 3]));
       if (!three_digits) return fail(ErrorCode::Invalid, "bad \\DDD escape in name '" + std::string(whole) + "'");
       i += 3;
     } else {

@@ -53,7 +53,5 @@ class DomainName {
 
 template <>
 struct std::hash<cutover::dns::DomainName> {
-  std::size_t operator()(const cutover::dns::DomainName& name) const noexcept {
-    return std::hash<std::string>{}(name.text());
-  }
+  std::size_t operator()(const cutover::dns::DomainName& name) const noexcept { return std::hash<std::string>{}(name.text()); }
 };

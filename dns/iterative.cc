@@ -20,8 +20,7 @@ std::optional<DomainName> referral_owner(const Reply& reply) {
 }
 
 bool useful(OutcomeKind kind) {
-  return kind == OutcomeKind::Answer || kind == OutcomeKind::NoData || kind == OutcomeKind::NxDomain ||
-         kind == OutcomeKind::Referral;
+  return kind == OutcomeKind::Answer || kind == OutcomeKind::NoData || kind == OutcomeKind::NxDomain || kind == OutcomeKind::Referral;
 }
 
 }  // namespace
@@ -35,8 +34,7 @@ std::vector<DomainName> ns_names(const std::vector<Record>& records, const Domai
   return {names.begin(), names.end()};
 }
 
-Iterator::Iterator(std::vector<ServerAddress> roots, ProbeOptions options)
-    : roots_(std::move(roots)), options_(options) {}
+Iterator::Iterator(std::vector<ServerAddress> roots, ProbeOptions options) : roots_(std::move(roots)), options_(options) {}
 
 Result<Outcome> Iterator::ask_first(const std::vector<NameServer>& servers, const Question& question) {
   std::vector<ProbeRequest> requests;
@@ -46,8 +44,7 @@ Result<Outcome> Iterator::ask_first(const std::vector<NameServer>& servers, cons
   for (auto& o : *outcomes) {
     if (useful(o.kind)) return std::move(o);
   }
-  return fail(ErrorCode::Timeout, "no server answered usefully for " + question.name.text() + " " +
-                                      std::string(to_string(question.type)));
+  return fail(ErrorCode::Timeout, "no server answered usefully for " + question.name.text() + " " + std::string(to_string(question.type)));
 }
 
 Result<Iterator::Step> Iterator::descend(const Question& question, bool stop_at_delegation) {
@@ -63,8 +60,7 @@ Result<Iterator::Step> Iterator::descend(const Question& question, bool stop_at_
     }
     auto owner = referral_owner(outcome->reply);
     if (!owner || !question.name.is_subdomain_of(*owner) || *owner == step.zone || !owner->is_subdomain_of(step.zone)) {
-      return fail(ErrorCode::Protocol, "referral from zone " + step.zone.text() + " does not lead down towards " +
-                                           question.name.text());
+      return fail(ErrorCode::Protocol, "referral from zone " + step.zone.text() + " does not lead down towards " + question.name.text());
     }
     if (stop_at_delegation && *owner == question.name) {
       step.outcome = std::move(*outcome);

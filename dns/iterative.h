@@ -54,9 +54,9 @@ class Iterator {
 
  private:
   struct Step {
-    DomainName zone{};                // the zone whose servers gave `outcome`
+    DomainName zone{};  // the zone whose servers gave `outcome`
     std::vector<NameServer> servers{};
-    DomainName parent_zone{};         // the zone above it and its servers (the roots at the top)
+    DomainName parent_zone{};  // the zone above it and its servers (the roots at the top)
     std::vector<NameServer> parent_servers{};
     Outcome outcome{};
   };

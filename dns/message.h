@@ -39,10 +39,10 @@ struct Record {
 /// A parsed reply: header bits and the three record sections.
 struct Reply {
   std::uint16_t id{0};
-  int rcode{0};              // 0 NOERROR, 2 SERVFAIL, 3 NXDOMAIN, 5 REFUSED, ...
-  bool authoritative{false}; // AA
-  bool truncated{false};     // TC
-  bool via_tcp{false};       // the reply came over TCP (after a truncated UDP reply)
+  int rcode{0};               // 0 NOERROR, 2 SERVFAIL, 3 NXDOMAIN, 5 REFUSED, ...
+  bool authoritative{false};  // AA
+  bool truncated{false};      // TC
+  bool via_tcp{false};        // the reply came over TCP (after a truncated UDP reply)
   std::vector<Record> answer{};
   std::vector<Record> authority{};
   std::vector<Record> additional{};
@@ -50,31 +50,29 @@ struct Reply {
 
 /// How a query ended.
 enum class OutcomeKind {
-  Answer,        // NOERROR with records of the question in the answer section
-  NoData,        // NOERROR, authoritative, nothing of that type
-  NxDomain,      // the name does not exist
-  Referral,      // NOERROR without AA, NS in the authority section: a delegation
-  Refused,       // REFUSED (a lame server often says this)
-  ServerFailure, // SERVFAIL or another error rcode
-  Timeout,       // no matching reply after every retry
-  NetworkError,  // the query could not be sent or the TCP exchange failed
+  Answer,         // NOERROR with records of the question in the answer section
+  NoData,         // NOERROR, authoritative, nothing of that type
+  NxDomain,       // the name does not exist
+  Referral,       // NOERROR without AA, NS in the authority section: a delegation
+  Refused,        // REFUSED (a lame server often says this)
+  ServerFailure,  // SERVFAIL or another error rcode
+  Timeout,        // no matching reply after every retry
+  NetworkError,   // the query could not be sent or the TCP exchange failed
 };
 
 /// "answer", "nodata", "nxdomain", "referral", "refused", "servfail", "timeout", "network-error".
 std::string_view to_string(OutcomeKind kind);
 
 /// True for the outcomes that carry a reply from the server.
-inline bool responded(OutcomeKind kind) {
-  return kind != OutcomeKind::Timeout && kind != OutcomeKind::NetworkError;
-}
+inline bool responded(OutcomeKind kind) { return kind != OutcomeKind::Timeout && kind != OutcomeKind::NetworkError; }
 
 /// The result of one query: its kind, the reply when there was one, and why it failed otherwise.
 struct Outcome {
   OutcomeKind kind{OutcomeKind::Timeout};
-  Reply reply{};                        // meaningful only when responded(kind)
-  std::string detail{};                 // why, for Timeout/NetworkError; empty otherwise
-  int attempts{0};                      // UDP sends made (retries included)
-  std::chrono::microseconds rtt{0};     // time from the last send to the reply
+  Reply reply{};                     // meaningful only when responded(kind)
+  std::string detail{};              // why, for Timeout/NetworkError; empty otherwise
+  int attempts{0};                   // UDP sends made (retries included)
+  std::chrono::microseconds rtt{0};  // time from the last send to the reply
 };
 
 /// Classifies a reply to `question` (see OutcomeKind).

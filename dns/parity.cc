@@ -38,16 +38,14 @@ void sort_unique(std::vector<std::string>& lines) {
 }
 
 bool comparable(OutcomeKind kind) {
-  return kind == OutcomeKind::Answer || kind == OutcomeKind::NoData || kind == OutcomeKind::NxDomain ||
-         kind == OutcomeKind::Referral;
+  return kind == OutcomeKind::Answer || kind == OutcomeKind::NoData || kind == OutcomeKind::NxDomain || kind == OutcomeKind::Referral;
 }
 
 // Collects each question's views until every server has answered, then
 // compares and forgets them, so memory stays flat over 100,000 names.
 class Comparator {
  public:
-  Comparator(const ParityOptions& options, ParityReport& report)
-      : options_(options), report_(report), slots_(options.questions.size()) {
+  Comparator(const ParityOptions& options, ParityReport& report) : options_(options), report_(report), slots_(options.questions.size()) {
     servers_ = options.old_servers;
     servers_.insert(servers_.end(), options.new_servers.begin(), options.new_servers.end());
   }
@@ -87,14 +85,17 @@ class Comparator {
       RRsetView& view = *slot.views[i];
       bool is_new = i >= options_.old_servers.size();
       if (!responded(view.kind)) {
-        report_.unanswered.push_back({.server = servers_[i], .server_is_new = is_new, .question = q, .kind = view.kind,
-                                      .detail = view.detail});
+        report_.unanswered.push_back(
+            {.server = servers_[i], .server_is_new = is_new, .question = q, .kind = view.kind, .detail = view.detail});
         continue;
       }
       report_.answered += 1;
       if (!ref || i == *ref || same_rrset(*slot.views[*ref], view, options_.compare_ttl)) continue;
-      report_.differences.push_back({.server = servers_[i], .server_is_new = is_new, .question = q,
-                                     .reference_server = servers_[*ref], .expected = *slot.views[*ref],
+      report_.differences.push_back({.server = servers_[i],
+                                     .server_is_new = is_new,
+                                     .question = q,
+                                     .reference_server = servers_[*ref],
+                                     .expected = *slot.views[*ref],
                                      .actual = std::move(view)});
     }
   }
@@ -130,8 +131,7 @@ bool same_rrset(const RRsetView& a, const RRsetView& b, bool compare_ttl) {
 }
 
 Result<ParityReport> check_parity(const ParityOptions& options) {
-  ParityReport report{.questions = options.questions.size(),
-                      .servers = options.old_servers.size() + options.new_servers.size()};
+  ParityReport report{.questions = options.questions.size(), .servers = options.old_servers.size() + options.new_servers.size()};
   report.queries = report.questions * report.servers;
   if (options.old_servers.empty() || options.new_servers.empty()) {
     return fail(ErrorCode::Invalid, "parity needs at least one old and one new server");

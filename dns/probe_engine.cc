@@ -55,8 +55,7 @@ bool ProbeEngine::send_one(std::size_t index, TimePoint now, std::vector<Send>& 
   if (server.in_flight >= options_.max_in_flight_per_server) return false;
   if (options_.max_rate_per_server > 0) {
     if (now < server.next_send) return false;
-    auto interval = std::chrono::duration_cast<std::chrono::nanoseconds>(
-        std::chrono::duration<double>(1.0 / options_.max_rate_per_server));
+    auto interval = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double>(1.0 / options_.max_rate_per_server));
     server.next_send = std::max(server.next_send, now) + interval;
   }
   std::size_t token = server.pending.front();

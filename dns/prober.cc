@@ -196,13 +196,12 @@ void Driver::run(OnDone&& on_done) {
 }
 
 ProbeTotals totals_of(const detail::ProbeStats& s) {
-  return ProbeTotals{.sent = s.sent, .retries = s.retries, .replies = s.replies,
-                     .ignored = s.unmatched + s.mismatched + s.malformed, .tcp = s.tcp};
+  return ProbeTotals{
+      .sent = s.sent, .retries = s.retries, .replies = s.replies, .ignored = s.unmatched + s.mismatched + s.malformed, .tcp = s.tcp};
 }
 
 // Unique endpoints and, for each input server, its index among them.
-Result<std::vector<detail::SocketAddress>> endpoints_of(std::span<const ServerAddress> servers,
-                                                        std::vector<std::size_t>& index_of) {
+Result<std::vector<detail::SocketAddress>> endpoints_of(std::span<const ServerAddress> servers, std::vector<std::size_t>& index_of) {
   std::map<ServerAddress, std::size_t> seen;
   std::vector<detail::SocketAddress> endpoints;
   for (const auto& server : servers) {
@@ -227,8 +226,8 @@ Result<std::vector<Outcome>> probe(std::span<const ProbeRequest> requests, const
   if (!endpoints) return std::unexpected(endpoints.error());
   ProbeEngine engine(options, endpoints->size(), std::random_device{}());
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    auto wire = detail::build_query(requests[i].question, {.recursion_desired = requests[i].recursion_desired,
-                                                           .edns_udp_size = options.edns_udp_size});
+    auto wire = detail::build_query(requests[i].question,
+                                    {.recursion_desired = requests[i].recursion_desired, .edns_udp_size = options.edns_udp_size});
     if (!wire) return std::unexpected(wire.error());
     engine.submit(index_of[i], engine.prepare(requests[i].question, std::move(*wire)));
   }
@@ -239,9 +238,8 @@ Result<std::vector<Outcome>> probe(std::span<const ProbeRequest> requests, const
   return outcomes;
 }
 
-Result<void> probe_matrix(std::span<const ServerAddress> servers, std::span<const Question> questions,
-                          const ProbeOptions& options, bool recursion_desired, const MatrixCallback& on_done,
-                          ProbeTotals* totals) {
+Result<void> probe_matrix(std::span<const ServerAddress> servers, std::span<const Question> questions, const ProbeOptions& options,
+                          bool recursion_desired, const MatrixCallback& on_done, ProbeTotals* totals) {
   std::vector<std::size_t> index_of;
   auto endpoints = endpoints_of(servers, index_of);
   if (!endpoints) return std::unexpected(endpoints.error());

@@ -47,8 +47,7 @@ using MatrixCallback = std::function<void(std::size_t server, std::size_t questi
 /// Asks every question of every server (questions are the outer loop, so
 /// results arrive roughly in question order), streaming outcomes to `on_done`
 /// instead of keeping them. Fails like probe(). `totals`, when given, receives the counters.
-Result<void> probe_matrix(std::span<const ServerAddress> servers, std::span<const Question> questions,
-                          const ProbeOptions& options, bool recursion_desired, const MatrixCallback& on_done,
-                          ProbeTotals* totals = nullptr);
+Result<void> probe_matrix(std::span<const ServerAddress> servers, std::span<const Question> questions, const ProbeOptions& options,
+                          bool recursion_desired, const MatrixCallback& on_done, ProbeTotals* totals = nullptr);
 
 }  // namespace cutover::dns

@@ -9,9 +9,7 @@
 namespace cutover::dns {
 namespace {
 
-bool holds_name(RecordType type) {
-  return type == RecordType::NS || type == RecordType::CNAME || type == RecordType::PTR;
-}
+bool holds_name(RecordType type) { return type == RecordType::NS || type == RecordType::CNAME || type == RecordType::PTR; }
 
 std::vector<std::string> sorted_unique(std::vector<std::string> values) {
   std::ranges::sort(values);
@@ -42,16 +40,15 @@ Result<Zone> locate(const PropagationOptions& options, Iterator& iterator) {
     out.parents.parent_zone = out.zone.parent();
     return out;
   }
-  auto parents = options.type == RecordType::NS ? iterator.find_parent(options.name)
-                                                : iterator.find_zone_of(options.name, out.zone);
+  auto parents = options.type == RecordType::NS ? iterator.find_parent(options.name) : iterator.find_zone_of(options.name, out.zone);
   if (!parents) return std::unexpected(parents.error());
   if (options.type == RecordType::NS) out.zone = options.name;
   out.parents = std::move(*parents);
   return out;
 }
 
-std::vector<PropagationRow> ask(const std::vector<NameServer>& servers, Role role, const Question& question,
-                                const ProbeOptions& options, std::vector<Record>* glue) {
+std::vector<PropagationRow> ask(const std::vector<NameServer>& servers, Role role, const Question& question, const ProbeOptions& options,
+                                std::vector<Record>* glue) {
   std::vector<ProbeRequest> requests;
   for (const auto& s : servers) {
     requests.push_back({.server = s.address, .question = question, .recursion_desired = role == Role::Resolver});
@@ -127,7 +124,8 @@ Result<PropagationReport> check_propagation(const PropagationOptions& options) {
   std::vector<DomainName> unresolved;
   auto servers = iterator.servers_for({names.begin(), names.end()}, glue, &unresolved);
   for (const auto& name : unresolved) {
-    report.problems.push_back({.code = ProblemCode::NoAddress, .server = name.text(), .message = "name server " + name.text() + " does not resolve"});
+    report.problems.push_back(
+        {.code = ProblemCode::NoAddress, .server = name.text(), .message = "name server " + name.text() + " does not resolve"});
   }
   auto auth_rows = ask(servers, Role::Authoritative, {.name = options.name, .type = options.type}, options.probe, nullptr);
   std::vector<NameServer> resolvers;

@@ -34,7 +34,7 @@ struct PropagationOptions {
   std::vector<ServerAddress> parent_servers{};  // empty: walk from root hints. Given: the servers of the zone above
                                                 //   NAME (type NS) or above NAME's parent (other types)
   std::vector<ServerAddress> root_hints{};
-  std::vector<ServerAddress> resolvers{};       // asked with RD set; their TTLs are what is left in their cache
+  std::vector<ServerAddress> resolvers{};  // asked with RD set; their TTLs are what is left in their cache
   ProbeOptions probe{};
 };
 

@@ -36,7 +36,8 @@ void judge_propagation(PropagationReport& report) {
     row.matches = answered && !report.expected.empty() && row.values == report.expected;
     if (row.role == Role::Parent && report.type != RecordType::NS) row.matches = answered && !row.values.empty();
     if (!answered) {
-      report.problems.push_back({.code = ProblemCode::NoResponse, .severity = Severity::Warning,
+      report.problems.push_back({.code = ProblemCode::NoResponse,
+                                 .severity = Severity::Warning,
                                  .server = to_string(row.server.address),
                                  .message = std::string(to_string(row.role)) + " server " + to_string(row.server.address) +
                                             " did not answer (" + row.detail + ")"});

@@ -20,21 +20,21 @@ std::string_view to_string(Verdict verdict);
 /// What is wrong. The tags mirror Zonemaster's message tags and DNSViz's
 /// error names where one exists (noted beside each).
 enum class ProblemCode {
-  NoResponse,                  // Zonemaster NO_RESPONSE; DNSViz "timeout"
-  NotAuthoritative,            // Zonemaster IS_NOT_AUTHORITATIVE; DNSViz "lame"
-  Refused,                     // DNSViz "lame" (REFUSED); Zonemaster NO_RESPONSE_... with rcode
-  UpwardReferral,              // Zonemaster UPWARD_REFERRAL; DNSViz "UPWARD_REFERRAL"
-  NotDelegated,                // Zonemaster NO_DELEGATION / NOT_A_ZONE: the parent has no NS for it
-  NsSetDiffersParentChild,     // Zonemaster EXTRA_NAME_PARENT / EXTRA_NAME_CHILD; DNSViz "NS_NAME_PARENT_CHILD_MISMATCH"
-  NsSetDiffersAmongParent,     // Zonemaster MULTIPLE_NS_SET at the parent
-  NsSetDiffersAmongChild,      // Zonemaster MULTIPLE_NS_SET
-  UnexpectedNsSet,             // the parent delegates to another set than expected (e.g. still the old one)
-  GlueMissing,                 // Zonemaster MISSING_GLUE (in-bailiwick name without glue)
-  GlueMismatch,                // Zonemaster INCONSISTENT_GLUE / DNSViz "GLUE_MISMATCH"
-  NoAddress,                   // Zonemaster NO_IPV4_NS... / NS name that does not resolve
-  SoaSerialDiffers,            // Zonemaster MULTIPLE_SOA_SERIALS
-  DsAtParent,                  // DS present at the parent: the new servers must serve matching DNSKEYs
-  ServerError,                 // SERVFAIL or another error rcode
+  NoResponse,               // Zonemaster NO_RESPONSE; DNSViz "timeout"
+  NotAuthoritative,         // Zonemaster IS_NOT_AUTHORITATIVE; DNSViz "lame"
+  Refused,                  // DNSViz "lame" (REFUSED); Zonemaster NO_RESPONSE_... with rcode
+  UpwardReferral,           // Zonemaster UPWARD_REFERRAL; DNSViz "UPWARD_REFERRAL"
+  NotDelegated,             // Zonemaster NO_DELEGATION / NOT_A_ZONE: the parent has no NS for it
+  NsSetDiffersParentChild,  // Zonemaster EXTRA_NAME_PARENT / EXTRA_NAME_CHILD; DNSViz "NS_NAME_PARENT_CHILD_MISMATCH"
+  NsSetDiffersAmongParent,  // Zonemaster MULTIPLE_NS_SET at the parent
+  NsSetDiffersAmongChild,   // Zonemaster MULTIPLE_NS_SET
+  UnexpectedNsSet,          // the parent delegates to another set than expected (e.g. still the old one)
+  GlueMissing,              // Zonemaster MISSING_GLUE (in-bailiwick name without glue)
+  GlueMismatch,             // Zonemaster INCONSISTENT_GLUE / DNSViz "GLUE_MISMATCH"
+  NoAddress,                // Zonemaster NO_IPV4_NS... / NS name that does not resolve
+  SoaSerialDiffers,         // Zonemaster MULTIPLE_SOA_SERIALS
+  DsAtParent,               // DS present at the parent: the new servers must serve matching DNSKEYs
+  ServerError,              // SERVFAIL or another error rcode
 };
 
 /// The tag of a code: "NO_RESPONSE", "IS_NOT_AUTHORITATIVE", "UPWARD_REFERRAL", ...

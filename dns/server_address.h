@@ -12,7 +12,7 @@ namespace cutover::dns {
 
 /// One DNS server endpoint: an IPv4 or IPv6 literal and a UDP/TCP port.
 struct ServerAddress {
-  std::string ip{};       // canonical text of the address, no brackets
+  std::string ip{};  // canonical text of the address, no brackets
   std::uint16_t port{53};
   bool ipv6{false};
 

@@ -7,8 +7,7 @@
 
 namespace cutover::dns {
 
-Result<std::vector<SerialSeen>> soa_serials(std::span<const ServerAddress> servers, const DomainName& zone,
-                                            const ProbeOptions& options) {
+Result<std::vector<SerialSeen>> soa_serials(std::span<const ServerAddress> servers, const DomainName& zone, const ProbeOptions& options) {
   std::vector<ProbeRequest> requests;
   for (const auto& server : servers) {
     requests.push_back({.server = server, .question = {.name = zone, .type = RecordType::SOA}});
@@ -44,8 +43,6 @@ std::optional<std::uint32_t> parse_soa_serial(const std::string& rdata) {
   return value;
 }
 
-bool serial_at_least(std::uint32_t a, std::uint32_t b) {
-  return a == b || static_cast<std::int32_t>(a - b) > 0;
-}
+bool serial_at_least(std::uint32_t a, std::uint32_t b) { return a == b || static_cast<std::int32_t>(a - b) > 0; }
 
 }  // namespace cutover::dns

@@ -25,8 +25,7 @@ struct SerialSeen {
 
 /// Asks every server for the zone's SOA at once (no recursion), one result
 /// per server in order. Fails only when no query can be sent at all.
-Result<std::vector<SerialSeen>> soa_serials(std::span<const ServerAddress> servers, const DomainName& zone,
-                                            const ProbeOptions& options);
+Result<std::vector<SerialSeen>> soa_serials(std::span<const ServerAddress> servers, const DomainName& zone, const ProbeOptions& options);
 
 /// The serial field of an SOA's presentation rdata ("ns. host. 2024010101 ..."); nullopt if malformed.
 std::optional<std::uint32_t> parse_soa_serial(const std::string& rdata);

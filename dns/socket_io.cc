@@ -102,8 +102,7 @@ Result<SocketAddress> to_socket_address(const ServerAddress& address) {
   }
   out.storage.ss_family = static_cast<sa_family_t>(family);
   if (inet_pton(family, address.ip.c_str(), ip) != 1) {
-    return fail(ErrorCode::Invalid,
-                std::string("not an ") + (address.ipv6 ? "IPv6" : "IPv4") + " address: " + address.ip);
+    return fail(ErrorCode::Invalid, std::string("not an ") + (address.ipv6 ? "IPv6" : "IPv4") + " address: " + address.ip);
   }
   return out;
 }

@@ -37,7 +37,11 @@ class Fd {
   Fd& operator=(const Fd&) = delete;
   ~Fd();
   int get() const { return fd_; }
-  int release() { int fd = fd_; fd_ = -1; return fd; }
+  int release() {
+    int fd = fd_;
+    fd_ = -1;
+    return fd;
+  }
   explicit operator bool() const { return fd_ >= 0; }
 
  private:

@@ -15,7 +15,7 @@ namespace cutover::dns {
 namespace {
 
 constexpr std::array<std::string_view, 6> kAlgorithms = {"hmac-md5",    "hmac-sha1",   "hmac-sha224",
-                                                        "hmac-sha256", "hmac-sha384", "hmac-sha512"};
+                                                         "hmac-sha256", "hmac-sha384", "hmac-sha512"};
 
 enum class TokenKind { Word, String, Punct, End, Error };  // Error: text says what is wrong
 
@@ -192,9 +192,7 @@ class KeyReader {
 
 }  // namespace
 
-bool is_supported_tsig_algorithm(std::string_view algorithm) {
-  return std::ranges::find(kAlgorithms, algorithm) != kAlgorithms.end();
-}
+bool is_supported_tsig_algorithm(std::string_view algorithm) { return std::ranges::find(kAlgorithms, algorithm) != kAlgorithms.end(); }
 
 Result<TsigKey> parse_tsig_key(std::string_view text, const std::string& origin) {
   Tokenizer tokens(text);

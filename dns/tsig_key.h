@@ -18,9 +18,9 @@ namespace cutover::dns {
 
 /// A shared key for signing UPDATE and AXFR messages.
 struct TsigKey {
-  DomainName name{};          // the key's name, as the server knows it ("cutover-key.")
-  std::string algorithm{};    // "hmac-sha256", lower case, without a trailing dot
-  std::string secret{};       // base64 as in the file; secret: never log it
+  DomainName name{};        // the key's name, as the server knows it ("cutover-key.")
+  std::string algorithm{};  // "hmac-sha256", lower case, without a trailing dot
+  std::string secret{};     // base64 as in the file; secret: never log it
 };
 
 /// Parses the text of a key file; `origin` names it in errors ("FILE:LINE: ...").

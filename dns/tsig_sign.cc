@@ -23,15 +23,14 @@ constexpr std::size_t kErrorField = 5;
 Result<SignedRequest> sign_request(ldns_pkt* packet, const TsigKey& key) {
   // Checked first: ldns leaks on its own error path for an unknown algorithm.
   if (!is_supported_tsig_algorithm(key.algorithm)) {
-    return fail(ErrorCode::Invalid, "cannot sign with TSIG key '" + key.name.without_dot() + "': unsupported algorithm (" +
-                                        key.algorithm + ")");
+    return fail(ErrorCode::Invalid,
+                "cannot sign with TSIG key '" + key.name.without_dot() + "': unsupported algorithm (" + key.algorithm + ")");
   }
   std::string algorithm = ldns_algorithm(key.algorithm);
-  ldns_status status = ldns_pkt_tsig_sign(packet, key.name.text().c_str(), key.secret.c_str(), kFudgeSeconds,
-                                          algorithm.c_str(), nullptr);
+  ldns_status status = ldns_pkt_tsig_sign(packet, key.name.text().c_str(), key.secret.c_str(), kFudgeSeconds, algorithm.c_str(), nullptr);
   if (status != LDNS_STATUS_OK) {
-    return fail(ErrorCode::Invalid, "cannot sign with TSIG key '" + key.name.without_dot() + "' (" + key.algorithm +
-                                        "): " + ldns_get_errorstr_by_id(status));
+    return fail(ErrorCode::Invalid,
+                "cannot sign with TSIG key '" + key.name.without_dot() + "' (" + key.algorithm + "): " + ldns_get_errorstr_by_id(status));
   }
   std::uint8_t* raw = nullptr;
   std::size_t size = 0;
@@ -42,8 +41,7 @@ Result<SignedRequest> sign_request(ldns_pkt* packet, const TsigKey& key) {
   return out;
 }
 
-Result<SignedReply> read_signed_reply(std::span<const std::uint8_t> wire, const TsigKey& key, const ldns_rdf* prior_mac,
-                                      bool timers_only) {
+Result<SignedReply> read_signed_reply(std::span<const std::uint8_t> wire, const TsigKey& key, const ldns_rdf* prior_mac, bool timers_only) {
   ldns_pkt* raw = nullptr;
   if (ldns_wire2pkt(&raw, wire.data(), wire.size()) != LDNS_STATUS_OK) return fail(ErrorCode::Corrupt, "a reply that does not parse");
   SignedReply out{.packet = LdnsPacket(raw)};
@@ -52,8 +50,8 @@ Result<SignedReply> read_signed_reply(std::span<const std::uint8_t> wire, const 
   if (tsig && ldns_rr_rd_count(tsig) > kErrorField) out.tsig_error = ldns_rdf2native_int16(ldns_rr_rdf(tsig, kErrorField));
   if (tsig && out.tsig_error == 0) {
     std::string algorithm = ldns_algorithm(key.algorithm);
-    out.verified = ldns_pkt_tsig_verify_next(raw, wire.data(), wire.size(), key.name.text().c_str(), key.secret.c_str(),
-                                             prior_mac, timers_only ? 1 : 0);
+    out.verified = ldns_pkt_tsig_verify_next(raw, wire.data(), wire.size(), key.name.text().c_str(), key.secret.c_str(), prior_mac,
+                                             timers_only ? 1 : 0);
   }
   return out;
 }

@@ -27,16 +27,15 @@ Result<SignedRequest> sign_request(ldns_pkt* packet, const TsigKey& key);
 /// One reply of the exchange, parsed, with what its TSIG says.
 struct SignedReply {
   LdnsPacket packet{};
-  bool has_tsig{false};       // carries a TSIG record
-  int tsig_error{0};          // the TSIG error field (16 BADSIG, 17 BADKEY, 18 BADTIME); 0 when none
-  bool verified{false};       // the MAC checks out against `prior_mac`
+  bool has_tsig{false};  // carries a TSIG record
+  int tsig_error{0};     // the TSIG error field (16 BADSIG, 17 BADKEY, 18 BADTIME); 0 when none
+  bool verified{false};  // the MAC checks out against `prior_mac`
 };
 
 /// Parses `wire` and verifies its TSIG against `prior_mac` (the request's MAC
 /// for the first reply, else the previous reply's); `timers_only` for the
 /// second and later replies of a stream. Fails (Corrupt) when it does not parse.
-Result<SignedReply> read_signed_reply(std::span<const std::uint8_t> wire, const TsigKey& key, const ldns_rdf* prior_mac,
-                                      bool timers_only);
+Result<SignedReply> read_signed_reply(std::span<const std::uint8_t> wire, const TsigKey& key, const ldns_rdf* prior_mac, bool timers_only);
 
 /// The MAC of a verified reply, cloned, to chain the next reply to.
 LdnsRdf reply_mac(const SignedReply& reply);

@@ -100,8 +100,8 @@ Result<void> check_reply(const detail::SignedReply& reply, const TsigKey& key, c
     return checked;
   }
   if (!reply.verified) {
-    return fail(ErrorCode::Protocol, what + ": the NOERROR reply is not signed with TSIG key '" + key.name.without_dot() +
-                                         "'; not trusting it");
+    return fail(ErrorCode::Protocol,
+                what + ": the NOERROR reply is not signed with TSIG key '" + key.name.without_dot() + "'; not trusting it");
   }
   return {};
 }
@@ -121,8 +121,8 @@ std::string rrsets_in(std::span<const UpdateRecord> records) {
   return " (the message holds " + std::to_string(sets.size()) + " RRsets, " + sets.front() + " to " + sets.back() + ")";
 }
 
-Result<void> send_message(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records,
-                          const TsigKey& key, const UpdateOptions& options, const std::string& what) {
+Result<void> send_message(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records, const TsigKey& key,
+                          const UpdateOptions& options, const std::string& what) {
   LdnsRrList list(ldns_rr_list_new());
   for (const auto& record : records) {
     auto rr = detail::to_ldns_rr(record);
@@ -130,12 +130,10 @@ Result<void> send_message(const ServerAddress& primary, const DomainName& zone, 
     ldns_rr_list_push_rr(list.get(), rr->release());
   }
   // ldns_update_pkt_new takes the zone name and copies the list.
-  LdnsPacket packet(ldns_update_pkt_new(ldns_dname_new_frm_str(zone.text().c_str()), LDNS_RR_CLASS_IN, nullptr,
-                                        list.get(), nullptr));
+  LdnsPacket packet(ldns_update_pkt_new(ldns_dname_new_frm_str(zone.text().c_str()), LDNS_RR_CLASS_IN, nullptr, list.get(), nullptr));
   if (!packet) return fail(ErrorCode::Invalid, "cannot build the UPDATE message for zone " + zone.text());
   ldns_pkt_set_rd(packet.get(), false);
-  auto exchange = detail::start_signed_exchange(packet.get(), key, primary,
-                                                std::chrono::steady_clock::now() + options.timeout, what);
+  auto exchange = detail::start_signed_exchange(packet.get(), key, primary, std::chrono::steady_clock::now() + options.timeout, what);
   if (!exchange) return std::unexpected(exchange.error());
   auto wire = exchange->stream.receive();
   if (!wire) return fail(wire.error().code, what + ": " + wire.error().message);
@@ -163,7 +161,10 @@ std::vector<UpdateRecord> replace_rrset(const DomainName& name, RecordType type,
 std::vector<UpdateRecord> replace_rrset(const RecordSet& set) {
   std::vector<UpdateRecord> out{delete_rrset(set.name, set.type)};
   for (std::size_t i = 0; i < std::max(set.rdata.size(), set.wire.size()); ++i) {
-    out.push_back(UpdateRecord{.action = UpdateAction::AddRecord, .name = set.name, .type = set.type, .ttl = set.ttl,
+    out.push_back(UpdateRecord{.action = UpdateAction::AddRecord,
+                               .name = set.name,
+                               .type = set.type,
+                               .ttl = set.ttl,
                                .rdata = i < set.rdata.size() ? set.rdata[i] : std::string{},
                                .wire = i < set.wire.size() ? set.wire[i] : std::vector<std::uint8_t>{}});
   }
@@ -174,8 +175,8 @@ UpdateRecord delete_rrset(const DomainName& name, RecordType type) {
   return UpdateRecord{.action = UpdateAction::DeleteRrset, .name = name, .type = type};
 }
 
-Result<void> send_update(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records,
-                         const TsigKey& key, const UpdateOptions& options) {
+Result<void> send_update(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records, const TsigKey& key,
+                         const UpdateOptions& options) {
   // Every record is checked before the first message goes, so a bad one
   // never stops a batch halfway through.
   for (const auto& record : records) {

@@ -48,8 +48,7 @@ struct UpdateRecord {
 /// The records that make name/type hold exactly `values` with `ttl`: delete
 /// the RRset, then add each value. Not for the apex NS or SOA, whose RRset
 /// deletion servers ignore (RFC 2136 3.4.2.3): change those record by record.
-std::vector<UpdateRecord> replace_rrset(const DomainName& name, RecordType type, std::uint32_t ttl,
-                                        const std::vector<std::string>& values);
+std::vector<UpdateRecord> replace_rrset(const DomainName& name, RecordType type, std::uint32_t ttl, const std::vector<std::string>& values);
 /// The same for an RRset read by transfer_zone(): its wire RDATA is sent as
 /// it came, so every type moves, including those ldns cannot print or parse.
 std::vector<UpdateRecord> replace_rrset(const RecordSet& set);
@@ -72,7 +71,7 @@ struct UpdateOptions {
 /// message names the records (owner and type) it concerns. A batch split in
 /// several messages may fail after the first ones applied: the message says
 /// which. No message ever contains the key's secret.
-Result<void> send_update(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records,
-                         const TsigKey& key, const UpdateOptions& options = {});
+Result<void> send_update(const ServerAddress& primary, const DomainName& zone, std::span<const UpdateRecord> records, const TsigKey& key,
+                         const UpdateOptions& options = {});
 
 }  // namespace cutover::dns

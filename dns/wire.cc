@@ -31,8 +31,8 @@ Result<std::vector<std::uint8_t>> build_query(const Question& question, QueryFla
     return fail(ErrorCode::Invalid, "ldns rejects name '" + question.name.text() + "'");
   }
   // ldns_pkt_query_new takes ownership of the name.
-  LdnsPacket packet{ldns_pkt_query_new(raw_name, static_cast<ldns_rr_type>(question.type), LDNS_RR_CLASS_IN,
-                                       flags.recursion_desired ? LDNS_RD : 0)};
+  LdnsPacket packet{
+      ldns_pkt_query_new(raw_name, static_cast<ldns_rr_type>(question.type), LDNS_RR_CLASS_IN, flags.recursion_desired ? LDNS_RD : 0)};
   if (!packet) return fail(ErrorCode::Invalid, "cannot build a query for '" + question.name.text() + "'");
   ldns_pkt_set_id(packet.get(), 0);
   if (flags.edns_udp_size > 0) ldns_pkt_set_edns_udp_size(packet.get(), flags.edns_udp_size);
@@ -59,8 +59,8 @@ std::uint16_t get_id(std::span<const std::uint8_t> wire) {
 
 bool same_question(std::span<const std::uint8_t> query, std::span<const std::uint8_t> reply) {
   if (query.size() < kHeader || reply.size() < kHeader) return false;
-  if ((reply[2] & 0x80) == 0) return false;            // QR: must be a response
-  if (reply[4] != 0 || reply[5] != 1) return false;    // exactly one question
+  if ((reply[2] & 0x80) == 0) return false;          // QR: must be a response
+  if (reply[4] != 0 || reply[5] != 1) return false;  // exactly one question
   std::size_t end = skip_name(query, kHeader);
   if (end == 0 || end + 4 > query.size()) return false;
   std::size_t length = end + 4 - kHeader;

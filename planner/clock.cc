@@ -9,9 +9,7 @@ TimePoint SystemClock::now() { return std::chrono::system_clock::now(); }
 
 void SystemClock::sleep_for(std::chrono::milliseconds duration) { std::this_thread::sleep_for(duration); }
 
-std::int64_t to_unix_seconds(TimePoint at) {
-  return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
-}
+std::int64_t to_unix_seconds(TimePoint at) { return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count(); }
 
 std::string utc_date(TimePoint at) {
   std::time_t t = std::chrono::system_clock::to_time_t(at);

@@ -2,9 +2,9 @@
 // The planner's entry point: a validated plan and the facts (observed or
 // assumed) in, the step graph out.
 
-#include "planner/steps/facts.h"
 #include "planner/plan/plan.h"
 #include "planner/result.h"
+#include "planner/steps/facts.h"
 #include "planner/steps/step_graph.h"
 
 namespace cutover::planner {

@@ -11,11 +11,11 @@
 namespace cutover::planner {
 
 enum class ErrorCode {
-  Invalid,   // a plan or argument that is wrong; see the problems
-  Io,        // reading or writing a file
-  Corrupt,   // a journal or file that does not parse
-  Provider,  // a DNS, registrar or database provider failed
-  Gate,      // a gate did not hold
+  Invalid,      // a plan or argument that is wrong; see the problems
+  Io,           // reading or writing a file
+  Corrupt,      // a journal or file that does not parse
+  Provider,     // a DNS, registrar or database provider failed
+  Gate,         // a gate did not hold
   Unsupported,  // asked for something this build does not do yet
 };
 

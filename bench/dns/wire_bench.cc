@@ -16,8 +16,8 @@ Question www() { return Question{.name = *DomainName::parse("name12345.bench.tes
 // A reply: the query with QR/AA set, ANCOUNT 1, and one A record by compression pointer.
 std::vector<std::uint8_t> reply_for(std::vector<std::uint8_t> query) {
   query[2] |= 0x84;
-  query[7] = 1;       // ANCOUNT
-  query[11] = 0;      // drop the OPT record (ARCOUNT 0)
+  query[7] = 1;   // ANCOUNT
+  query[11] = 0;  // drop the OPT record (ARCOUNT 0)
   std::size_t end = 12;
   while (query[end] != 0) end += 1 + query[end];
   query.resize(end + 5);

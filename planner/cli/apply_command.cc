@@ -1,17 +1,17 @@
 // `cutover apply`: run a plan's steps one at a time behind live gates, with a
 // journal that lets a rerun resume (after a crash, or from cron with --no-wait).
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include <iostream>
 #include <map>
 #include <memory>
 
 #include "planner/cli/commands.h"
-#include "planner/gates/factory.h"
-#include "planner/cli/run_observer.h"
 #include "planner/cli/plan_errors.h"
+#include "planner/cli/run_observer.h"
+#include "planner/gates/factory.h"
 #include "planner/run/executor.h"
 
 namespace cutover::cli {
@@ -54,8 +54,8 @@ ExitCode exit_code_of(const planner::RunOutcome& outcome) {
 
 void report(const ApplyOptions& options, const planner::RunOutcome& outcome) {
   if (options.format == "json") {
-    nlohmann::json done{{"event", "run-ended"}, {"status", planner::to_string(outcome.status)}, {"step", outcome.step},
-                        {"message", outcome.message}};
+    nlohmann::json done{
+        {"event", "run-ended"}, {"status", planner::to_string(outcome.status)}, {"step", outcome.step}, {"message", outcome.message}};
     if (outcome.next_at) done["next_at"] = planner::to_unix_seconds(*outcome.next_at);
     std::cout << done.dump() << "\n";
     return;
@@ -64,8 +64,9 @@ void report(const ApplyOptions& options, const planner::RunOutcome& outcome) {
     case planner::RunStatus::Completed: std::cout << "All steps done.\n"; break;
     case planner::RunStatus::Stopped: std::cout << "Stopped as asked; next step: " << outcome.step << "\n"; break;
     case planner::RunStatus::Waiting:
-      std::cout << "Waiting: " << outcome.step << " may start at unix time " << planner::to_unix_seconds(*outcome.next_at)
-                << " (in " << planner::format_duration(std::chrono::duration_cast<std::chrono::seconds>(*outcome.next_at - std::chrono::system_clock::now()))
+      std::cout << "Waiting: " << outcome.step << " may start at unix time " << planner::to_unix_seconds(*outcome.next_at) << " (in "
+                << planner::format_duration(
+                       std::chrono::duration_cast<std::chrono::seconds>(*outcome.next_at - std::chrono::system_clock::now()))
                 << "); run the same command again then (exit 4)\n";
       break;
     default: std::cout << "Stopped at " << outcome.step << ": " << outcome.message << "\n"; break;
@@ -89,9 +90,16 @@ ExitCode run_apply(ApplyOptions options) {
   auto observer = options.format == "json" ? make_json_observer(std::cout) : make_text_observer(std::cout, ::isatty(STDOUT_FILENO));
   for (const auto& w : warnings) observer->warning(w);
   auto gates = planner::make_live_gates(setup.plan, setup.providers);
-  planner::Executor executor({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers, .gates = *gates,
-                              .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock, .observer = *observer});
-  planner::ExecutorOptions run{.wait = !options.no_wait, .single_step = options.step,
+  planner::Executor executor({.plan = setup.plan,
+                              .schedule = setup.schedule,
+                              .providers = setup.providers,
+                              .gates = *gates,
+                              .journal = *setup.journal,
+                              .secrets = *setup.secrets,
+                              .clock = clock,
+                              .observer = *observer});
+  planner::ExecutorOptions run{.wait = !options.no_wait,
+                               .single_step = options.step,
                                .poll_interval = std::chrono::milliseconds(static_cast<long>(options.poll_seconds * 1000)),
                                .poll_timeout = std::chrono::seconds(options.check_timeout_seconds)};
   if (!options.until.empty()) run.until = options.until;
@@ -108,14 +116,13 @@ ExitCode run_apply(ApplyOptions options) {
 
 void setup_apply_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<ApplyOptions>();
-  auto* cmd = app.add_subcommand(
-      "apply",
-      "Execute a plan step by step. Right before each action its gates are re-checked with live DNS\n"
-      "queries (or the provider's API); a gate that does not hold stops the run with the evidence and\n"
-      "changes nothing. Every transition is recorded in the journal (JSON lines, fsync'd, 0600, no\n"
-      "secrets), so running the same command again resumes: done steps are skipped and an action in\n"
-      "doubt is re-checked, never repeated. Waits show a countdown; with --no-wait the command exits 4\n"
-      "with the time of the next step, so cron or a CI schedule can drive a multi-day cutover.");
+  auto* cmd = app.add_subcommand("apply",
+                                 "Execute a plan step by step. Right before each action its gates are re-checked with live DNS\n"
+                                 "queries (or the provider's API); a gate that does not hold stops the run with the evidence and\n"
+                                 "changes nothing. Every transition is recorded in the journal (JSON lines, fsync'd, 0600, no\n"
+                                 "secrets), so running the same command again resumes: done steps are skipped and an action in\n"
+                                 "doubt is re-checked, never repeated. Waits show a countdown; with --no-wait the command exits 4\n"
+                                 "with the time of the next step, so cron or a CI schedule can drive a multi-day cutover.");
   cmd->add_option("plan", options->plan_file, "Plan file (JSON, see plans/README.md)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--journal", options->journal, "Journal file (default: PLAN.journal)");
   cmd->add_flag("--yes", options->yes, "Do not ask for confirmation (needed when standard input is not a terminal)");
@@ -123,11 +130,14 @@ void setup_apply_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--until", options->until, "Stop after this step id (see cutover plan)")->excludes(step);
   cmd->add_flag("--no-wait", options->no_wait, "Exit with code 4 instead of waiting for the next step's earliest start");
   cmd->add_option("--format", options->format, "Progress as text or json (one event per line)")
-      ->check(CLI::IsMember({"text", "json"}))->default_str("text");
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
   cmd->add_option("--poll-interval", options->poll_seconds, "Seconds between gate checks while waiting or polling")
-      ->check(CLI::Range(0.05, 3600.0))->default_str("2");
+      ->check(CLI::Range(0.05, 3600.0))
+      ->default_str("2");
   cmd->add_option("--check-timeout", options->check_timeout_seconds, "Seconds a verification or a check after may take to come true")
-      ->check(CLI::Range(1, 7 * 24 * 3600))->default_str("600");
+      ->check(CLI::Range(1, 7 * 24 * 3600))
+      ->default_str("600");
   cmd->footer(std::string(kExitCodeHelp) +
               " For apply: 1 means a gate or check did not hold, 3 that too few servers answered to decide (evidence printed).");
   cmd->callback([options, &exit_code] { exit_code = run_apply(*options); });

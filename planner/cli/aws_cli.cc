@@ -13,15 +13,14 @@ void add_aws_options(CLI::App& command, AwsCliOptions& options) {
                      "Send every AWS call to this URL (default: AWS_ENDPOINT_URL[_<SERVICE>], config)");
 }
 
-std::unique_ptr<aws::Session> open_session(const std::string& command, const AwsCliOptions& options,
-                                           ExitCode& exit_code) {
+std::unique_ptr<aws::Session> open_session(const std::string& command, const AwsCliOptions& options, ExitCode& exit_code) {
   aws::SessionOptions session_options;
   if (!options.profile.empty()) session_options.profile = options.profile;
   if (!options.region.empty()) session_options.region = options.region;
   if (!options.endpoint_url.empty()) session_options.endpoints.all = options.endpoint_url;
   session_options.on_retry = [command](const aws::RetryEvent& event) {
-    std::cerr << "cutover " << command << ": " << event.operation << " failed (" << aws::describe(event.error)
-              << "), retrying in " << event.delay.count() << " ms\n";
+    std::cerr << "cutover " << command << ": " << event.operation << " failed (" << aws::describe(event.error) << "), retrying in "
+              << event.delay.count() << " ms\n";
   };
   auto session = aws::Session::create(std::move(session_options));
   if (!session) {

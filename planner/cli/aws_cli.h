@@ -29,8 +29,7 @@ void add_aws_options(CLI::App& command, AwsCliOptions& options);
 
 /// A Session for the options; prints the reason and returns nullptr on failure
 /// (exit_code set: Usage for a missing or unusable profile, Failure otherwise).
-std::unique_ptr<aws::Session> open_session(const std::string& command, const AwsCliOptions& options,
-                                           ExitCode& exit_code);
+std::unique_ptr<aws::Session> open_session(const std::string& command, const AwsCliOptions& options, ExitCode& exit_code);
 
 /// Prints "cutover <command>: <error>" on stderr and returns the exit code for it.
 ExitCode report_aws_error(const std::string& command, const aws::Error& error);

@@ -24,8 +24,11 @@ ExitCode run_whoami(const WhoamiOptions& options) {
   auto who = session->sts().get_caller_identity();
   if (!who) return report_aws_error("aws whoami", who.error());
   if (options.json) {
-    nlohmann::json out{{"account", who->account}, {"arn", who->arn}, {"user_id", who->user_id},
-                       {"profile", session->profile()}, {"region", session->region()},
+    nlohmann::json out{{"account", who->account},
+                       {"arn", who->arn},
+                       {"user_id", who->user_id},
+                       {"profile", session->profile()},
+                       {"region", session->region()},
                        {"credentials", session->credential_source()},
                        {"sts_endpoint", session->endpoint(aws::Service::Sts).url}};
     std::cout << out.dump(2) << "\n";

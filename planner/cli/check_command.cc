@@ -58,8 +58,11 @@ ExitCode run_delegation(const DelegationFlags& f) {
   if (!parents) return usage_error("check delegation", parents.error().message);
   auto roots = load_root_hints(f.root_hints, parents->empty() || !f.root_hints.empty());
   if (!roots) return usage_error("check delegation", roots.error().message);
-  auto report = dns::check_delegation({.zone = *zone, .parent_servers = *parents, .root_hints = *roots,
-                                       .expect_ns = expect, .probe = probe_options(f.timeout_ms, f.attempts)});
+  auto report = dns::check_delegation({.zone = *zone,
+                                       .parent_servers = *parents,
+                                       .root_hints = *roots,
+                                       .expect_ns = expect,
+                                       .probe = probe_options(f.timeout_ms, f.attempts)});
   if (!report) {
     std::cerr << "cutover check delegation: " << report.error().message << "\n";
     return ExitCode::Failure;
@@ -97,8 +100,8 @@ ExitCode run_parity(const ParityFlags& f) {
   probe.max_in_flight_per_server = static_cast<std::size_t>(f.max_in_flight);
   probe.max_rate_per_server = f.max_rate;
   auto started = std::chrono::steady_clock::now();
-  auto report = dns::check_parity({.old_servers = *old_servers, .new_servers = *new_servers, .questions = *questions,
-                                   .compare_ttl = f.compare_ttl, .probe = probe});
+  auto report = dns::check_parity(
+      {.old_servers = *old_servers, .new_servers = *new_servers, .questions = *questions, .compare_ttl = f.compare_ttl, .probe = probe});
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!report) {
     std::cerr << "cutover check parity: " << report.error().message << "\n";
@@ -130,10 +133,9 @@ void setup_delegation(CLI::App* check, ExitCode& exit_code) {
 
 void setup_parity(CLI::App* check, ExitCode& exit_code) {
   auto f = std::make_shared<ParityFlags>();
-  auto* cmd = check->add_subcommand(
-      "parity",
-      "Ask every old and every new server the same questions and compare the answers as sets of records "
-      "(case-insensitive; TTLs shown, compared only with --compare-ttl). Names every server that differs.");
+  auto* cmd = check->add_subcommand("parity",
+                                    "Ask every old and every new server the same questions and compare the answers as sets of records "
+                                    "(case-insensitive; TTLs shown, compared only with --compare-ttl). Names every server that differs.");
   cmd->add_option("--old", f->old_servers, "The old provider's server addresses")->required();
   cmd->add_option("--new", f->new_servers, "The new provider's server addresses")->required();
   auto* zone = cmd->add_option("--zone-file", f->zone_file, "BIND zone file: every name and type in it (SOA, apex NS and glue left out)");

@@ -10,8 +10,7 @@
 
 namespace cutover::cli {
 
-dns::Result<std::vector<dns::ServerAddress>> parse_addresses(const std::string& option,
-                                                             const std::vector<std::string>& texts) {
+dns::Result<std::vector<dns::ServerAddress>> parse_addresses(const std::string& option, const std::vector<std::string>& texts) {
   std::vector<dns::ServerAddress> out;
   for (const auto& text : texts) {
     auto address = dns::parse_server_address(text);

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "dns/probe_options.h"
+#include "dns/report.h"
 #include "dns/result.h"
 #include "dns/server_address.h"
-#include "dns/report.h"
 #include "planner/cli/exit_code.h"
 
 namespace CLI {

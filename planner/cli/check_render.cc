@@ -25,7 +25,8 @@ std::string records_text(const dns::RRsetView& v) {
 nlohmann::json problems_json(const std::vector<dns::Problem>& problems) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& p : problems) {
-    out.push_back({{"code", dns::to_string(p.code)}, {"severity", dns::to_string(p.severity)}, {"server", p.server}, {"message", p.message}});
+    out.push_back(
+        {{"code", dns::to_string(p.code)}, {"severity", dns::to_string(p.severity)}, {"server", p.server}, {"message", p.message}});
   }
   return out;
 }
@@ -37,7 +38,10 @@ nlohmann::json names_json(const std::vector<dns::DomainName>& names) {
 }
 
 nlohmann::json view_json(const dns::RRsetView& v) {
-  return {{"outcome", dns::to_string(v.kind)}, {"authoritative", v.authoritative}, {"ttl", v.ttl}, {"records", v.records},
+  return {{"outcome", dns::to_string(v.kind)},
+          {"authoritative", v.authoritative},
+          {"ttl", v.ttl},
+          {"records", v.records},
           {"detail", v.detail}};
 }
 
@@ -55,8 +59,8 @@ const char* verdict_text(dns::Verdict v) {
 void render_delegation_text(const dns::DelegationReport& r, std::ostream& out) {
   out << "delegation of " << r.zone.text() << " from " << r.parent_zone.text() << "\n\nparent servers:\n";
   for (const auto& v : r.parent) {
-    out << "  " << std::left << std::setw(36) << server_text(v.server) << " " << std::setw(9) << dns::to_string(v.outcome)
-        << " NS " << names_text(v.ns) << " (TTL " << v.ns_ttl << ")" << (v.ds.empty() ? "" : "  DS present") << "\n";
+    out << "  " << std::left << std::setw(36) << server_text(v.server) << " " << std::setw(9) << dns::to_string(v.outcome) << " NS "
+        << names_text(v.ns) << " (TTL " << v.ns_ttl << ")" << (v.ds.empty() ? "" : "  DS present") << "\n";
   }
   out << "\nname servers:\n";
   for (const auto& v : r.child) {
@@ -75,34 +79,46 @@ void render_delegation_text(const dns::DelegationReport& r, std::ostream& out) {
 nlohmann::json delegation_json(const dns::DelegationReport& r) {
   nlohmann::json parents = nlohmann::json::array();
   for (const auto& v : r.parent) {
-    parents.push_back({{"server", dns::to_string(v.server.address)}, {"name", v.server.name ? v.server.name->text() : ""},
-                       {"outcome", dns::to_string(v.outcome)}, {"detail", v.detail}, {"ns", names_json(v.ns)},
-                       {"ns_ttl", v.ns_ttl}, {"ds", v.ds}});
+    parents.push_back({{"server", dns::to_string(v.server.address)},
+                       {"name", v.server.name ? v.server.name->text() : ""},
+                       {"outcome", dns::to_string(v.outcome)},
+                       {"detail", v.detail},
+                       {"ns", names_json(v.ns)},
+                       {"ns_ttl", v.ns_ttl},
+                       {"ds", v.ds}});
   }
   nlohmann::json children = nlohmann::json::array();
   for (const auto& v : r.child) {
-    children.push_back({{"server", dns::to_string(v.server.address)}, {"name", v.server.name ? v.server.name->text() : ""},
-                        {"outcome", dns::to_string(v.outcome)}, {"detail", v.detail}, {"authoritative", v.authoritative},
-                        {"ns", names_json(v.ns)}, {"ns_ttl", v.ns_ttl},
+    children.push_back({{"server", dns::to_string(v.server.address)},
+                        {"name", v.server.name ? v.server.name->text() : ""},
+                        {"outcome", dns::to_string(v.outcome)},
+                        {"detail", v.detail},
+                        {"authoritative", v.authoritative},
+                        {"ns", names_json(v.ns)},
+                        {"ns_ttl", v.ns_ttl},
                         {"soa_serial", v.soa_serial ? nlohmann::json(*v.soa_serial) : nlohmann::json(nullptr)}});
   }
-  return {{"zone", r.zone.text()}, {"parent_zone", r.parent_zone.text()}, {"parent", parents}, {"children", children},
-          {"parent_ns", names_json(r.parent_ns)}, {"child_ns", names_json(r.child_ns)},
-          {"problems", problems_json(r.problems)}, {"verdict", dns::to_string(r.verdict)}};
+  return {{"zone", r.zone.text()},
+          {"parent_zone", r.parent_zone.text()},
+          {"parent", parents},
+          {"children", children},
+          {"parent_ns", names_json(r.parent_ns)},
+          {"child_ns", names_json(r.child_ns)},
+          {"problems", problems_json(r.problems)},
+          {"verdict", dns::to_string(r.verdict)}};
 }
 
 void render_parity_text(const dns::ParityReport& r, double seconds, std::size_t max_listed, std::ostream& out) {
-  out << "parity: " << r.questions << " questions x " << r.servers << " servers = " << r.queries << " queries, "
-      << r.answered << " answered, " << r.differences.size() << " differ, " << r.unanswered.size() << " unanswered ("
-      << std::fixed << std::setprecision(2) << seconds << " s, "
-      << static_cast<long long>(seconds > 0 ? static_cast<double>(r.totals.sent) / seconds : 0) << " queries/s sent, "
-      << r.totals.retries << " retries, " << r.totals.tcp << " over TCP)\n";
+  out << "parity: " << r.questions << " questions x " << r.servers << " servers = " << r.queries << " queries, " << r.answered
+      << " answered, " << r.differences.size() << " differ, " << r.unanswered.size() << " unanswered (" << std::fixed
+      << std::setprecision(2) << seconds << " s, " << static_cast<long long>(seconds > 0 ? static_cast<double>(r.totals.sent) / seconds : 0)
+      << " queries/s sent, " << r.totals.retries << " retries, " << r.totals.tcp << " over TCP)\n";
   std::size_t listed = 0;
   for (const auto& d : r.differences) {
     if (listed++ == max_listed) break;
     out << "DIFFERS  " << dns::to_string(d.server) << (d.server_is_new ? " (new) " : " (old) ") << d.question.name.text() << " "
-        << dns::to_string(d.question.type) << "\n  expected (as " << dns::to_string(d.reference_server) << "): "
-        << records_text(d.expected) << "\n  actual: " << records_text(d.actual) << "\n";
+        << dns::to_string(d.question.type) << "\n  expected (as " << dns::to_string(d.reference_server) << "): " << records_text(d.expected)
+        << "\n  actual: " << records_text(d.actual) << "\n";
   }
   for (const auto& u : r.unanswered) {
     if (listed++ >= max_listed) break;
@@ -116,20 +132,34 @@ void render_parity_text(const dns::ParityReport& r, double seconds, std::size_t 
 nlohmann::json parity_json(const dns::ParityReport& r, double seconds) {
   nlohmann::json differences = nlohmann::json::array();
   for (const auto& d : r.differences) {
-    differences.push_back({{"server", dns::to_string(d.server)}, {"side", d.server_is_new ? "new" : "old"},
-                           {"name", d.question.name.text()}, {"type", dns::to_string(d.question.type)},
-                           {"reference_server", dns::to_string(d.reference_server)}, {"expected", view_json(d.expected)},
+    differences.push_back({{"server", dns::to_string(d.server)},
+                           {"side", d.server_is_new ? "new" : "old"},
+                           {"name", d.question.name.text()},
+                           {"type", dns::to_string(d.question.type)},
+                           {"reference_server", dns::to_string(d.reference_server)},
+                           {"expected", view_json(d.expected)},
                            {"actual", view_json(d.actual)}});
   }
   nlohmann::json unanswered = nlohmann::json::array();
   for (const auto& u : r.unanswered) {
-    unanswered.push_back({{"server", dns::to_string(u.server)}, {"side", u.server_is_new ? "new" : "old"},
-                          {"name", u.question.name.text()}, {"type", dns::to_string(u.question.type)},
-                          {"outcome", dns::to_string(u.kind)}, {"detail", u.detail}});
+    unanswered.push_back({{"server", dns::to_string(u.server)},
+                          {"side", u.server_is_new ? "new" : "old"},
+                          {"name", u.question.name.text()},
+                          {"type", dns::to_string(u.question.type)},
+                          {"outcome", dns::to_string(u.kind)},
+                          {"detail", u.detail}});
   }
-  return {{"questions", r.questions}, {"servers", r.servers}, {"queries", r.queries}, {"answered", r.answered},
-          {"sent", r.totals.sent}, {"retries", r.totals.retries}, {"tcp", r.totals.tcp}, {"seconds", seconds},
-          {"differences", differences}, {"unanswered", unanswered}, {"verdict", dns::to_string(r.verdict)}};
+  return {{"questions", r.questions},
+          {"servers", r.servers},
+          {"queries", r.queries},
+          {"answered", r.answered},
+          {"sent", r.totals.sent},
+          {"retries", r.totals.retries},
+          {"tcp", r.totals.tcp},
+          {"seconds", seconds},
+          {"differences", differences},
+          {"unanswered", unanswered},
+          {"verdict", dns::to_string(r.verdict)}};
 }
 
 }  // namespace cutover::cli

@@ -4,12 +4,12 @@
 namespace cutover::cli {
 
 enum class ExitCode : int {
-  Ok = 0,          // done; consistent; propagated
-  NotYet = 1,      // checked, and not (yet) consistent or propagated
-  Usage = 2,       // bad arguments or bad input (a refused plan); nothing was done
-  Undecided = 3,   // could not query enough servers to decide
-  Waiting = 4,     // apply --no-wait: the next step may not run yet
-  Failure = 5,     // an operation failed (provider error, I/O); see the message
+  Ok = 0,         // done; consistent; propagated
+  NotYet = 1,     // checked, and not (yet) consistent or propagated
+  Usage = 2,      // bad arguments or bad input (a refused plan); nothing was done
+  Undecided = 3,  // could not query enough servers to decide
+  Waiting = 4,    // apply --no-wait: the next step may not run yet
+  Failure = 5,    // an operation failed (provider error, I/O); see the message
 };
 
 /// The text that every --help ends with.

@@ -8,11 +8,11 @@
 
 #include "planner/cli/commands.h"
 #include "planner/cli/plan_errors.h"
-#include "planner/run/live_facts.h"
-#include "planner/steps/facts.h"
 #include "planner/plan/parser.h"
 #include "planner/planner.h"
 #include "planner/render/render.h"
+#include "planner/run/live_facts.h"
+#include "planner/steps/facts.h"
 
 namespace cutover::cli {
 namespace {
@@ -42,8 +42,7 @@ ExitCode write_output(const PlanOptions& options, const std::string& rendered) {
 
 // Live planning: the facts are read from the providers and the parent's
 // servers (read-only), and steps already in effect are marked done.
-std::optional<ExitCode> observe(const PlanOptions& options, planner::Plan& plan, planner::ProviderSet& providers,
-                                planner::Facts& facts) {
+std::optional<ExitCode> observe(const PlanOptions& options, planner::Plan& plan, planner::ProviderSet& providers, planner::Facts& facts) {
   planner::RunSetup setup;
   if (auto loaded = planner::load_for_run(options.plan_file, setup); !loaded) return report_setup_error("cutover plan", loaded.error());
   auto observed = planner::observe_facts(setup.plan, setup.providers);
@@ -87,16 +86,14 @@ ExitCode run_plan(const PlanOptions& options) {
 
 void setup_plan_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<PlanOptions>();
-  auto* cmd = app.add_subcommand(
-      "plan",
-      "Dry-run a migration plan: validate it, then print every step in order with its gates (live checks\n"
-      "that must hold before it runs), its earliest start and why, the check after it, and how to roll it\n"
-      "back. Nothing is changed. A plan with problems is refused with every problem by JSON pointer (exit 2).\n"
-      "Without --offline the TTLs, the DS at the parent and the steps already in effect are read from the\n"
-      "providers and the parent's servers (read-only).");
+  auto* cmd = app.add_subcommand("plan",
+                                 "Dry-run a migration plan: validate it, then print every step in order with its gates (live checks\n"
+                                 "that must hold before it runs), its earliest start and why, the check after it, and how to roll it\n"
+                                 "back. Nothing is changed. A plan with problems is refused with every problem by JSON pointer (exit 2).\n"
+                                 "Without --offline the TTLs, the DS at the parent and the steps already in effect are read from the\n"
+                                 "providers and the parent's servers (read-only).");
   cmd->add_option("plan", options->plan_file, "Plan file (JSON, see plans/README.md)")->required()->check(CLI::ExistingFile);
-  cmd->add_flag("--offline", options->offline,
-                "Plan without querying anything: TTLs and DS presence come from the plan's /assume section");
+  cmd->add_flag("--offline", options->offline, "Plan without querying anything: TTLs and DS presence come from the plan's /assume section");
   std::map<std::string, PlanFormat> formats{{"text", PlanFormat::Text}, {"json", PlanFormat::Json}, {"dot", PlanFormat::Dot}};
   cmd->add_option("--format", options->format, "Output: text (people), json (automation, schema in plans/README.md), dot (Graphviz)")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))

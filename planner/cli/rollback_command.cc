@@ -1,7 +1,7 @@
 // `cutover rollback`: undo the completed steps of a run, last first, while
 // undoing is still safe, and say when each undo reaches every resolver.
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <memory>
@@ -36,8 +36,12 @@ void print_wait(const RollbackOptions& options, const planner::Step& next, plann
 
 void print_entry(const RollbackOptions& options, const planner::RollbackEntry& entry) {
   if (options.format == "json") {
-    std::cout << nlohmann::json{{"event", "step"}, {"step", entry.step}, {"verdict", planner::to_string(entry.verdict)},
-                                {"explanation", entry.explanation}}.dump() << "\n";
+    std::cout << nlohmann::json{{"event", "step"},
+                                {"step", entry.step},
+                                {"verdict", planner::to_string(entry.verdict)},
+                                {"explanation", entry.explanation}}
+                     .dump()
+              << "\n";
   } else {
     std::cout << entry.step << ": " << planner::to_string(entry.verdict) << ": " << entry.explanation << "\n";
   }
@@ -64,9 +68,15 @@ ExitCode run_rollback(RollbackOptions options) {
   auto waiting = [&options](const planner::Step& next, planner::Seconds left, const std::string& why) {
     print_wait(options, next, left, why);
   };
-  auto entries = planner::roll_back({.plan = setup.plan, .schedule = setup.schedule, .providers = setup.providers,
-                                     .journal = *setup.journal, .secrets = *setup.secrets, .clock = clock,
-                                     .on_wait = waiting, .dry_run = options.dry_run, .wait = !options.no_wait});
+  auto entries = planner::roll_back({.plan = setup.plan,
+                                     .schedule = setup.schedule,
+                                     .providers = setup.providers,
+                                     .journal = *setup.journal,
+                                     .secrets = *setup.secrets,
+                                     .clock = clock,
+                                     .on_wait = waiting,
+                                     .dry_run = options.dry_run,
+                                     .wait = !options.no_wait});
   if (!entries) {
     std::cerr << "cutover rollback: journal '" << options.journal << "': " << entries.error().message << "\n";
     return ExitCode::Failure;
@@ -78,7 +88,8 @@ ExitCode run_rollback(RollbackOptions options) {
   for (const auto& entry : *entries) {
     print_entry(options, entry);
     if (entry.verdict == planner::RollbackVerdict::Failed) code = ExitCode::Failure;
-    if (entry.verdict == planner::RollbackVerdict::TooLate || entry.verdict == planner::RollbackVerdict::Impossible) code = ExitCode::NotYet;
+    if (entry.verdict == planner::RollbackVerdict::TooLate || entry.verdict == planner::RollbackVerdict::Impossible)
+      code = ExitCode::NotYet;
     if (entry.verdict == planner::RollbackVerdict::Waiting) code = ExitCode::Waiting;
   }
   if (!text) {
@@ -86,8 +97,9 @@ ExitCode run_rollback(RollbackOptions options) {
                          : code == ExitCode::NotYet  ? "stopped"
                          : code == ExitCode::Waiting ? "waiting"
                                                      : "failed";
-    std::cout << nlohmann::json{{"event", "rollback-ended"}, {"status", status}, {"dry_run", options.dry_run},
-                                {"steps", entries->size()}}.dump() << "\n";
+    std::cout
+        << nlohmann::json{{"event", "rollback-ended"}, {"status", status}, {"dry_run", options.dry_run}, {"steps", entries->size()}}.dump()
+        << "\n";
   }
   return code;
 }
@@ -96,11 +108,10 @@ ExitCode run_rollback(RollbackOptions options) {
 
 void setup_rollback_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<RollbackOptions>();
-  auto* cmd = app.add_subcommand(
-      "rollback",
-      "Undo the steps an apply completed, last first, each only while undoing it is still safe (the\n"
-      "plan shows how long for each), and say when each undo takes effect for every resolver. Stops at\n"
-      "the first step that cannot be undone, so nothing beneath it is pulled away.");
+  auto* cmd = app.add_subcommand("rollback",
+                                 "Undo the steps an apply completed, last first, each only while undoing it is still safe (the\n"
+                                 "plan shows how long for each), and say when each undo takes effect for every resolver. Stops at\n"
+                                 "the first step that cannot be undone, so nothing beneath it is pulled away.");
   cmd->add_option("plan", options->plan_file, "The plan that was applied")->required()->check(CLI::ExistingFile);
   cmd->add_option("--journal", options->journal, "The journal of that apply (default: PLAN.journal)");
   cmd->add_flag("--yes", options->yes, "Confirm: undo for real");
@@ -109,8 +120,11 @@ void setup_rollback_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_flag("--no-wait", options->no_wait,
                 "Exit with code 4 instead of waiting for an undo to reach every resolver before the next; run again later");
   cmd->add_option("--format", options->format, "Output as text or json (one event per line: waiting, step, rollback-ended)")
-      ->check(CLI::IsMember({"text", "json"}))->default_str("text");
-  cmd->footer(std::string(kExitCodeHelp) + " For rollback: 1 means a step could not be undone (too late or impossible); 4 (with --no-wait) that the next undo must wait.");
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  cmd->footer(
+      std::string(kExitCodeHelp) +
+      " For rollback: 1 means a step could not be undone (too late or impossible); 4 (with --no-wait) that the next undo must wait.");
   cmd->callback([options, &exit_code] { exit_code = run_rollback(*options); });
 }
 

@@ -18,9 +18,7 @@ class TextObserver final : public planner::Observer {
  public:
   TextObserver(std::ostream& out, bool terminal) : out_(out), terminal_(terminal) {}
 
-  void step_skipped(const Step& step, const std::string& why) override {
-    out_ << "  - " << step.id.value << ": " << why << "\n";
-  }
+  void step_skipped(const Step& step, const std::string& why) override { out_ << "  - " << step.id.value << ": " << why << "\n"; }
   void step_started(const Step& step) override {
     end_countdown();
     out_ << "==> " << step.id.value << ": " << step.title << "\n";
@@ -44,9 +42,14 @@ class TextObserver final : public planner::Observer {
     end_countdown();
     out_ << "    gate [" << planner::to_string(gate.kind) << "] " << verdict << ": " << gate.description << "\n";
   }
-  void action_started(const Step&, std::size_t, const std::string& summary) override { out_ << "    action: " << summary << "\n" << std::flush; }
+  void action_started(const Step&, std::size_t, const std::string& summary) override {
+    out_ << "    action: " << summary << "\n" << std::flush;
+  }
   void action_done(const Step&, std::size_t, const std::string& how) override { out_ << "    done: " << how << "\n"; }
-  void step_done(const Step& step) override { out_ << "    " << step.id.value << " done\n" << std::flush; last_print_ = -1; }
+  void step_done(const Step& step) override {
+    out_ << "    " << step.id.value << " done\n" << std::flush;
+    last_print_ = -1;
+  }
   void step_failed(const Step& step, const std::string& why, const std::vector<std::string>& evidence) override {
     end_countdown();
     out_ << "!!! " << step.id.value << ": " << why << "\n";
@@ -77,8 +80,12 @@ class JsonObserver final : public planner::Observer {
     emit("waiting", step, {{"remaining_seconds", remaining.count()}, {"reason", reason}});
   }
   void gate_checked(const Step& step, const planner::Gate& gate, const planner::GateResult& result) override {
-    emit("gate", step, {{"kind", planner::to_string(gate.kind)}, {"description", gate.description}, {"holds", result.holds},
-                        {"undecided", result.undecided}, {"evidence", result.evidence}});
+    emit("gate", step,
+         {{"kind", planner::to_string(gate.kind)},
+          {"description", gate.description},
+          {"holds", result.holds},
+          {"undecided", result.undecided},
+          {"evidence", result.evidence}});
   }
   void action_started(const Step& step, std::size_t index, const std::string& summary) override {
     emit("action-started", step, {{"action", index}, {"summary", summary}});

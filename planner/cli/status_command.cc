@@ -38,8 +38,12 @@ dns::Result<dns::PropagationOptions> to_check(const StatusOptions& o) {
   if (!resolvers) return std::unexpected(resolvers.error());
   auto roots = load_root_hints(o.root_hints, parents->empty() || !o.root_hints.empty());
   if (!roots) return std::unexpected(roots.error());
-  return dns::PropagationOptions{.name = *name, .type = *type, .expected = o.expect, .parent_servers = *parents,
-                                 .root_hints = *roots, .resolvers = *resolvers,
+  return dns::PropagationOptions{.name = *name,
+                                 .type = *type,
+                                 .expected = o.expect,
+                                 .parent_servers = *parents,
+                                 .root_hints = *roots,
+                                 .resolvers = *resolvers,
                                  .probe = probe_options(o.timeout_ms, o.attempts)};
 }
 
@@ -69,11 +73,11 @@ ExitCode run_status(const StatusOptions& o) {
 
 void setup_status_command(CLI::App& app, ExitCode& exit_code) {
   auto options = std::make_shared<StatusOptions>();
-  auto* cmd = app.add_subcommand(
-      "status",
-      "Has a DNS change reached everyone? Asks each parent server (without recursion) what it delegates to, each "
-      "authoritative server what it answers (AA required), and each given resolver what it holds and for how much "
-      "longer; prints a table, the verdict, and when the last cached other answer expires (ETA).");
+  auto* cmd =
+      app.add_subcommand("status",
+                         "Has a DNS change reached everyone? Asks each parent server (without recursion) what it delegates to, each "
+                         "authoritative server what it answers (AA required), and each given resolver what it holds and for how much "
+                         "longer; prints a table, the verdict, and when the last cached other answer expires (ETA).");
   cmd->add_option("NAME", options->name, "The name to check (a zone apex for type NS)")->required();
   cmd->add_option("--type", options->type, "Record type to check")->capture_default_str();
   cmd->add_option("--expect", options->expect,
@@ -86,8 +90,9 @@ void setup_status_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->add_option("--watch", options->watch, "Check again every SECONDS until propagated")->check(CLI::Range(1, 86400));
   add_probe_flags(cmd, options->timeout_ms, options->attempts);
-  cmd->footer(std::string("Exit codes: 0 propagated, 1 not (yet) propagated, 2 usage or bad input, "
-                          "3 could not query enough servers to decide, 5 local failure."));
+  cmd->footer(
+      std::string("Exit codes: 0 propagated, 1 not (yet) propagated, 2 usage or bad input, "
+                  "3 could not query enough servers to decide, 5 local failure."));
   cmd->callback([options, &exit_code] { exit_code = run_status(*options); });
 }
 

@@ -40,22 +40,21 @@ std::string iso_utc(std::chrono::system_clock::time_point at) {
   return out.str();
 }
 
-void render_status_text(const dns::PropagationReport& r, std::chrono::system_clock::time_point checked_at,
-                        std::ostream& out) {
+void render_status_text(const dns::PropagationReport& r, std::chrono::system_clock::time_point checked_at, std::ostream& out) {
   out << r.name.text() << " " << dns::to_string(r.type) << "  (zone " << r.zone.text() << ", checked " << iso_utc(checked_at) << ")\n";
   out << "expected: ";
   for (const auto& v : r.expected) out << v << " ";
   out << (r.expected.empty() ? "(nothing to compare with)" : "") << "\n\n";
   std::size_t width = 20;
   for (const auto& row : r.rows) width = std::max(width, server_text(row.server).size());
-  out << std::left << std::setw(14) << "ROLE" << std::setw(static_cast<int>(width) + 2) << "SERVER" << std::setw(8) << "TTL"
-      << std::setw(7) << "MATCH" << "ANSWER\n";
+  out << std::left << std::setw(14) << "ROLE" << std::setw(static_cast<int>(width) + 2) << "SERVER" << std::setw(8) << "TTL" << std::setw(7)
+      << "MATCH"
+      << "ANSWER\n";
   for (const auto& row : r.rows) {
     std::string match = row.matches ? "yes" : (dns::responded(row.outcome) ? "NO" : "-");
     if (row.role == dns::Role::Parent && r.type != dns::RecordType::NS) match = "(zone)";
-    out << std::setw(14) << dns::to_string(row.role) << std::setw(static_cast<int>(width) + 2) << server_text(row.server)
-        << std::setw(8) << (dns::responded(row.outcome) ? std::to_string(row.ttl) : "-") << std::setw(7) << match
-        << answer_text(row) << "\n";
+    out << std::setw(14) << dns::to_string(row.role) << std::setw(static_cast<int>(width) + 2) << server_text(row.server) << std::setw(8)
+        << (dns::responded(row.outcome) ? std::to_string(row.ttl) : "-") << std::setw(7) << match << answer_text(row) << "\n";
   }
   out << "\nverdict: " << verdict_text(r.verdict) << "\n";
   if (r.eta) {
@@ -85,12 +84,19 @@ nlohmann::json status_json(const dns::PropagationReport& r, std::chrono::system_
   }
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& p : r.problems) {
-    problems.push_back({{"code", dns::to_string(p.code)}, {"severity", dns::to_string(p.severity)}, {"server", p.server}, {"message", p.message}});
+    problems.push_back(
+        {{"code", dns::to_string(p.code)}, {"severity", dns::to_string(p.severity)}, {"server", p.server}, {"message", p.message}});
   }
-  nlohmann::json out{{"name", r.name.text()},     {"type", dns::to_string(r.type)}, {"zone", r.zone.text()},
-                     {"checked_at", iso_utc(checked_at)}, {"expected", r.expected},  {"rows", rows},
-                     {"verdict", dns::to_string(r.verdict)}, {"propagated", r.verdict == dns::Verdict::Consistent},
-                     {"window_seconds", r.window.count()}, {"problems", problems}};
+  nlohmann::json out{{"name", r.name.text()},
+                     {"type", dns::to_string(r.type)},
+                     {"zone", r.zone.text()},
+                     {"checked_at", iso_utc(checked_at)},
+                     {"expected", r.expected},
+                     {"rows", rows},
+                     {"verdict", dns::to_string(r.verdict)},
+                     {"propagated", r.verdict == dns::Verdict::Consistent},
+                     {"window_seconds", r.window.count()},
+                     {"problems", problems}};
   out["eta_seconds"] = r.eta ? nlohmann::json(r.eta->count()) : nlohmann::json(nullptr);
   out["eta"] = r.eta ? nlohmann::json(iso_utc(checked_at + *r.eta)) : nlohmann::json(nullptr);
   return out;

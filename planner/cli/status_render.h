@@ -11,8 +11,7 @@
 namespace cutover::cli {
 
 /// The report as a table (server, role, answer, TTL, match), the verdict and the ETA.
-void render_status_text(const dns::PropagationReport& report, std::chrono::system_clock::time_point checked_at,
-                        std::ostream& out);
+void render_status_text(const dns::PropagationReport& report, std::chrono::system_clock::time_point checked_at, std::ostream& out);
 /// The report as JSON, ETA both in seconds and as an ISO 8601 UTC time.
 nlohmann::json status_json(const dns::PropagationReport& report, std::chrono::system_clock::time_point checked_at);
 

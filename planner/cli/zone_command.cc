@@ -41,7 +41,8 @@ nlohmann::json record_json(const r53::RecordSet& r) {
   if (!r.region.empty()) out["region"] = r.region;
   if (!r.failover.empty()) out["failover"] = r.failover;
   if (r.alias) {
-    out["alias_target"] = {{"hosted_zone_id", r.alias->hosted_zone_id}, {"dns_name", r.alias->dns_name},
+    out["alias_target"] = {{"hosted_zone_id", r.alias->hosted_zone_id},
+                           {"dns_name", r.alias->dns_name},
                            {"evaluate_target_health", r.alias->evaluate_target_health}};
   }
   return out;
@@ -107,8 +108,8 @@ ExitCode run_import(const ZoneOptions& options) {
   if (!planned) return report_planner_error(planned.error());
   const planner::ImportPlan& plan = *planned;
   if (!plan.outside.empty()) {
-    std::cerr << "cutover zone import: " << options.file << " has " << plan.outside.size() << " names outside "
-              << zone->zone.name << " (first: " << plan.outside.front() << "); is it the file of another zone?\n";
+    std::cerr << "cutover zone import: " << options.file << " has " << plan.outside.size() << " names outside " << zone->zone.name
+              << " (first: " << plan.outside.front() << "); is it the file of another zone?\n";
     return ExitCode::Usage;
   }
   for (const std::string& skipped : plan.skipped) std::cerr << "cutover zone import: skipped " << skipped << "\n";
@@ -119,16 +120,15 @@ ExitCode run_import(const ZoneOptions& options) {
     return ExitCode::Ok;
   }
   if (plan.changes.empty()) return ExitCode::Ok;
-  auto applied = route53.apply_changes(
-      zone->zone.id, plan.changes,
-      {.comment = "cutover zone import", .on_progress = [](const r53::BatchProgress& p) {
-         std::cerr << "cutover zone import: batch " << p.batch << "/" << p.batches << " change " << p.change.value
-                   << (p.status == r53::ChangeStatus::InSync ? " INSYNC" : " PENDING") << " (" << p.changes_done
-                   << "/" << p.changes_total << " record sets done)\n";
-       }});
+  auto applied = route53.apply_changes(zone->zone.id, plan.changes,
+                                       {.comment = "cutover zone import", .on_progress = [](const r53::BatchProgress& p) {
+                                          std::cerr << "cutover zone import: batch " << p.batch << "/" << p.batches << " change "
+                                                    << p.change.value << (p.status == r53::ChangeStatus::InSync ? " INSYNC" : " PENDING")
+                                                    << " (" << p.changes_done << "/" << p.changes_total << " record sets done)\n";
+                                        }});
   if (!applied) return report_aws_error("zone import", applied.error());
-  std::cout << "imported " << plan.changes.size() << " record sets into " << zone->zone.name << " ("
-            << zone->zone.id.value << ") in " << applied->size() << " batches, all INSYNC\n";
+  std::cout << "imported " << plan.changes.size() << " record sets into " << zone->zone.name << " (" << zone->zone.id.value << ") in "
+            << applied->size() << " batches, all INSYNC\n";
   return ExitCode::Ok;
 }
 
@@ -143,12 +143,12 @@ void setup_zone_command(CLI::App& app, ExitCode& exit_code) {
   add_aws_options(*exp, options->aws);
   exp->add_option("--zone-id", options->zone_id, "Hosted zone id (Z... or /hostedzone/Z...)")->required();
   std::map<std::string, ZoneFormat> formats{{"bind", ZoneFormat::Bind}, {"json", ZoneFormat::Json}};
-  exp->add_option("--format", options->format, "bind (default) or json")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  exp->add_option("--format", options->format, "bind (default) or json")->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   exp->callback([options, &exit_code] { exit_code = run_export(*options); });
 
-  CLI::App* imp = zone->add_subcommand("import", "Upsert a BIND zone file's records into a hosted zone, in batches, "
-                                                 "waiting for INSYNC");
+  CLI::App* imp = zone->add_subcommand("import",
+                                       "Upsert a BIND zone file's records into a hosted zone, in batches, "
+                                       "waiting for INSYNC");
   add_aws_options(*imp, options->aws);
   imp->add_option("--zone-id", options->zone_id, "Hosted zone id (Z... or /hostedzone/Z...)")->required();
   imp->add_option("--file", options->file, "BIND zone file")->required()->check(CLI::ExistingFile);

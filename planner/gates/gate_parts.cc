@@ -18,9 +18,7 @@ bool excluded(const dns::DomainName& name, const std::vector<dns::DomainName>& b
   return std::ranges::any_of(below, [&](const dns::DomainName& b) { return name.is_subdomain_of(b); });
 }
 
-std::string question_text(const dns::Question& q) {
-  return q.name.text() + " " + std::string(dns::to_string(q.type));
-}
+std::string question_text(const dns::Question& q) { return q.name.text() + " " + std::string(dns::to_string(q.type)); }
 
 std::string joined(const std::vector<std::string>& values) {
   std::string out;
@@ -152,13 +150,13 @@ std::string answer_line(const std::string& server, const dns::Question& question
 }
 
 std::string difference_line(const dns::ParityDifference& d) {
-  return dns::to_string(d.server) + side(d.server_is_new) + ": " + question_text(d.question) + " -> " + view_text(d.actual) +
-         ", but " + dns::to_string(d.reference_server) + " (old) -> " + view_text(d.expected);
+  return dns::to_string(d.server) + side(d.server_is_new) + ": " + question_text(d.question) + " -> " + view_text(d.actual) + ", but " +
+         dns::to_string(d.reference_server) + " (old) -> " + view_text(d.expected);
 }
 
 std::string unanswered_line(const dns::ParityUnanswered& u) {
-  std::string out = dns::to_string(u.server) + side(u.server_is_new) + ": " + question_text(u.question) + " -> " +
-                    std::string(dns::to_string(u.kind));
+  std::string out =
+      dns::to_string(u.server) + side(u.server_is_new) + ": " + question_text(u.question) + " -> " + std::string(dns::to_string(u.kind));
   return u.detail.empty() ? out : out + " (" + u.detail + ")";
 }
 

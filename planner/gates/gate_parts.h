@@ -57,8 +57,7 @@ std::string comparable_value(std::string value);
 /// A referral reads "referral to dev.example.test.: ns1. (TTL 10)"; an answer
 /// carries ", AA" when `show_aa` and the server set it; a silent server reads
 /// "timeout" or "network-error" with the prober's detail.
-std::string answer_line(const std::string& server, const dns::Question& question, const dns::Outcome& outcome,
-                        bool show_aa = false);
+std::string answer_line(const std::string& server, const dns::Question& question, const dns::Outcome& outcome, bool show_aa = false);
 
 /// One parity difference: the server that differs, its answer, and the
 /// reference server's answer ("127.53.20.4 (new): www.example.test. A ->
@@ -96,7 +95,6 @@ Seen judge(const dns::Outcome& outcome, bool agrees);
 /// The prober's options from the plan: each attempt waits `timeout` (the plan
 /// documents it as per query, so no backoff), `attempts` tries.
 dns::ProbeOptions probe_options(const Verification& verification);
-
 
 /// Evidence lines are capped so that a 100,000-name parity failure stays readable.
 inline constexpr std::size_t kMaxEvidenceLines = 20;

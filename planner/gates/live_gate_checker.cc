@@ -4,7 +4,6 @@
 // (registrar and database APIs).
 #include "planner/gates/live_gate_checker.h"
 
-
 namespace cutover::planner {
 
 LiveGateChecker::LiveGateChecker(const Plan& plan, ProviderSet& providers)

@@ -44,7 +44,8 @@ Result<LiveGateChecker::ParentLookup> LiveGateChecker::parent_servers(const dns:
   if (!found) {
     // No answer on the way down is undecided; a name that does not exist or a broken referral is a failure.
     bool silent = found.error().code == dns::ErrorCode::Timeout || found.error().code == dns::ErrorCode::Network;
-    out.failed = GateResult{.holds = false, .undecided = silent,
+    out.failed = GateResult{.holds = false,
+                            .undecided = silent,
                             .evidence = {"cannot find the parent servers of " + zone.text() + ": " + found.error().message}};
     return out;
   }
@@ -106,7 +107,8 @@ Result<GateResult> LiveGateChecker::parent_delegates_to(const Gate& gate, const 
 }
 
 Result<GateResult> LiveGateChecker::referral_to_child(const Gate& gate) {
-  if (gate.zones.size() != 2 || !gate.name) return fail(ErrorCode::Invalid, "a referral gate needs zones {parent, child} and the child's name");
+  if (gate.zones.size() != 2 || !gate.name)
+    return fail(ErrorCode::Invalid, "a referral gate needs zones {parent, child} and the child's name");
   auto child = zone(gate.zones[1]);
   if (!child) return std::unexpected(child.error());
   auto expected = (*child)->nameservers();

@@ -12,8 +12,8 @@ namespace {
 
 Result<std::string> only_zone(const Gate& gate, std::size_t want) {
   if (gate.zones.size() < want) {
-    return fail(ErrorCode::Invalid, "gate '" + gate.description + "' names " + std::to_string(gate.zones.size()) +
-                                        " zones, needs " + std::to_string(want));
+    return fail(ErrorCode::Invalid,
+                "gate '" + gate.description + "' names " + std::to_string(gate.zones.size()) + " zones, needs " + std::to_string(want));
   }
   return gate.zones[0];
 }
@@ -67,8 +67,8 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
   GateResult out{.holds = report->verdict == dns::Verdict::Consistent, .undecided = report->verdict == dns::Verdict::Undecided};
   out.evidence.push_back(std::to_string(report->questions) + " questions x " + std::to_string(report->servers) + " servers ('" +
                          gate.zones[0] + "' old, '" + gate.zones[1] + "' new): " + std::to_string(report->answered) + "/" +
-                         std::to_string(report->queries) + " answered, " + std::to_string(report->differences.size()) +
-                         " differ, " + std::to_string(report->unanswered.size()) + " unanswered");
+                         std::to_string(report->queries) + " answered, " + std::to_string(report->differences.size()) + " differ, " +
+                         std::to_string(report->unanswered.size()) + " unanswered");
   std::size_t shown = 0;
   for (const auto& d : report->differences) {
     if (shown++ < live::kMaxEvidenceLines) out.evidence.push_back(live::difference_line(d));

@@ -8,9 +8,7 @@
 namespace cutover::planner::detail {
 namespace {
 
-std::string at_strategy(std::size_t index, std::string_view key) {
-  return child_pointer(child_pointer("/strategies", index), key);
-}
+std::string at_strategy(std::size_t index, std::string_view key) { return child_pointer(child_pointer("/strategies", index), key); }
 
 void check_accounts_of_zones(JsonFields& in, const Plan& plan) {
   for (const auto& [key, zone] : plan.zones) {
@@ -35,14 +33,13 @@ void check_registrar(JsonFields& in, const Plan& plan) {
   if (it == plan.zones.end()) {
     in.problem("/registrar/zone", "names zone '" + parent.zone + "', which /zones does not define");
   } else if (it->second.name == plan.domain || !plan.domain.is_subdomain_of(it->second.name)) {
-    in.problem("/registrar/zone", "zone '" + parent.zone + "' (" + it->second.name.text() +
-                                      ") is not a parent of the domain " + plan.domain.text());
+    in.problem("/registrar/zone",
+               "zone '" + parent.zone + "' (" + it->second.name.text() + ") is not a parent of the domain " + plan.domain.text());
   }
 }
 
 // A zone key that must exist and be named `expected`.
-void check_zone_ref(JsonFields& in, const Plan& plan, const std::string& pointer, const std::string& key,
-                    const dns::DomainName& expected) {
+void check_zone_ref(JsonFields& in, const Plan& plan, const std::string& pointer, const std::string& key, const dns::DomainName& expected) {
   auto it = plan.zones.find(key);
   if (it == plan.zones.end()) {
     in.problem(pointer, "names zone '" + key + "', which /zones does not define");
@@ -60,8 +57,10 @@ void check_sub_delegation(JsonFields& in, const Plan& plan, std::size_t i, const
   for (std::size_t p = 0; p < s.parents.size(); ++p) {
     auto pointer = child_pointer(at_strategy(i, "parents"), p);
     if (!seen.insert(s.parents[p]).second) in.problem(pointer, "zone '" + s.parents[p] + "' is listed twice");
-    if (s.parents[p] == s.child_zone) in.problem(pointer, "the child zone cannot be its own parent");
-    else check_zone_ref(in, plan, pointer, s.parents[p], plan.domain);
+    if (s.parents[p] == s.child_zone)
+      in.problem(pointer, "the child zone cannot be its own parent");
+    else
+      check_zone_ref(in, plan, pointer, s.parents[p], plan.domain);
   }
   if (std::ranges::find(s.parents, s.copy_from) == s.parents.end()) {
     in.problem(at_strategy(i, "copy_from"), "'" + s.copy_from + "' is not one of the parents");
@@ -103,7 +102,8 @@ void check_domain_transfer(JsonFields& in, const Plan& plan, std::size_t i, cons
 void check_db_pointer(JsonFields& in, const Plan& plan, std::size_t i, const DbPointer& s) {
   auto it = plan.zones.find(s.zone);
   if (it == plan.zones.end()) {
-    in.problem(at_strategy(i, "zone"), "names zone '" + s.zone + "', which /zones does not define: the pointer must live in a zone the plan manages");
+    in.problem(at_strategy(i, "zone"),
+               "names zone '" + s.zone + "', which /zones does not define: the pointer must live in a zone the plan manages");
   } else if (s.name == it->second.name || !s.name.is_subdomain_of(it->second.name)) {
     in.problem(at_strategy(i, "name"), s.name.text() + " is not a name below zone '" + s.zone + "' (" + it->second.name.text() + ")");
   }
@@ -138,10 +138,14 @@ void check_meaning(JsonFields& in, const Plan& plan) {
     std::visit(
         [&](const auto& s) {
           using T = std::decay_t<decltype(s)>;
-          if constexpr (std::is_same_v<T, SubDelegation>) check_sub_delegation(in, plan, i, s);
-          else if constexpr (std::is_same_v<T, NameserverSwitch>) check_nameserver_switch(in, plan, i, s);
-          else if constexpr (std::is_same_v<T, DomainTransfer>) check_domain_transfer(in, plan, i, s);
-          else check_db_pointer(in, plan, i, s);
+          if constexpr (std::is_same_v<T, SubDelegation>)
+            check_sub_delegation(in, plan, i, s);
+          else if constexpr (std::is_same_v<T, NameserverSwitch>)
+            check_nameserver_switch(in, plan, i, s);
+          else if constexpr (std::is_same_v<T, DomainTransfer>)
+            check_domain_transfer(in, plan, i, s);
+          else
+            check_db_pointer(in, plan, i, s);
         },
         plan.strategies[i]);
   }

@@ -30,16 +30,17 @@ std::string child_pointer(std::string_view parent, std::string_view key) {
   std::string out(parent);
   out += '/';
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
 
-std::string child_pointer(std::string_view parent, std::size_t index) {
-  return std::string(parent) + "/" + std::to_string(index);
-}
+std::string child_pointer(std::string_view parent, std::size_t index) { return std::string(parent) + "/" + std::to_string(index); }
 
 void JsonFields::problem(std::string pointer, std::string message) {
   problems_.push_back(Problem{.pointer = std::move(pointer), .message = std::move(message)});
@@ -51,8 +52,7 @@ bool JsonFields::is_object(const nlohmann::json& value, std::string_view pointer
   return false;
 }
 
-void JsonFields::allow_only(const nlohmann::json& object, std::string_view pointer,
-                            std::initializer_list<std::string_view> allowed) {
+void JsonFields::allow_only(const nlohmann::json& object, std::string_view pointer, std::initializer_list<std::string_view> allowed) {
   if (!object.is_object()) return;
   for (const auto& [key, value] : object.items()) {
     bool known = std::ranges::find(allowed, std::string_view(key)) != allowed.end();
@@ -60,8 +60,7 @@ void JsonFields::allow_only(const nlohmann::json& object, std::string_view point
   }
 }
 
-const nlohmann::json* JsonFields::field(const nlohmann::json& object, std::string_view pointer,
-                                        std::string_view key, Need need) {
+const nlohmann::json* JsonFields::field(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need) {
   if (!object.is_object()) return nullptr;
   auto it = object.find(std::string(key));
   if (it == object.end()) {
@@ -71,8 +70,7 @@ const nlohmann::json* JsonFields::field(const nlohmann::json& object, std::strin
   return &*it;
 }
 
-std::optional<std::string> JsonFields::string(const nlohmann::json& object, std::string_view pointer,
-                                              std::string_view key, Need need) {
+std::optional<std::string> JsonFields::string(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need) {
   const auto* value = field(object, pointer, key, need);
   if (value == nullptr) return std::nullopt;
   if (!value->is_string()) {
@@ -87,8 +85,7 @@ std::optional<std::string> JsonFields::string(const nlohmann::json& object, std:
   return text;
 }
 
-std::optional<dns::DomainName> JsonFields::name(const nlohmann::json& object, std::string_view pointer,
-                                                std::string_view key, Need need) {
+std::optional<dns::DomainName> JsonFields::name(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need) {
   auto text = string(object, pointer, key, need);
   if (!text) return std::nullopt;
   auto parsed = dns::DomainName::parse(*text);
@@ -99,8 +96,7 @@ std::optional<dns::DomainName> JsonFields::name(const nlohmann::json& object, st
   return *parsed;
 }
 
-std::optional<bool> JsonFields::boolean(const nlohmann::json& object, std::string_view pointer,
-                                        std::string_view key) {
+std::optional<bool> JsonFields::boolean(const nlohmann::json& object, std::string_view pointer, std::string_view key) {
   const auto* value = field(object, pointer, key, Need::Optional);
   if (value == nullptr) return std::nullopt;
   if (!value->is_boolean()) {
@@ -110,9 +106,8 @@ std::optional<bool> JsonFields::boolean(const nlohmann::json& object, std::strin
   return value->get<bool>();
 }
 
-std::optional<std::int64_t> JsonFields::integer(const nlohmann::json& object, std::string_view pointer,
-                                                std::string_view key, Need need, std::int64_t min,
-                                                std::int64_t max) {
+std::optional<std::int64_t> JsonFields::integer(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need,
+                                                std::int64_t min, std::int64_t max) {
   const auto* value = field(object, pointer, key, need);
   if (value == nullptr) return std::nullopt;
   auto where = child_pointer(pointer, key);
@@ -132,8 +127,7 @@ std::optional<std::int64_t> JsonFields::integer(const nlohmann::json& object, st
   return number;
 }
 
-std::optional<std::string> JsonFields::choice(const nlohmann::json& object, std::string_view pointer,
-                                              std::string_view key, Need need,
+std::optional<std::string> JsonFields::choice(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need,
                                               std::initializer_list<std::string_view> choices) {
   auto text = string(object, pointer, key, need);
   if (!text) return std::nullopt;
@@ -144,9 +138,8 @@ std::optional<std::string> JsonFields::choice(const nlohmann::json& object, std:
   return text;
 }
 
-std::optional<std::vector<std::string>> JsonFields::strings(const nlohmann::json& object,
-                                                            std::string_view pointer,
-                                                            std::string_view key, Need need) {
+std::optional<std::vector<std::string>> JsonFields::strings(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                                                            Need need) {
   const auto* value = field(object, pointer, key, need);
   if (value == nullptr) return std::nullopt;
   auto where = child_pointer(pointer, key);
@@ -173,9 +166,8 @@ std::optional<std::vector<std::string>> JsonFields::strings(const nlohmann::json
   return out;
 }
 
-std::optional<std::vector<dns::DomainName>> JsonFields::names(const nlohmann::json& object,
-                                                              std::string_view pointer,
-                                                              std::string_view key, Need need) {
+std::optional<std::vector<dns::DomainName>> JsonFields::names(const nlohmann::json& object, std::string_view pointer, std::string_view key,
+                                                              Need need) {
   auto texts = strings(object, pointer, key, need);
   if (!texts) return std::nullopt;
   std::vector<dns::DomainName> out;

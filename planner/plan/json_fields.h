@@ -37,34 +37,24 @@ class JsonFields {
   /// True when `value` is an object; records a problem otherwise.
   bool is_object(const nlohmann::json& value, std::string_view pointer);
   /// Records a problem for each key of `object` not in `allowed`, naming the allowed ones.
-  void allow_only(const nlohmann::json& object, std::string_view pointer,
-                  std::initializer_list<std::string_view> allowed);
+  void allow_only(const nlohmann::json& object, std::string_view pointer, std::initializer_list<std::string_view> allowed);
 
-  std::optional<std::string> string(const nlohmann::json& object, std::string_view pointer,
-                                    std::string_view key, Need need);
-  std::optional<dns::DomainName> name(const nlohmann::json& object, std::string_view pointer,
-                                      std::string_view key, Need need);
-  std::optional<bool> boolean(const nlohmann::json& object, std::string_view pointer,
-                              std::string_view key);
+  std::optional<std::string> string(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need);
+  std::optional<dns::DomainName> name(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need);
+  std::optional<bool> boolean(const nlohmann::json& object, std::string_view pointer, std::string_view key);
   /// An integer within [min, max]: "5 is below the minimum 30".
-  std::optional<std::int64_t> integer(const nlohmann::json& object, std::string_view pointer,
-                                      std::string_view key, Need need, std::int64_t min,
-                                      std::int64_t max);
+  std::optional<std::int64_t> integer(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need,
+                                      std::int64_t min, std::int64_t max);
   /// One of `choices`: "must be one of route53, rfc2136".
-  std::optional<std::string> choice(const nlohmann::json& object, std::string_view pointer,
-                                    std::string_view key, Need need,
+  std::optional<std::string> choice(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need,
                                     std::initializer_list<std::string_view> choices);
   /// An array of strings (possibly required to be non-empty).
-  std::optional<std::vector<std::string>> strings(const nlohmann::json& object,
-                                                  std::string_view pointer, std::string_view key,
-                                                  Need need);
-  std::optional<std::vector<dns::DomainName>> names(const nlohmann::json& object,
-                                                    std::string_view pointer, std::string_view key,
+  std::optional<std::vector<std::string>> strings(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need);
+  std::optional<std::vector<dns::DomainName>> names(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                                                     Need need);
 
  private:
-  const nlohmann::json* field(const nlohmann::json& object, std::string_view pointer,
-                              std::string_view key, Need need);
+  const nlohmann::json* field(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need);
   std::vector<Problem>& problems_;
 };
 

@@ -32,8 +32,7 @@ std::string line_and_column(std::string_view text, std::size_t byte) {
 std::unexpected<Error> refuse(std::vector<Problem> problems) {
   auto count = problems.size();
   return std::unexpected(Error{.code = ErrorCode::Invalid,
-                               .message = "the plan has " + std::to_string(count) +
-                                          (count == 1 ? " problem" : " problems"),
+                               .message = "the plan has " + std::to_string(count) + (count == 1 ? " problem" : " problems"),
                                .problems = std::move(problems)});
 }
 
@@ -49,16 +48,15 @@ Result<Plan> parse_plan(std::string_view text) {
     // prefix: line and column are given once, counted from the byte offset.
     if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
     if (auto pos = what.find(": "); what.starts_with("parse error") && pos != std::string::npos) what = what.substr(pos + 2);
-    return refuse({Problem{.pointer = "", .message = "not valid JSON at " + line_and_column(text, e.byte) +
-                                                     ": " + what}});
+    return refuse({Problem{.pointer = "", .message = "not valid JSON at " + line_and_column(text, e.byte) + ": " + what}});
   }
 
   std::vector<Problem> problems;
   JsonFields in(problems);
   Plan plan;
   if (!in.is_object(doc, "")) return refuse(std::move(problems));
-  in.allow_only(doc, "", {"version", "description", "domain", "accounts", "zones", "registrar",
-                          "strategies", "verification", "safety", "assume"});
+  in.allow_only(doc, "",
+                {"version", "description", "domain", "accounts", "zones", "registrar", "strategies", "verification", "safety", "assume"});
   in.integer(doc, "", "version", Need::Required, 1, 1);
   in.string(doc, "", "description", Need::Optional);
   if (auto domain = in.name(doc, "", "domain", Need::Required)) plan.domain = *domain;

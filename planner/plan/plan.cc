@@ -11,9 +11,7 @@ ZoneProvider Zone::provider_kind() const {
   return std::holds_alternative<Route53Zone>(provider) ? ZoneProvider::Route53 : ZoneProvider::Rfc2136;
 }
 
-std::string zone_caller_reference(const Plan& plan, const std::string& key) {
-  return "cutover-" + plan.domain.without_dot() + "-" + key;
-}
+std::string zone_caller_reference(const Plan& plan, const std::string& key) { return "cutover-" + plan.domain.without_dot() + "-" + key; }
 
 std::string_view strategy_type_name(const Strategy& strategy) {
   switch (strategy.index()) {

@@ -29,16 +29,16 @@ struct Account {
 
 /// A Route 53 hosted zone: an existing one by id, or one the plan creates.
 struct Route53Zone {
-  std::string account{};                   // key into Plan::accounts
+  std::string account{};                        // key into Plan::accounts
   std::optional<std::string> hosted_zone_id{};  // absent = create
-  std::vector<std::string> servers{};  // addresses to verify; empty: resolve the zone's NS names
+  std::vector<std::string> servers{};           // addresses to verify; empty: resolve the zone's NS names
 };
 
 /// A zone on standard servers, changed with RFC 2136 UPDATE signed with TSIG.
 struct Rfc2136Zone {
-  std::vector<std::string> primaries{};    // where UPDATE and AXFR go ("127.0.30.1", "192.0.2.1@5353")
+  std::vector<std::string> primaries{};        // where UPDATE and AXFR go ("127.0.30.1", "192.0.2.1@5353")
   std::vector<dns::DomainName> nameservers{};  // the zone's NS set, as published
-  std::vector<std::string> servers{};      // every authoritative server address to verify
+  std::vector<std::string> servers{};          // every authoritative server address to verify
   std::string tsig_key_file{};
 };
 
@@ -75,8 +75,8 @@ struct NameserverSwitch {
   std::optional<std::uint32_t> lower_ttl_to{};  // overrides safety.lower_ttl_to
   std::optional<std::uint32_t> restore_ttl{};   // NS TTL after the window; default: the observed/assumed one
   bool copy_records{true};
-  bool dnssec_handled{false};                   // a DS at the parent is acceptable
-  bool retire_old_zone{false};                  // delete the old zone after window + retention
+  bool dnssec_handled{false};   // a DS at the parent is acceptable
+  bool retire_old_zone{false};  // delete the old zone after window + retention
 };
 
 enum class TransferTiming { AfterSwitch, BeforeSwitch };
@@ -106,7 +106,7 @@ struct DbPointer {
 using Strategy = std::variant<SubDelegation, NameserverSwitch, DomainTransfer, DbPointer>;
 
 struct Verification {
-  std::vector<std::string> parent_servers{};    // empty = walk from the root hints
+  std::vector<std::string> parent_servers{};  // empty = walk from the root hints
   std::optional<std::string> root_hints{};
   std::vector<std::string> resolvers{};
   std::chrono::milliseconds timeout{2000};

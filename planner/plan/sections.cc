@@ -1,7 +1,6 @@
 // Readers for the plan's accounts, zones, registrar and settings sections.
 #include "planner/plan/sections.h"
 
-
 namespace cutover::planner::detail {
 namespace {
 
@@ -9,9 +8,7 @@ constexpr std::uint32_t kMinTtl = 30;
 constexpr std::uint32_t kMaxTtl = 172800;
 constexpr std::int64_t kMaxSeconds = 365LL * 24 * 3600;
 
-bool is_account_id(const std::string& text) {
-  return text.size() == 12 && text.find_first_not_of("0123456789") == std::string::npos;
-}
+bool is_account_id(const std::string& text) { return text.size() == 12 && text.find_first_not_of("0123456789") == std::string::npos; }
 
 void read_account(JsonFields& in, const nlohmann::json& value, const std::string& at, Account& account) {
   in.allow_only(value, at, {"profile", "role_arn", "external_id", "region", "endpoint_url", "account_id"});
@@ -26,8 +23,7 @@ void read_account(JsonFields& in, const nlohmann::json& value, const std::string
   }
   if (auto region = in.string(value, at, "region", Need::Optional)) account.region = *region;
   account.endpoint_url = in.string(value, at, "endpoint_url", Need::Optional);
-  if (account.endpoint_url && !account.endpoint_url->starts_with("http://") &&
-      !account.endpoint_url->starts_with("https://")) {
+  if (account.endpoint_url && !account.endpoint_url->starts_with("http://") && !account.endpoint_url->starts_with("https://")) {
     in.problem(child_pointer(at, "endpoint_url"), "must start with http:// or https://");
   }
   account.account_id = in.string(value, at, "account_id", Need::Optional);
@@ -95,8 +91,10 @@ void read_zones(JsonFields& in, const nlohmann::json& doc, Plan& plan) {
     if (auto name = in.name(value, at, "name", Need::Required)) zone.name = *name;
     auto provider = in.choice(value, at, "provider", Need::Required, {"route53", "rfc2136"});
     if (!provider) continue;
-    if (*provider == "route53") zone.provider = read_route53_zone(in, value, at);
-    else zone.provider = read_rfc2136_zone(in, value, at);
+    if (*provider == "route53")
+      zone.provider = read_route53_zone(in, value, at);
+    else
+      zone.provider = read_rfc2136_zone(in, value, at);
     plan.zones[key] = std::move(zone);
   }
 }
@@ -127,15 +125,19 @@ void read_settings(JsonFields& in, const nlohmann::json& doc, Plan& plan) {
     if (auto servers = in.strings(v, "/verification", "parent_servers", Need::Optional)) plan.verification.parent_servers = *servers;
     plan.verification.root_hints = in.string(v, "/verification", "root_hints", Need::Optional);
     if (auto resolvers = in.strings(v, "/verification", "resolvers", Need::Optional)) plan.verification.resolvers = *resolvers;
-    if (auto ms = in.integer(v, "/verification", "timeout_ms", Need::Optional, 50, 60000)) plan.verification.timeout = std::chrono::milliseconds(*ms);
-    if (auto attempts = in.integer(v, "/verification", "attempts", Need::Optional, 1, 10)) plan.verification.attempts = static_cast<int>(*attempts);
+    if (auto ms = in.integer(v, "/verification", "timeout_ms", Need::Optional, 50, 60000))
+      plan.verification.timeout = std::chrono::milliseconds(*ms);
+    if (auto attempts = in.integer(v, "/verification", "attempts", Need::Optional, 1, 10))
+      plan.verification.attempts = static_cast<int>(*attempts);
   }
   if (doc.contains("safety") && in.is_object(doc["safety"], "/safety")) {
     const auto& s = doc["safety"];
     in.allow_only(s, "/safety", {"lower_ttl_to", "margin_seconds", "retention_seconds"});
-    if (auto ttl = in.integer(s, "/safety", "lower_ttl_to", Need::Optional, kMinTtl, kMaxTtl)) plan.safety.lower_ttl_to = static_cast<std::uint32_t>(*ttl);
+    if (auto ttl = in.integer(s, "/safety", "lower_ttl_to", Need::Optional, kMinTtl, kMaxTtl))
+      plan.safety.lower_ttl_to = static_cast<std::uint32_t>(*ttl);
     if (auto margin = in.integer(s, "/safety", "margin_seconds", Need::Optional, 0, kMaxSeconds)) plan.safety.margin = Seconds(*margin);
-    if (auto retention = in.integer(s, "/safety", "retention_seconds", Need::Optional, 0, kMaxSeconds)) plan.safety.retention = Seconds(*retention);
+    if (auto retention = in.integer(s, "/safety", "retention_seconds", Need::Optional, 0, kMaxSeconds))
+      plan.safety.retention = Seconds(*retention);
   }
   if (doc.contains("assume") && in.is_object(doc["assume"], "/assume")) {
     const auto& a = doc["assume"];

@@ -7,8 +7,7 @@ namespace {
 constexpr std::int64_t kMinTtl = 30;
 constexpr std::int64_t kMaxTtl = 172800;
 
-std::optional<std::uint32_t> ttl(JsonFields& in, const nlohmann::json& value, const std::string& at,
-                                 std::string_view key) {
+std::optional<std::uint32_t> ttl(JsonFields& in, const nlohmann::json& value, const std::string& at, std::string_view key) {
   auto number = in.integer(value, at, key, Need::Optional, kMinTtl, kMaxTtl);
   if (!number) return std::nullopt;
   return static_cast<std::uint32_t>(*number);
@@ -20,15 +19,16 @@ Strategy read_sub_delegation(JsonFields& in, const nlohmann::json& value, const 
   if (auto child = in.name(value, at, "child", Need::Required)) s.child = *child;
   if (auto zone = in.string(value, at, "child_zone", Need::Required)) s.child_zone = *zone;
   if (auto parents = in.strings(value, at, "parents", Need::Required)) s.parents = *parents;
-  if (auto from = in.string(value, at, "copy_from", Need::Optional)) s.copy_from = *from;
-  else if (!s.parents.empty()) s.copy_from = s.parents.front();
+  if (auto from = in.string(value, at, "copy_from", Need::Optional))
+    s.copy_from = *from;
+  else if (!s.parents.empty())
+    s.copy_from = s.parents.front();
   if (auto remove = in.boolean(value, at, "remove_occluded")) s.remove_occluded = *remove;
   return s;
 }
 
 Strategy read_nameserver_switch(JsonFields& in, const nlohmann::json& value, const std::string& at) {
-  in.allow_only(value, at, {"type", "from", "to", "lower_ttl_to", "restore_ttl", "copy_records",
-                            "dnssec_handled", "retire_old_zone"});
+  in.allow_only(value, at, {"type", "from", "to", "lower_ttl_to", "restore_ttl", "copy_records", "dnssec_handled", "retire_old_zone"});
   NameserverSwitch s;
   if (auto from = in.string(value, at, "from", Need::Required)) s.from_zone = *from;
   if (auto to = in.string(value, at, "to", Need::Required)) s.to_zone = *to;
@@ -52,9 +52,9 @@ Strategy read_domain_transfer(JsonFields& in, const nlohmann::json& value, const
 }
 
 Strategy read_db_pointer(JsonFields& in, const nlohmann::json& value, const std::string& at) {
-  in.allow_only(value, at, {"type", "name", "zone", "mode", "old_target", "new_target", "account",
-                            "new_cluster", "source_cluster", "instance_class", "clean_aborted",
-                            "lower_ttl_to"});
+  in.allow_only(value, at,
+                {"type", "name", "zone", "mode", "old_target", "new_target", "account", "new_cluster", "source_cluster", "instance_class",
+                 "clean_aborted", "lower_ttl_to"});
   DbPointer s;
   if (auto name = in.name(value, at, "name", Need::Required)) s.name = *name;
   if (auto zone = in.string(value, at, "zone", Need::Required)) s.zone = *zone;
@@ -89,13 +89,16 @@ void read_strategies(JsonFields& in, const nlohmann::json& doc, Plan& plan) {
     auto at = child_pointer("/strategies", i);
     const auto& value = list[i];
     if (!in.is_object(value, at)) continue;
-    auto type = in.choice(value, at, "type", Need::Required,
-                          {"sub-delegation", "nameserver-switch", "domain-transfer", "db-pointer"});
+    auto type = in.choice(value, at, "type", Need::Required, {"sub-delegation", "nameserver-switch", "domain-transfer", "db-pointer"});
     if (!type) continue;
-    if (*type == "sub-delegation") plan.strategies.push_back(read_sub_delegation(in, value, at));
-    else if (*type == "nameserver-switch") plan.strategies.push_back(read_nameserver_switch(in, value, at));
-    else if (*type == "domain-transfer") plan.strategies.push_back(read_domain_transfer(in, value, at));
-    else plan.strategies.push_back(read_db_pointer(in, value, at));
+    if (*type == "sub-delegation")
+      plan.strategies.push_back(read_sub_delegation(in, value, at));
+    else if (*type == "nameserver-switch")
+      plan.strategies.push_back(read_nameserver_switch(in, value, at));
+    else if (*type == "domain-transfer")
+      plan.strategies.push_back(read_domain_transfer(in, value, at));
+    else
+      plan.strategies.push_back(read_db_pointer(in, value, at));
   }
 }
 

@@ -55,8 +55,8 @@ Result<std::filesystem::path> write_role_config(const Account& account, aws::Env
       }
     }
   }
-  auto path = std::filesystem::temp_directory_path() / ("cutover-config-" + std::to_string(::getpid()) + "-" +
-                                                        std::to_string(reinterpret_cast<std::uintptr_t>(&account)));
+  auto path = std::filesystem::temp_directory_path() /
+              ("cutover-config-" + std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(&account)));
   {
     std::ofstream out(path, std::ios::trunc);
     ::chmod(path.c_str(), 0600);
@@ -120,8 +120,10 @@ Result<std::unique_ptr<DnsProvider>> route53_zone_provider(const Plan& plan, con
   if (!spec) return fail(ErrorCode::Invalid, "no Route 53 zone '" + key + "' in the plan");
   auto session = account_session(plan, spec->account, sessions);
   if (!session) return std::unexpected(session.error());
-  Route53ZoneOptions options{.name = zone->second.name, .hosted_zone_id = spec->hosted_zone_id,
-                             .caller_reference = zone_caller_reference(plan, key), .server_addresses = std::move(server_addresses),
+  Route53ZoneOptions options{.name = zone->second.name,
+                             .hosted_zone_id = spec->hosted_zone_id,
+                             .caller_reference = zone_caller_reference(plan, key),
+                             .server_addresses = std::move(server_addresses),
                              // Name server names are looked up where the plan verifies.
                              .address_resolvers = plan.verification.resolvers,
                              .address_lookup = {.timeout = plan.verification.timeout, .attempts = plan.verification.attempts}};
@@ -134,12 +136,10 @@ Result<std::unique_ptr<Registrar>> route53_registrar(const Plan& plan, const std
   return std::unique_ptr<Registrar>(std::make_unique<Route53Registrar>(*session));
 }
 
-Result<std::unique_ptr<DomainTransfers>> route53_transfers(const Plan& plan, const std::string& account_key,
-                                                           AwsSessions& sessions) {
+Result<std::unique_ptr<DomainTransfers>> route53_transfers(const Plan& plan, const std::string& account_key, AwsSessions& sessions) {
   auto session = account_session(plan, account_key, sessions);
   if (!session) return std::unexpected(session.error());
-  return std::unique_ptr<DomainTransfers>(
-      std::make_unique<Route53DomainTransfers>(*session, plan.accounts.at(account_key).account_id));
+  return std::unique_ptr<DomainTransfers>(std::make_unique<Route53DomainTransfers>(*session, plan.accounts.at(account_key).account_id));
 }
 
 Result<std::unique_ptr<Database>> rds_database(const Plan& plan, const std::string& account_key, AwsSessions& sessions) {

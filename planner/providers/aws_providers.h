@@ -31,8 +31,7 @@ namespace cutover::planner {
 /// before it expires, exactly as a role profile of the AWS config would be.
 /// `environment` replaces this process's (tests). Provider error naming the
 /// profile when no credentials are found or the configuration is unusable.
-Result<std::shared_ptr<aws::Session>> session_for(const Account& account,
-                                                  std::optional<aws::Environment> environment = {});
+Result<std::shared_ptr<aws::Session>> session_for(const Account& account, std::optional<aws::Environment> environment = {});
 
 /// One Session per account key, created on first use.
 class AwsSessions {
@@ -59,8 +58,7 @@ Result<std::unique_ptr<DnsProvider>> route53_zone_provider(const Plan& plan, con
 Result<std::unique_ptr<Registrar>> route53_registrar(const Plan& plan, const std::string& account_key, AwsSessions& sessions);
 
 /// Route 53 Domains transfers of account `account_key` (its account_id when the plan gives it).
-Result<std::unique_ptr<DomainTransfers>> route53_transfers(const Plan& plan, const std::string& account_key,
-                                                           AwsSessions& sessions);
+Result<std::unique_ptr<DomainTransfers>> route53_transfers(const Plan& plan, const std::string& account_key, AwsSessions& sessions);
 
 /// The RDS database of account `account_key`.
 Result<std::unique_ptr<Database>> rds_database(const Plan& plan, const std::string& account_key, AwsSessions& sessions);

@@ -27,10 +27,8 @@ class Database {
   /// Clusters whose id starts with `prefix`.
   virtual Result<std::vector<ClusterState>> list(const std::string& prefix) = 0;
   /// Copy-on-write clone at the latest restorable time, tagged.
-  virtual Result<void> clone(const std::string& source, const std::string& clone,
-                             const std::map<std::string, std::string>& tags) = 0;
-  virtual Result<void> create_instance(const std::string& cluster, const std::string& instance,
-                                       const std::string& instance_class) = 0;
+  virtual Result<void> clone(const std::string& source, const std::string& clone, const std::map<std::string, std::string>& tags) = 0;
+  virtual Result<void> create_instance(const std::string& cluster, const std::string& instance, const std::string& instance_class) = 0;
   virtual Result<void> tag(const std::string& cluster, const std::map<std::string, std::string>& tags) = 0;
   /// Deletes the cluster's instances, then the cluster.
   virtual Result<void> remove(const std::string& cluster) = 0;

@@ -12,14 +12,12 @@
 namespace cutover::planner {
 namespace {
 
-
 Error zone_error(const std::string& key, const Error& error) {
   return Error{.code = error.code, .message = "zone '" + key + "': " + error.message};
 }
 
-Result<std::unique_ptr<DnsProvider>> zone_provider(const Plan& plan, const Zone& zone,
-                                                            const std::filesystem::path& plan_dir,
-                                                            AwsSessions& sessions) {
+Result<std::unique_ptr<DnsProvider>> zone_provider(const Plan& plan, const Zone& zone, const std::filesystem::path& plan_dir,
+                                                   AwsSessions& sessions) {
   if (const auto* spec = std::get_if<Rfc2136Zone>(&zone.provider)) {
     Rfc2136Zone resolved = *spec;
     // A relative key file is relative to the plan, not to where cutover runs.

@@ -52,8 +52,7 @@ Result<std::vector<std::string>> resolve_addresses(const std::vector<dns::Domain
   return out;
 }
 
-Result<std::vector<std::string>> resolve_addresses_via(const std::vector<dns::DomainName>& names,
-                                                       const std::vector<std::string>& resolvers,
+Result<std::vector<std::string>> resolve_addresses_via(const std::vector<dns::DomainName>& names, const std::vector<std::string>& resolvers,
                                                        const dns::ProbeOptions& options) {
   std::vector<dns::ServerAddress> servers;
   for (const auto& text : resolvers) {
@@ -93,9 +92,8 @@ Result<std::vector<std::string>> resolve_addresses_via(const std::vector<dns::Do
       }
     }
     if (found == 0) {
-      return fail(ErrorCode::Provider, "name server " + name.text() + " has no address at the resolvers " +
-                                           resolvers.front() + (resolvers.size() > 1 ? " and others" : "") + " (" +
-                                           last_answer + ")");
+      return fail(ErrorCode::Provider, "name server " + name.text() + " has no address at the resolvers " + resolvers.front() +
+                                           (resolvers.size() > 1 ? " and others" : "") + " (" + last_answer + ")");
     }
   }
   return out;

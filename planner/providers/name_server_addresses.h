@@ -24,8 +24,7 @@ Result<std::vector<std::string>> resolve_addresses(const std::vector<dns::Domain
 /// The A and AAAA addresses of `names` as the first of `resolvers` that
 /// answers gives them (recursion desired; numeric, deduplicated, in order).
 /// Provider error naming the first name no resolver gave an address for.
-Result<std::vector<std::string>> resolve_addresses_via(const std::vector<dns::DomainName>& names,
-                                                       const std::vector<std::string>& resolvers,
+Result<std::vector<std::string>> resolve_addresses_via(const std::vector<dns::DomainName>& names, const std::vector<std::string>& resolvers,
                                                        const dns::ProbeOptions& options = {});
 
 }  // namespace cutover::planner

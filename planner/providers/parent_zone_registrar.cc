@@ -21,14 +21,15 @@ Result<std::vector<dns::DomainName>> ParentZoneRegistrarProvider::delegation(con
   if (!ns) return out;
   for (const auto& value : ns->values) {
     auto name = dns::DomainName::parse(value);
-    if (!name) return fail(ErrorCode::Provider, "parent zone " + parent_.zone_name().text() + " holds a bad NS value at " + domain.text() + ": " + name.error().message);
+    if (!name)
+      return fail(ErrorCode::Provider,
+                  "parent zone " + parent_.zone_name().text() + " holds a bad NS value at " + domain.text() + ": " + name.error().message);
     out.push_back(std::move(*name));
   }
   return out;
 }
 
-Result<void> ParentZoneRegistrarProvider::set_delegation(const dns::DomainName& domain,
-                                                         const std::vector<dns::DomainName>& nameservers,
+Result<void> ParentZoneRegistrarProvider::set_delegation(const dns::DomainName& domain, const std::vector<dns::DomainName>& nameservers,
                                                          std::uint32_t ttl) {
   if (auto ok = check_below(domain); !ok) return ok;
   if (nameservers.empty()) return fail(ErrorCode::Invalid, "no name servers to delegate " + domain.text() + " to");
@@ -38,8 +39,7 @@ Result<void> ParentZoneRegistrarProvider::set_delegation(const dns::DomainName& 
   Rrset wanted{.name = domain, .type = dns::RecordType::NS, .ttl = ttl != 0 ? ttl : current ? current->ttl : kDefaultTtl};
   for (const auto& name : nameservers) wanted.values.push_back(name.text());
   if (current && current->ttl == wanted.ttl && same_values(current->values, wanted.values)) return {};
-  return parent_.apply({RrsetChange{.kind = ChangeKind::Upsert, .rrset = std::move(wanted)}},
-                       "delegate " + domain.text());
+  return parent_.apply({RrsetChange{.kind = ChangeKind::Upsert, .rrset = std::move(wanted)}}, "delegate " + domain.text());
 }
 
 }  // namespace cutover::planner

@@ -32,8 +32,7 @@ class ParentZoneRegistrarProvider final : public Registrar {
   /// the current TTL, kDefaultTtl for a new delegation); does nothing when the
   /// parent already holds exactly that. Fails (Invalid) for an empty set or a
   /// domain not below the parent, (Provider) with the parent's error.
-  Result<void> set_delegation(const dns::DomainName& domain, const std::vector<dns::DomainName>& nameservers,
-                              std::uint32_t ttl) override;
+  Result<void> set_delegation(const dns::DomainName& domain, const std::vector<dns::DomainName>& nameservers, std::uint32_t ttl) override;
 
  private:
   Result<void> check_below(const dns::DomainName& domain) const;

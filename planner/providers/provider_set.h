@@ -13,7 +13,7 @@
 namespace cutover::planner {
 
 struct ProviderSet {
-  std::map<std::string, std::unique_ptr<DnsProvider>> zones{};          // by zone key
+  std::map<std::string, std::unique_ptr<DnsProvider>> zones{};  // by zone key
   std::unique_ptr<Registrar> registrar{};
   std::map<std::string, std::unique_ptr<DomainTransfers>> transfers{};  // by account key
   std::map<std::string, std::unique_ptr<Database>> databases{};         // by account key

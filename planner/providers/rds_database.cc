@@ -33,8 +33,7 @@ ClusterState cluster_state(const aws::rds::DbCluster& cluster, const std::vector
   return state;
 }
 
-RdsDatabase::RdsDatabase(std::shared_ptr<aws::Session> session)
-    : session_(std::move(session)), client_(session_->rds()) {}
+RdsDatabase::RdsDatabase(std::shared_ptr<aws::Session> session) : session_(std::move(session)), client_(session_->rds()) {}
 
 Result<std::optional<aws::rds::DbCluster>> RdsDatabase::find_cluster(const std::string& cluster) {
   auto page = client_.describe_db_clusters({.identifier = cluster});
@@ -76,8 +75,7 @@ Result<std::vector<ClusterState>> RdsDatabase::list(const std::string& prefix) {
   return out;
 }
 
-Result<void> RdsDatabase::clone(const std::string& source, const std::string& clone,
-                                const std::map<std::string, std::string>& tags) {
+Result<void> RdsDatabase::clone(const std::string& source, const std::string& clone, const std::map<std::string, std::string>& tags) {
   // RestoreDBClusterToPointInTime is not idempotent: a rerun the same day on
   // a new journal would clone again (or fail, DBClusterAlreadyExistsFault).
   // The clone's name is the day's: when it exists, today's clone has been
@@ -90,16 +88,18 @@ Result<void> RdsDatabase::clone(const std::string& source, const std::string& cl
   if (!*found) return fail(ErrorCode::Provider, "cannot clone cluster " + source + ": it does not exist");
   // Without them a restore lands in the account's default subnet group and
   // security group, not beside its source where the application can reach it.
-  auto restored = client_.restore_db_cluster_to_point_in_time(
-      {.cluster_id = clone, .source_cluster_id = source, .restore_type = "copy-on-write",
-       .use_latest_restorable_time = true, .db_subnet_group = (*found)->db_subnet_group,
-       .vpc_security_group_ids = (*found)->vpc_security_group_ids, .tags = to_tags(tags)});
+  auto restored = client_.restore_db_cluster_to_point_in_time({.cluster_id = clone,
+                                                               .source_cluster_id = source,
+                                                               .restore_type = "copy-on-write",
+                                                               .use_latest_restorable_time = true,
+                                                               .db_subnet_group = (*found)->db_subnet_group,
+                                                               .vpc_security_group_ids = (*found)->vpc_security_group_ids,
+                                                               .tags = to_tags(tags)});
   if (!restored) return std::unexpected(provider_error("cloning cluster " + source + " as " + clone, restored.error()));
   return {};
 }
 
-Result<void> RdsDatabase::create_instance(const std::string& cluster, const std::string& instance,
-                                          const std::string& instance_class) {
+Result<void> RdsDatabase::create_instance(const std::string& cluster, const std::string& instance, const std::string& instance_class) {
   auto found = find_cluster(cluster);
   if (!found) return std::unexpected(found.error());
   if (!*found) return fail(ErrorCode::Provider, "cannot add instance " + instance + ": cluster " + cluster + " does not exist");
@@ -108,8 +108,8 @@ Result<void> RdsDatabase::create_instance(const std::string& cluster, const std:
   // A rerun: the instance was asked for already (CreateDBInstance would fail with DBInstanceAlreadyExists).
   auto known = cluster_state(**found, *instances).instances;
   if (std::ranges::find(known, instance) != known.end()) return {};
-  auto created = client_.create_db_instance({.instance_id = instance, .instance_class = instance_class,
-                                             .engine = (*found)->engine, .cluster_id = cluster});
+  auto created = client_.create_db_instance(
+      {.instance_id = instance, .instance_class = instance_class, .engine = (*found)->engine, .cluster_id = cluster});
   if (!created) return std::unexpected(provider_error("creating instance " + instance + " in cluster " + cluster, created.error()));
   return {};
 }

@@ -42,12 +42,10 @@ class RdsDatabase final : public Database {
   /// time, tagged, in the source's subnet group and security groups;
   /// success without a call when `clone` exists already (never two clones
   /// under one name); Provider error when the source does not exist.
-  Result<void> clone(const std::string& source, const std::string& clone,
-                     const std::map<std::string, std::string>& tags) override;
+  Result<void> clone(const std::string& source, const std::string& clone, const std::map<std::string, std::string>& tags) override;
   /// CreateDBInstance in `cluster`, with the cluster's engine; success
   /// without a call when the cluster has that instance already.
-  Result<void> create_instance(const std::string& cluster, const std::string& instance,
-                               const std::string& instance_class) override;
+  Result<void> create_instance(const std::string& cluster, const std::string& instance, const std::string& instance_class) override;
   /// AddTagsToResource on the cluster's ARN (existing keys overwritten);
   /// success without a call when the cluster has these tags already.
   Result<void> tag(const std::string& cluster, const std::map<std::string, std::string>& tags) override;

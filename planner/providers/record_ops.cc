@@ -31,9 +31,7 @@ bool same_rdata(dns::RecordType type, const std::vector<std::string>& a, const s
 
 }  // namespace
 
-bool same_values(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return normalised(a) == normalised(b);
-}
+bool same_values(const std::vector<std::string>& a, const std::vector<std::string>& b) { return normalised(a) == normalised(b); }
 
 std::vector<Rrset> rrsets_to_copy(const std::vector<Rrset>& source, const CopyFilter& filter) {
   std::vector<Rrset> out;
@@ -68,8 +66,7 @@ bool changes_in_effect(const std::vector<Rrset>& zone, const std::vector<RrsetCh
   return std::ranges::all_of(changes, [&](const RrsetChange& change) {
     auto present = find_rrset(zone, change.rrset.name, change.rrset.type);
     if (change.kind == ChangeKind::Delete) return !present.has_value();
-    return present && present->ttl == change.rrset.ttl &&
-           same_rdata(change.rrset.type, present->values, change.rrset.values);
+    return present && present->ttl == change.rrset.ttl && same_rdata(change.rrset.type, present->values, change.rrset.values);
   });
 }
 

@@ -44,8 +44,8 @@ Result<std::uint32_t> Rfc2136ZoneProvider::wait_primary_moved(std::uint32_t befo
   if (changes_in_effect(*listed, changes)) return before;
   return fail(ErrorCode::Provider, "zone " + zone_.text() + ": primary " + dns::to_string(primaries_.front()) +
                                        " accepted the UPDATE but its serial stayed " + std::to_string(before) +
-                                       " and the changes are not in the zone after " +
-                                       std::to_string(options_.primary_settle.count()) + " s");
+                                       " and the changes are not in the zone after " + std::to_string(options_.primary_settle.count()) +
+                                       " s");
 }
 
 Result<void> Rfc2136ZoneProvider::wait_in_sync(std::uint32_t serial) {
@@ -68,9 +68,8 @@ Result<void> Rfc2136ZoneProvider::wait_in_sync(std::uint32_t serial) {
   }
   std::string lagging;
   for (const auto& s : last) lagging += (lagging.empty() ? "" : "; ") + describe(s);
-  return fail(ErrorCode::Provider, "zone " + zone_.text() + " not in sync after " +
-                                       std::to_string(options_.sync_timeout.count()) + " s (primary at serial " +
-                                       std::to_string(serial) + "): " + lagging);
+  return fail(ErrorCode::Provider, "zone " + zone_.text() + " not in sync after " + std::to_string(options_.sync_timeout.count()) +
+                                       " s (primary at serial " + std::to_string(serial) + "): " + lagging);
 }
 
 }  // namespace cutover::planner

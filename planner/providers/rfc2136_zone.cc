@@ -36,8 +36,8 @@ bool contains_value(const std::vector<std::string>& values, const std::string& v
 }  // namespace
 
 Rfc2136ZoneProvider::Rfc2136ZoneProvider(dns::DomainName zone, dns::TsigKey key, std::vector<dns::ServerAddress> primaries,
-                                         std::vector<dns::ServerAddress> servers,
-                                         std::vector<dns::DomainName> nameservers, const Rfc2136Options& options)
+                                         std::vector<dns::ServerAddress> servers, std::vector<dns::DomainName> nameservers,
+                                         const Rfc2136Options& options)
     : zone_(std::move(zone)),
       key_(std::move(key)),
       primaries_(std::move(primaries)),
@@ -48,8 +48,7 @@ Rfc2136ZoneProvider::Rfc2136ZoneProvider(dns::DomainName zone, dns::TsigKey key,
   clock_ = options_.clock != nullptr ? options_.clock : own_clock_.get();
 }
 
-Result<std::unique_ptr<Rfc2136ZoneProvider>> Rfc2136ZoneProvider::open(const dns::DomainName& zone,
-                                                                       const Rfc2136Zone& spec,
+Result<std::unique_ptr<Rfc2136ZoneProvider>> Rfc2136ZoneProvider::open(const dns::DomainName& zone, const Rfc2136Zone& spec,
                                                                        const Rfc2136Options& options) {
   if (spec.primaries.empty()) return fail(ErrorCode::Invalid, "zone " + zone.text() + ": no primary to send UPDATE and AXFR to");
   auto key = dns::read_tsig_key_file(spec.tsig_key_file);
@@ -58,8 +57,8 @@ Result<std::unique_ptr<Rfc2136ZoneProvider>> Rfc2136ZoneProvider::open(const dns
   if (!primaries) return std::unexpected(primaries.error());
   auto servers = parse_addresses(spec.servers.empty() ? spec.primaries : spec.servers, "server");
   if (!servers) return std::unexpected(servers.error());
-  return std::unique_ptr<Rfc2136ZoneProvider>(new Rfc2136ZoneProvider(
-      zone, std::move(*key), std::move(*primaries), std::move(*servers), spec.nameservers, options));
+  return std::unique_ptr<Rfc2136ZoneProvider>(
+      new Rfc2136ZoneProvider(zone, std::move(*key), std::move(*primaries), std::move(*servers), spec.nameservers, options));
 }
 
 Result<bool> Rfc2136ZoneProvider::exists() {
@@ -68,8 +67,8 @@ Result<bool> Rfc2136ZoneProvider::exists() {
   const auto& primary = seen->front();
   if (primary.serial) return true;
   if (primary.problem == "timeout" || primary.problem == "network-error") {
-    return fail(ErrorCode::Provider, "primary " + dns::to_string(primary.server) + " did not answer for zone " +
-                                         zone_.text() + " (" + primary.problem + ")");
+    return fail(ErrorCode::Provider,
+                "primary " + dns::to_string(primary.server) + " did not answer for zone " + zone_.text() + " (" + primary.problem + ")");
   }
   return false;
 }
@@ -78,16 +77,16 @@ Result<void> Rfc2136ZoneProvider::create(std::string_view) {
   auto exists = this->exists();
   if (!exists) return std::unexpected(exists.error());
   if (*exists) return {};
-  return fail(ErrorCode::Unsupported, "RFC 2136 cannot create or delete zones; create zone " + zone_.text() +
-                                          " on the server (primary " + dns::to_string(primaries_.front()) + ")");
+  return fail(ErrorCode::Unsupported, "RFC 2136 cannot create or delete zones; create zone " + zone_.text() + " on the server (primary " +
+                                          dns::to_string(primaries_.front()) + ")");
 }
 
 Result<void> Rfc2136ZoneProvider::remove() {
   auto exists = this->exists();
   if (!exists) return std::unexpected(exists.error());
   if (!*exists) return {};
-  return fail(ErrorCode::Unsupported, "RFC 2136 cannot create or delete zones; delete zone " + zone_.text() +
-                                          " on the server (primary " + dns::to_string(primaries_.front()) + ")");
+  return fail(ErrorCode::Unsupported, "RFC 2136 cannot create or delete zones; delete zone " + zone_.text() + " on the server (primary " +
+                                          dns::to_string(primaries_.front()) + ")");
 }
 
 Result<std::vector<Rrset>> Rfc2136ZoneProvider::list() {
@@ -112,8 +111,8 @@ Result<std::vector<dns::DomainName>> Rfc2136ZoneProvider::primary_apex_ns() {
   if (!outcomes) return provider_error(outcomes.error());
   const auto& outcome = outcomes->front();
   if (outcome.kind != dns::OutcomeKind::Answer) {
-    return fail(ErrorCode::Provider, "primary " + dns::to_string(primaries_.front()) + " gave no NS for zone " +
-                                         zone_.text() + " (" + std::string(dns::to_string(outcome.kind)) + ")");
+    return fail(ErrorCode::Provider, "primary " + dns::to_string(primaries_.front()) + " gave no NS for zone " + zone_.text() + " (" +
+                                         std::string(dns::to_string(outcome.kind)) + ")");
   }
   std::vector<dns::DomainName> out;
   for (const auto& record : outcome.reply.answer) {
@@ -141,7 +140,8 @@ Result<std::vector<dns::UpdateRecord>> Rfc2136ZoneProvider::update_records(const
     const Rrset& set = change.rrset;
     std::string where = set.name.text() + " " + std::string(dns::to_string(set.type));
     if (!set.name.is_subdomain_of(zone_)) return fail(ErrorCode::Invalid, where + " is not in zone " + zone_.text());
-    if (set.type == dns::RecordType::SOA) return fail(ErrorCode::Invalid, where + ": the server keeps the SOA; it is not changed by cutover");
+    if (set.type == dns::RecordType::SOA)
+      return fail(ErrorCode::Invalid, where + ": the server keeps the SOA; it is not changed by cutover");
     bool apex_ns_set = set.name == zone_ && set.type == dns::RecordType::NS;
     if (apex_ns_set && change.kind == ChangeKind::Delete) return fail(ErrorCode::Invalid, where + ": a zone cannot lose its apex NS");
     if (change.kind == ChangeKind::Delete) {

@@ -22,11 +22,11 @@ namespace cutover::planner {
 
 /// How long apply() waits, and on which clock.
 struct Rfc2136Options {
-  std::chrono::seconds sync_timeout{30};           // every server at the new serial within this
-  std::chrono::milliseconds poll_interval{100};    // between rounds of SOA queries
-  std::chrono::seconds primary_settle{3};          // for the primary's serial to move after NOERROR
-  std::chrono::milliseconds query_timeout{300};    // one SOA query (two attempts)
-  Clock* clock{nullptr};                           // nullptr: the system clock
+  std::chrono::seconds sync_timeout{30};         // every server at the new serial within this
+  std::chrono::milliseconds poll_interval{100};  // between rounds of SOA queries
+  std::chrono::seconds primary_settle{3};        // for the primary's serial to move after NOERROR
+  std::chrono::milliseconds query_timeout{300};  // one SOA query (two attempts)
+  Clock* clock{nullptr};                         // nullptr: the system clock
 };
 
 /// A plan's Rfc2136Zone as a DnsProvider (see the file comment for the calls it makes).
@@ -36,7 +36,7 @@ class Rfc2136ZoneProvider final : public DnsProvider {
   /// path is taken as given: callers resolve it). Fails (Invalid) naming the
   /// key file or the address that is wrong, or when no primary is given.
   static Result<std::unique_ptr<Rfc2136ZoneProvider>> open(const dns::DomainName& zone, const Rfc2136Zone& spec,
-                                                            const Rfc2136Options& options = {});
+                                                           const Rfc2136Options& options = {});
 
   /// The zone's apex, as given to open().
   const dns::DomainName& zone_name() const override { return zone_; }
@@ -62,8 +62,7 @@ class Rfc2136ZoneProvider final : public DnsProvider {
 
  private:
   Rfc2136ZoneProvider(dns::DomainName zone, dns::TsigKey key, std::vector<dns::ServerAddress> primaries,
-                      std::vector<dns::ServerAddress> servers, std::vector<dns::DomainName> nameservers,
-                      const Rfc2136Options& options);
+                      std::vector<dns::ServerAddress> servers, std::vector<dns::DomainName> nameservers, const Rfc2136Options& options);
   Result<std::vector<dns::UpdateRecord>> update_records(const std::vector<RrsetChange>& changes);
   Result<std::vector<dns::DomainName>> primary_apex_ns();
   Result<std::uint32_t> primary_serial();

@@ -41,10 +41,9 @@ DomainTransfers::OperationStatus operation_status(std::string_view status) {
   return S::Unknown;
 }
 
-std::optional<std::string> transfer_in_progress(const std::vector<aws::domains::Operation>& operations,
-                                                const dns::DomainName& domain) {
-  static constexpr std::array<std::string_view, 3> kTransferTypes{
-      "INTERNAL_TRANSFER_OUT_DOMAIN", "INTERNAL_TRANSFER_IN_DOMAIN", "TRANSFER_OUT_DOMAIN"};
+std::optional<std::string> transfer_in_progress(const std::vector<aws::domains::Operation>& operations, const dns::DomainName& domain) {
+  static constexpr std::array<std::string_view, 3> kTransferTypes{"INTERNAL_TRANSFER_OUT_DOMAIN", "INTERNAL_TRANSFER_IN_DOMAIN",
+                                                                  "TRANSFER_OUT_DOMAIN"};
   for (const auto& op : operations) {
     if (std::ranges::find(kTransferTypes, op.type) == kTransferTypes.end()) continue;
     if (operation_status(op.status) != DomainTransfers::OperationStatus::InProgress) continue;
@@ -56,7 +55,9 @@ std::optional<std::string> transfer_in_progress(const std::vector<aws::domains::
 // ---- Registrar
 
 Route53Registrar::Route53Registrar(std::shared_ptr<aws::Session> session, OperationWait wait)
-    : session_(std::move(session)), client_(session_->domains()), wait_(std::move(wait)),
+    : session_(std::move(session)),
+      client_(session_->domains()),
+      wait_(std::move(wait)),
       clock_(wait_.clock ? wait_.clock : std::make_shared<SystemClock>()) {}
 
 Result<std::vector<dns::DomainName>> Route53Registrar::delegation(const dns::DomainName& domain) {
@@ -65,7 +66,8 @@ Result<std::vector<dns::DomainName>> Route53Registrar::delegation(const dns::Dom
   std::vector<dns::DomainName> out;
   for (const auto& ns : detail->nameservers) {
     auto name = dns::DomainName::parse(ns.name);
-    if (!name) return fail(ErrorCode::Provider, "the registration of " + domain.text() + " has a name server that is not a name: '" + ns.name + "'");
+    if (!name)
+      return fail(ErrorCode::Provider, "the registration of " + domain.text() + " has a name server that is not a name: '" + ns.name + "'");
     out.push_back(*name);
   }
   return out;
@@ -79,12 +81,12 @@ Result<void> Route53Registrar::wait_for(const dns::DomainName& domain, const std
     auto state = operation_status(detail->status);
     if (state == DomainTransfers::OperationStatus::Successful) return {};
     if (state == DomainTransfers::OperationStatus::Failed) {
-      return fail(ErrorCode::Provider, "setting the name servers of " + domain.text() + ": operation " + operation + " " +
-                                           detail->status + (detail->message.empty() ? "" : ": " + detail->message));
+      return fail(ErrorCode::Provider, "setting the name servers of " + domain.text() + ": operation " + operation + " " + detail->status +
+                                           (detail->message.empty() ? "" : ": " + detail->message));
     }
     if (clock_->now() >= until) {
-      return fail(ErrorCode::Provider, "setting the name servers of " + domain.text() + ": operation " + operation +
-                                           " still " + detail->status + " after the deadline; run again to wait on");
+      return fail(ErrorCode::Provider, "setting the name servers of " + domain.text() + ": operation " + operation + " still " +
+                                           detail->status + " after the deadline; run again to wait on");
     }
     clock_->sleep_for(wait_.poll);
   }
@@ -99,8 +101,8 @@ Result<std::optional<std::string>> Route53Registrar::update_in_progress(const dn
   return std::optional<std::string>{};
 }
 
-Result<void> Route53Registrar::set_delegation(const dns::DomainName& domain,
-                                              const std::vector<dns::DomainName>& nameservers, std::uint32_t) {
+Result<void> Route53Registrar::set_delegation(const dns::DomainName& domain, const std::vector<dns::DomainName>& nameservers,
+                                              std::uint32_t) {
   std::vector<aws::domains::Nameserver> wanted;
   for (const auto& ns : nameservers) wanted.push_back({.name = ns.without_dot()});
   auto operation = client_.update_domain_nameservers(domain_text(domain), wanted);
@@ -192,7 +194,8 @@ Result<DomainTransfers::Started> Route53DomainTransfers::transfer(const dns::Dom
 
 Result<std::string> Route53DomainTransfers::accept(const dns::DomainName& domain, const std::string& password) {
   auto accepted = client_.accept_domain_transfer_from_another_aws_account(domain_text(domain), password);
-  if (!accepted) return std::unexpected(without_secret(provider_error("accepting the transfer of " + domain.text(), accepted.error()), password));
+  if (!accepted)
+    return std::unexpected(without_secret(provider_error("accepting the transfer of " + domain.text(), accepted.error()), password));
   return *accepted;
 }
 

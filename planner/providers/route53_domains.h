@@ -40,8 +40,7 @@ DomainTransfers::OperationStatus operation_status(std::string_view status);
 /// The id of the first transfer of `domain` (between accounts, or out of
 /// Route 53) among `operations` that is not finished; nullopt when none is.
 /// Other kinds of operation (a name-server update) are not transfers.
-std::optional<std::string> transfer_in_progress(const std::vector<aws::domains::Operation>& operations,
-                                                const dns::DomainName& domain);
+std::optional<std::string> transfer_in_progress(const std::vector<aws::domains::Operation>& operations, const dns::DomainName& domain);
 
 /// Route 53 Domains as the Registrar of the domains of one account (the
 /// plan's Route53DomainsRegistrar entry names which account).
@@ -58,8 +57,7 @@ class Route53Registrar final : public Registrar {
   /// deadline passes. On DuplicateRequest (an update still running, e.g. from
   /// a crashed run) that update is waited out first and ours is sent only if
   /// the names differ. `ttl` is ignored: the registry chooses it.
-  Result<void> set_delegation(const dns::DomainName& domain, const std::vector<dns::DomainName>& nameservers,
-                              std::uint32_t ttl) override;
+  Result<void> set_delegation(const dns::DomainName& domain, const std::vector<dns::DomainName>& nameservers, std::uint32_t ttl) override;
 
  private:
   Result<void> wait_for(const dns::DomainName& domain, const std::string& operation);
@@ -76,8 +74,7 @@ class Route53DomainTransfers final : public DomainTransfers {
  public:
   /// `account_id`: the plan's, else asked of STS GetCallerIdentity once.
   /// `wait`: how the transfer lock's removal is waited for.
-  Route53DomainTransfers(std::shared_ptr<aws::Session> session, std::optional<std::string> account_id = {},
-                         OperationWait wait = {});
+  Route53DomainTransfers(std::shared_ptr<aws::Session> session, std::optional<std::string> account_id = {}, OperationWait wait = {});
 
   Result<std::string> account_id() override;
   /// TransferDomainToAnotherAwsAccount; the password is returned, never logged.

@@ -14,14 +14,11 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // letters lower-case, as Route 53 stores them) and the wildcard '*', which
 // Route 53 takes as it is. Everything else, a dot inside a label included,
 // is sent as an octal escape.
-bool route53_literal(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '*';
-}
+bool route53_literal(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '*'; }
 
 // Characters presentation form can hold unescaped inside a label.
 bool presentation_literal(unsigned char c) {
-  return c > 0x20 && c < 0x7f && c != '.' && c != '\\' && c != '"' && c != '(' && c != ')' && c != ';' && c != '@' &&
-         c != '$';
+  return c > 0x20 && c < 0x7f && c != '.' && c != '\\' && c != '"' && c != '(' && c != ')' && c != ';' && c != '@' && c != '$';
 }
 
 std::string escaped(unsigned char c, bool octal) {
@@ -72,9 +69,7 @@ std::string name_to_route53(const dns::DomainName& name) {
   return out;
 }
 
-bool is_route53_special(const aws::route53::RecordSet& record) {
-  return record.alias.has_value() || !record.set_identifier.empty();
-}
+bool is_route53_special(const aws::route53::RecordSet& record) { return record.alias.has_value() || !record.set_identifier.empty(); }
 
 Result<std::optional<Rrset>> rrset_from_route53(const aws::route53::RecordSet& record) {
   // Aliases and routing-policy sets have no faithful Rrset: copying one as a
@@ -85,18 +80,18 @@ Result<std::optional<Rrset>> rrset_from_route53(const aws::route53::RecordSet& r
   if (!type) return std::optional<Rrset>{};
   auto name = name_from_route53(record.name);
   if (!name) return std::unexpected(name.error());
-  return std::optional<Rrset>(Rrset{.name = *name, .type = *type,
-                                    .ttl = static_cast<std::uint32_t>(record.ttl.value_or(0)),
-                                    .values = record.values});
+  return std::optional<Rrset>(
+      Rrset{.name = *name, .type = *type, .ttl = static_cast<std::uint32_t>(record.ttl.value_or(0)), .values = record.values});
 }
 
 aws::route53::Change change_to_route53(const RrsetChange& change) {
   const Rrset& r = change.rrset;
   return aws::route53::Change{
-      .action = change.kind == ChangeKind::Delete ? aws::route53::ChangeAction::Delete
-                                                       : aws::route53::ChangeAction::Upsert,
-      .record = {.name = name_to_route53(r.name), .type = std::string(dns::to_string(r.type)),
-                 .ttl = static_cast<long>(r.ttl), .values = r.values}};
+      .action = change.kind == ChangeKind::Delete ? aws::route53::ChangeAction::Delete : aws::route53::ChangeAction::Upsert,
+      .record = {.name = name_to_route53(r.name),
+                 .type = std::string(dns::to_string(r.type)),
+                 .ttl = static_cast<long>(r.ttl),
+                 .values = r.values}};
 }
 
 std::vector<aws::route53::Change> deletions_for_zone_removal(const std::vector<aws::route53::RecordSet>& records,

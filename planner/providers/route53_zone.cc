@@ -29,7 +29,9 @@ Result<std::optional<aws::route53::HostedZoneId>> Route53ZoneProvider::zone_id()
 Result<aws::route53::HostedZoneId> Route53ZoneProvider::require_zone_id() {
   auto id = zone_id();
   if (!id) return std::unexpected(id.error());
-  if (!*id) return fail(ErrorCode::Provider, "hosted zone " + options_.name.text() + " (CallerReference " + options_.caller_reference + ") does not exist yet");
+  if (!*id)
+    return fail(ErrorCode::Provider,
+                "hosted zone " + options_.name.text() + " (CallerReference " + options_.caller_reference + ") does not exist yet");
   return **id;
 }
 
@@ -50,7 +52,9 @@ Result<void> Route53ZoneProvider::create(std::string_view caller_reference) {
   if (options_.hosted_zone_id) {
     auto there = exists();
     if (!there) return std::unexpected(there.error());
-    if (!*there) return fail(ErrorCode::Provider, "hosted zone " + *options_.hosted_zone_id + " does not exist (the plan does not create zones given by id)");
+    if (!*there)
+      return fail(ErrorCode::Provider,
+                  "hosted zone " + *options_.hosted_zone_id + " does not exist (the plan does not create zones given by id)");
     return {};
   }
   options_.caller_reference = std::string(caller_reference);
@@ -75,7 +79,8 @@ Result<void> Route53ZoneProvider::remove() {
   if (!records) return std::unexpected(provider_error("listing hosted zone " + options_.name.text(), records.error()));
   auto deletions = deletions_for_zone_removal(*records, options_.name);
   if (!deletions.empty()) {
-    auto applied = client_.apply_changes(id, std::move(deletions), {.comment = "cutover: empty the zone before deleting it", .wait = options_.wait});
+    auto applied =
+        client_.apply_changes(id, std::move(deletions), {.comment = "cutover: empty the zone before deleting it", .wait = options_.wait});
     if (!applied) return std::unexpected(provider_error("emptying hosted zone " + options_.name.text(), applied.error()));
   }
   auto deleted = client_.delete_hosted_zone(id);
@@ -120,7 +125,8 @@ Result<std::vector<dns::DomainName>> Route53ZoneProvider::nameservers() {
   std::vector<dns::DomainName> out;
   for (const auto& text : zone->name_servers) {
     auto name = dns::DomainName::parse(text);
-    if (!name) return fail(ErrorCode::Provider, "hosted zone " + options_.name.text() + " has a name server that is not a name: '" + text + "'");
+    if (!name)
+      return fail(ErrorCode::Provider, "hosted zone " + options_.name.text() + " has a name server that is not a name: '" + text + "'");
     out.push_back(*name);
   }
   return out;

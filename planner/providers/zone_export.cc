@@ -15,15 +15,13 @@ std::string presentation(std::string_view route53_name) {
 }
 
 std::string routing_comment(const aws::route53::RecordSet& r) {
-  return "; routing policy: SetIdentifier=" + r.set_identifier +
-         (r.weight ? " Weight=" + std::to_string(*r.weight) : "") + (r.region.empty() ? "" : " Region=" + r.region) +
-         (r.failover.empty() ? "" : " Failover=" + r.failover) + "\n";
+  return "; routing policy: SetIdentifier=" + r.set_identifier + (r.weight ? " Weight=" + std::to_string(*r.weight) : "") +
+         (r.region.empty() ? "" : " Region=" + r.region) + (r.failover.empty() ? "" : " Failover=" + r.failover) + "\n";
 }
 
 }  // namespace
 
-std::string write_bind_zone(const std::vector<aws::route53::RecordSet>& records, std::string_view origin,
-                            std::vector<std::string>& notes) {
+std::string write_bind_zone(const std::vector<aws::route53::RecordSet>& records, std::string_view origin, std::vector<std::string>& notes) {
   std::string out = "$ORIGIN " + presentation(origin) + "\n";
   for (const aws::route53::RecordSet& r : records) {
     std::string owner = presentation(r.name);

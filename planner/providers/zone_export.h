@@ -14,7 +14,6 @@ namespace cutover::planner {
 /// Record sets as a BIND zone file starting with $ORIGIN `origin`. Alias and
 /// routing-policy records, which BIND cannot express, and values ldns cannot
 /// parse become comments; `notes` says which.
-std::string write_bind_zone(const std::vector<aws::route53::RecordSet>& records, std::string_view origin,
-                            std::vector<std::string>& notes);
+std::string write_bind_zone(const std::vector<aws::route53::RecordSet>& records, std::string_view origin, std::vector<std::string>& notes);
 
 }  // namespace cutover::planner

@@ -17,16 +17,14 @@ namespace {
 // the dry run's lines: by Route 53 name, then type mnemonic.
 using SetKey = std::pair<std::string, std::string>;
 
-SetKey set_key(const dns::Record& record) {
-  return {name_to_route53(record.name), std::string(dns::to_string(record.type))};
-}
+SetKey set_key(const dns::Record& record) { return {name_to_route53(record.name), std::string(dns::to_string(record.type))}; }
 
 // The types Route 53 accepts in a hosted zone (../shared/docs/aws-apis.md):
 // anything else is refused before a request is sent, naming the record.
 bool route53_type(dns::RecordType type) {
   using T = dns::RecordType;
-  for (auto t : {T::A, T::AAAA, T::CAA, T::CNAME, T::DS, T::HTTPS, T::MX, T::NAPTR, T::NS, T::PTR, T::SOA, T::SPF, T::SRV,
-                 T::SSHFP, T::SVCB, T::TLSA, T::TXT}) {
+  for (auto t : {T::A, T::AAAA, T::CAA, T::CNAME, T::DS, T::HTTPS, T::MX, T::NAPTR, T::NS, T::PTR, T::SOA, T::SPF, T::SRV, T::SSHFP,
+                 T::SVCB, T::TLSA, T::TXT}) {
     if (type == t) return true;
   }
   return false;
@@ -35,8 +33,7 @@ bool route53_type(dns::RecordType type) {
 // Merges one record into the RRset of its owner and type.
 void add_record(const dns::Record& record, std::map<SetKey, Rrset>& sets, ZoneFileRrsets& out) {
   SetKey key = set_key(record);
-  auto [it, inserted] =
-      sets.try_emplace(key, Rrset{.name = record.name, .type = record.type, .ttl = record.ttl, .values = {}});
+  auto [it, inserted] = sets.try_emplace(key, Rrset{.name = record.name, .type = record.type, .ttl = record.ttl, .values = {}});
   if (!inserted && it->second.ttl != record.ttl) {
     out.notes.push_back(key.first + " " + key.second + ": records with different TTLs, using the smallest");
     it->second.ttl = std::min(it->second.ttl, record.ttl);

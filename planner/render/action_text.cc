@@ -23,9 +23,10 @@ std::string values_text(const RecordSet& set) {
 
 ActionText records(const Plan& plan, const ChangeRecords& a) {
   auto provider = provider_of_zone(plan, a.zone);
-  ActionText text{.provider = provider,
-                  .operation = provider == "route53" ? "ChangeResourceRecordSets" : "UPDATE",
-                  .summary = std::to_string(a.changes.size()) + (a.changes.size() == 1 ? " change" : " changes") + " in zone '" + a.zone + "'"};
+  ActionText text{
+      .provider = provider,
+      .operation = provider == "route53" ? "ChangeResourceRecordSets" : "UPDATE",
+      .summary = std::to_string(a.changes.size()) + (a.changes.size() == 1 ? " change" : " changes") + " in zone '" + a.zone + "'"};
   for (const auto& change : a.changes) text.details.push_back(describe(change));
   return text;
 }
@@ -48,37 +49,49 @@ struct Describer {
     if (plan.registrar && std::holds_alternative<ParentZoneRegistrar>(*plan.registrar)) {
       const auto& parent = std::get<ParentZoneRegistrar>(*plan.registrar).zone;
       auto provider = provider_of_zone(plan, parent);
-      return {provider, provider == "route53" ? "ChangeResourceRecordSets" : "UPDATE",
-              "UPSERT " + a.domain.text() + " NS " + std::to_string(a.ttl) + " " + target + " in parent zone '" + parent + "'", {}};
+      return {provider,
+              provider == "route53" ? "ChangeResourceRecordSets" : "UPDATE",
+              "UPSERT " + a.domain.text() + " NS " + std::to_string(a.ttl) + " " + target + " in parent zone '" + parent + "'",
+              {}};
     }
     return {"route53domains", "UpdateDomainNameservers", "set the name servers of " + a.domain.text() + " to " + target, {}};
   }
   ActionText operator()(const TransferDomain& a) const {
-    return {"route53domains", "TransferDomainToAnotherAwsAccount",
-            "transfer " + a.domain.text() + " from account '" + a.from_account + "' to the account id of '" + a.to_account + "'", {}};
+    return {"route53domains",
+            "TransferDomainToAnotherAwsAccount",
+            "transfer " + a.domain.text() + " from account '" + a.from_account + "' to the account id of '" + a.to_account + "'",
+            {}};
   }
   ActionText operator()(const AcceptTransfer& a) const {
-    return {"route53domains", "AcceptDomainTransferFromAnotherAwsAccount",
-            "accept " + a.domain.text() + " in account '" + a.account + "' with the password from the transfer", {}};
+    return {"route53domains",
+            "AcceptDomainTransferFromAnotherAwsAccount",
+            "accept " + a.domain.text() + " in account '" + a.account + "' with the password from the transfer",
+            {}};
   }
   ActionText operator()(const CancelTransfer& a) const {
     return {"route53domains", "CancelDomainTransferToAnotherAwsAccount", "cancel the transfer of " + a.domain.text(), {}};
   }
   ActionText operator()(const LockTransfer& a) const {
-    return {"route53domains", "EnableDomainTransferLock",
-            "turn the transfer lock of " + a.domain.text() + " on in account '" + a.account + "'", {}};
+    return {"route53domains",
+            "EnableDomainTransferLock",
+            "turn the transfer lock of " + a.domain.text() + " on in account '" + a.account + "'",
+            {}};
   }
   ActionText operator()(const DeleteZone& a) const {
     return {provider_of_zone(plan, a.zone), "DeleteHostedZone", "delete zone '" + a.zone + "' (its records first)", {}};
   }
   ActionText operator()(const DeleteRecordsBelow& a) const {
     auto provider = provider_of_zone(plan, a.zone);
-    return {provider, provider == "route53" ? "ChangeResourceRecordSets" : "UPDATE",
-            "DELETE every record under " + a.below.text() + " in zone '" + a.zone + "' (the delegation NS stays)", {}};
+    return {provider,
+            provider == "route53" ? "ChangeResourceRecordSets" : "UPDATE",
+            "DELETE every record under " + a.below.text() + " in zone '" + a.zone + "' (the delegation NS stays)",
+            {}};
   }
   ActionText operator()(const CloneCluster& a) const {
-    return {"rds", "RestoreDBClusterToPointInTime",
-            "clone " + a.source_cluster + " as " + a.clone_name + " (RestoreType copy-on-write, UseLatestRestorableTime)", {}};
+    return {"rds",
+            "RestoreDBClusterToPointInTime",
+            "clone " + a.source_cluster + " as " + a.clone_name + " (RestoreType copy-on-write, UseLatestRestorableTime)",
+            {}};
   }
   ActionText operator()(const CreateInstance& a) const {
     return {"rds", "CreateDBInstance", "create " + a.instance + " (" + a.instance_class + ") in cluster " + a.cluster, {}};
@@ -96,8 +109,8 @@ struct Describer {
 ActionText describe(const Plan& plan, const Action& action) { return std::visit(Describer{plan}, action); }
 
 std::string describe(const RecordChange& change) {
-  return std::string(to_string(change.kind)) + " " + change.set.name.text() + " " +
-         std::string(dns::to_string(change.set.type)) + " " + std::to_string(change.set.ttl) + " " + values_text(change.set);
+  return std::string(to_string(change.kind)) + " " + change.set.name.text() + " " + std::string(dns::to_string(change.set.type)) + " " +
+         std::to_string(change.set.ttl) + " " + values_text(change.set);
 }
 
 }  // namespace cutover::planner

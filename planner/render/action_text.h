@@ -12,9 +12,9 @@
 namespace cutover::planner {
 
 struct ActionText {
-  std::string provider{};   // "route53", "rfc2136", "route53domains", "rds"
-  std::string operation{};  // "ChangeResourceRecordSets", "UPDATE", ...
-  std::string summary{};    // one line for people
+  std::string provider{};              // "route53", "rfc2136", "route53domains", "rds"
+  std::string operation{};             // "ChangeResourceRecordSets", "UPDATE", ...
+  std::string summary{};               // one line for people
   std::vector<std::string> details{};  // e.g. each change of a batch
 };
 

@@ -30,8 +30,8 @@ std::string render_dot(const PlannedRun& run) {
     const Step& step = *s.step;
     for (const auto& dep : step.depends_on) out << "  " << quoted(dep.value) << " -> " << quoted(step.id.value) << ";\n";
     for (const auto& wait : step.waits) {
-      out << "  " << quoted(wait.after.value) << " -> " << quoted(step.id.value) << " [style=bold, label="
-          << quoted("wait " + format_duration(wait.delay)) << "];\n";
+      out << "  " << quoted(wait.after.value) << " -> " << quoted(step.id.value)
+          << " [style=bold, label=" << quoted("wait " + format_duration(wait.delay)) << "];\n";
     }
   }
   out << "}\n";

@@ -81,11 +81,19 @@ json step_json(const PlannedRun& run, const ScheduledStep& s) {
   for (const auto& w : step.waits) waits.push_back({{"after", w.after.value}, {"delay_seconds", w.delay.count()}, {"reason", w.reason}});
   json actions = json::array();
   for (const auto& a : step.actions) actions.push_back(action_json(run.plan, a));
-  json out{{"id", step.id.value}, {"title", step.title}, {"strategy", step.strategy},
-           {"start_offset_seconds", s.start.count()}, {"finish_offset_seconds", s.finish.count()},
-           {"start_reason", s.start_reason}, {"depends_on", deps}, {"waits", waits}, {"actions", actions},
-           {"gates", gates_json(step.gates)}, {"check_after", gates_json(step.check_after)},
-           {"rollback", rollback_json(run.plan, step.rollback)}, {"notes", step.notes},
+  json out{{"id", step.id.value},
+           {"title", step.title},
+           {"strategy", step.strategy},
+           {"start_offset_seconds", s.start.count()},
+           {"finish_offset_seconds", s.finish.count()},
+           {"start_reason", s.start_reason},
+           {"depends_on", deps},
+           {"waits", waits},
+           {"actions", actions},
+           {"gates", gates_json(step.gates)},
+           {"check_after", gates_json(step.check_after)},
+           {"rollback", rollback_json(run.plan, step.rollback)},
+           {"notes", step.notes},
            {"done", run.facts.done_steps.contains(step.id.value)}};
   out["deadline_seconds"] = step.deadline ? json(step.deadline->count()) : json(nullptr);
   if (step.deadline) out["deadline_reason"] = step.deadline_reason;
@@ -97,8 +105,11 @@ json step_json(const PlannedRun& run, const ScheduledStep& s) {
 std::string render_json(const PlannedRun& run) {
   json steps = json::array();
   for (const auto& s : run.schedule) steps.push_back(step_json(run, s));
-  json doc{{"format", "cutover-plan"}, {"version", 1}, {"domain", run.plan.domain.text()},
-           {"offline", run.facts.offline}, {"total_duration_seconds", total_duration(run.schedule).count()},
+  json doc{{"format", "cutover-plan"},
+           {"version", 1},
+           {"domain", run.plan.domain.text()},
+           {"offline", run.facts.offline},
+           {"total_duration_seconds", total_duration(run.schedule).count()},
            {"steps", steps}};
   return doc.dump(2) + "\n";
 }

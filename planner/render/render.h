@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "planner/steps/facts.h"
 #include "planner/plan/plan.h"
+#include "planner/steps/facts.h"
 #include "planner/steps/step_graph.h"
 
 namespace cutover::planner {

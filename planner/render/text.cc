@@ -55,8 +55,9 @@ void write_step(std::ostringstream& out, const PlannedRun& run, std::size_t numb
 std::string render_text(const PlannedRun& run) {
   std::ostringstream out;
   out << "Plan for " << run.plan.domain.text() << ": " << run.schedule.size() << " steps";
-  out << (run.facts.offline ? " (offline: TTLs assumed from /assume, nothing queried)"
-                             : " (live: TTLs observed where they could be, " + std::to_string(run.facts.done_steps.size()) + " steps already in effect)")
+  out << (run.facts.offline
+              ? " (offline: TTLs assumed from /assume, nothing queried)"
+              : " (live: TTLs observed where they could be, " + std::to_string(run.facts.done_steps.size()) + " steps already in effect)")
       << "\n\n";
   std::size_t number = 1;
   for (const auto& s : run.schedule) {

@@ -23,7 +23,8 @@ Result<DomainTransfers*> ActionRunner::transfers_of(const std::string& account) 
 
 Result<Database*> ActionRunner::database_of(const std::string& account) {
   auto it = providers_.databases.find(account);
-  if (it == providers_.databases.end() || !it->second) return fail(ErrorCode::Provider, "no database provider for account '" + account + "'");
+  if (it == providers_.databases.end() || !it->second)
+    return fail(ErrorCode::Provider, "no database provider for account '" + account + "'");
   return it->second.get();
 }
 
@@ -65,13 +66,14 @@ Result<std::vector<RrsetChange>> ActionRunner::resolve(const ChangeRecords& acti
       auto present = find_rrset(*current, rrset.name, rrset.type);
       if (!present) {
         if (change.kind == ChangeKind::Delete) continue;  // already gone
-        return fail(ErrorCode::Provider, "zone '" + action.zone + "' has no " + std::string(dns::to_string(rrset.type)) + " at " + rrset.name.text() + " to change the TTL of");
+        return fail(ErrorCode::Provider, "zone '" + action.zone + "' has no " + std::string(dns::to_string(rrset.type)) + " at " +
+                                             rrset.name.text() + " to change the TTL of");
       }
       if (change.set.keep_values || change.kind == ChangeKind::Delete) rrset.values = present->values;
       if (change.kind == ChangeKind::Delete) rrset.ttl = present->ttl;
     }
-    out.push_back(RrsetChange{.kind = change.kind == ChangeKind::Delete ? ChangeKind::Delete : ChangeKind::Upsert,
-                              .rrset = std::move(rrset)});
+    out.push_back(
+        RrsetChange{.kind = change.kind == ChangeKind::Delete ? ChangeKind::Delete : ChangeKind::Upsert, .rrset = std::move(rrset)});
   }
   return out;
 }

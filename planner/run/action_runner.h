@@ -7,11 +7,11 @@
 #include <string_view>
 #include <utility>
 
-#include "planner/steps/run_facts.h"
 #include "planner/plan/plan.h"
 #include "planner/providers/provider_set.h"
 #include "planner/result.h"
 #include "planner/run/secrets.h"
+#include "planner/steps/run_facts.h"
 #include "planner/steps/step.h"
 
 namespace cutover::planner {

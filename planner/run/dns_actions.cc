@@ -15,8 +15,8 @@ Result<std::vector<RrsetChange>> ActionRunner::copy_changes(const CopyRecords& c
   if (!source) return std::unexpected(source.error());
   auto target = (*to)->list();
   if (!target) return std::unexpected(target.error());
-  CopyFilter filter{.from_apex = (*from)->zone_name(), .to_apex = (*to)->zone_name(),
-                    .only_below = copy.only_below, .skip_below = copy.skip_below};
+  CopyFilter filter{
+      .from_apex = (*from)->zone_name(), .to_apex = (*to)->zone_name(), .only_below = copy.only_below, .skip_below = copy.skip_below};
   return changes_to_hold(*target, rrsets_to_copy(*source, filter));
 }
 
@@ -28,8 +28,7 @@ Result<std::vector<RrsetChange>> ActionRunner::delete_below_changes(const Delete
   return deletions_below(*listed, action.below);
 }
 
-Result<ActionOutcome> ActionRunner::apply(const std::string& key, const std::vector<RrsetChange>& changes,
-                                          const std::string& comment) {
+Result<ActionOutcome> ActionRunner::apply(const std::string& key, const std::vector<RrsetChange>& changes, const std::string& comment) {
   if (changes.empty()) return ActionOutcome{.how = "nothing to change: already in effect"};
   auto target = zone(key);
   if (!target) return std::unexpected(target.error());

@@ -1,7 +1,7 @@
 #include "planner/run/executor.h"
 
-#include "planner/run/action_runner.h"
 #include "planner/render/action_text.h"
+#include "planner/run/action_runner.h"
 
 namespace cutover::planner {
 std::string_view to_string(RunStatus status) {
@@ -23,9 +23,12 @@ Result<void> Executor::record(const Step& step, JournalEvent event, std::optiona
     data.merge(unjournaled_);
     unjournaled_.clear();
   }
-  return parts_.journal.append(JournalRecord{.step = step.id.value, .event = event,
-                                             .at = to_unix_seconds(parts_.clock.now()), .action = action,
-                                             .data = std::move(data), .message = std::move(message)});
+  return parts_.journal.append(JournalRecord{.step = step.id.value,
+                                             .event = event,
+                                             .at = to_unix_seconds(parts_.clock.now()),
+                                             .action = action,
+                                             .data = std::move(data),
+                                             .message = std::move(message)});
 }
 
 RunOutcome Executor::stop_failed(RunStatus status, const Step& step, std::string why, std::vector<std::string> evidence) {
@@ -134,7 +137,9 @@ Result<std::optional<RunOutcome>> Executor::wait_for_start(const Step& step, con
   std::string reason = step.waits.empty() ? "" : step.waits.front().reason;
   while (earliest && parts_.clock.now() < *earliest) {
     if (!options.wait) {
-      return std::optional<RunOutcome>{RunOutcome{.status = RunStatus::Waiting, .step = step.id.value, .next_at = earliest,
+      return std::optional<RunOutcome>{RunOutcome{.status = RunStatus::Waiting,
+                                                  .step = step.id.value,
+                                                  .next_at = earliest,
                                                   .message = "not before " + std::to_string(to_unix_seconds(*earliest)) + ": " + reason}};
     }
     auto remaining = std::chrono::duration_cast<std::chrono::seconds>(*earliest - parts_.clock.now());
@@ -201,9 +206,12 @@ Result<std::optional<RunOutcome>> Executor::run_actions(const Step& step) {
       // The last run announced this action and stopped before recording its
       // result: ask the provider rather than send it again.
       auto effect = runner.in_effect(action);
-      if (!effect) return std::optional<RunOutcome>{stop_failed(RunStatus::Failed, step, "could not re-check an action in doubt: " + effect.error().message, {})};
+      if (!effect)
+        return std::optional<RunOutcome>{
+            stop_failed(RunStatus::Failed, step, "could not re-check an action in doubt: " + effect.error().message, {})};
       if (*effect) {
-        auto logged = record(step, JournalEvent::ActionDone, i, runner.take_learned(), "in effect already (re-checked after an interrupted run)");
+        auto logged =
+            record(step, JournalEvent::ActionDone, i, runner.take_learned(), "in effect already (re-checked after an interrupted run)");
         if (!logged) return std::unexpected(logged.error());
         parts_.observer.action_done(step, i, "already in effect (re-checked)");
         auto forgotten = forget_consumed_secrets(action);

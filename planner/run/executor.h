@@ -15,10 +15,10 @@
 
 #include "planner/clock.h"
 #include "planner/gates/gate_checker.h"
-#include "planner/run/journal.h"
-#include "planner/run/observer.h"
 #include "planner/plan/plan.h"
 #include "planner/providers/provider_set.h"
+#include "planner/run/journal.h"
+#include "planner/run/observer.h"
 #include "planner/run/secrets.h"
 #include "planner/steps/step_graph.h"
 

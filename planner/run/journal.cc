@@ -21,9 +21,9 @@ constexpr const char* kFormat = "cutover-journal";
 constexpr int kVersion = 1;
 
 std::optional<JournalEvent> parse_event(std::string_view text) {
-  for (auto event : {JournalEvent::StepStarted, JournalEvent::ActionStarted, JournalEvent::ActionDone,
-                     JournalEvent::StepDone, JournalEvent::StepFailed, JournalEvent::UndoStarted, JournalEvent::UndoDone,
-                     JournalEvent::RolledBack, JournalEvent::Facts}) {
+  for (auto event :
+       {JournalEvent::StepStarted, JournalEvent::ActionStarted, JournalEvent::ActionDone, JournalEvent::StepDone, JournalEvent::StepFailed,
+        JournalEvent::UndoStarted, JournalEvent::UndoDone, JournalEvent::RolledBack, JournalEvent::Facts}) {
     if (to_string(event) == text) return event;
   }
   return std::nullopt;
@@ -71,11 +71,14 @@ Result<void> check_header(const std::string& line, const JournalHeader& header, 
     return fail(ErrorCode::Corrupt, "'" + path.string() + "' is not a cutover journal (its first line is not a cutover-journal header)");
   }
   if (doc.value("version", 0) != kVersion) {
-    return fail(ErrorCode::Corrupt, "journal '" + path.string() + "' has version " + std::to_string(doc.value("version", 0)) + "; this cutover reads version 1");
+    return fail(ErrorCode::Corrupt, "journal '" + path.string() + "' has version " + std::to_string(doc.value("version", 0)) +
+                                        "; this cutover reads version 1");
   }
   if (doc.value("plan_digest", "") != header.plan_digest) {
-    return fail(ErrorCode::Invalid, "journal '" + path.string() + "' belongs to another plan (or the plan changed since it started): "
-                                    "digest " + doc.value("plan_digest", "") + ", this plan " + header.plan_digest + "; use a new journal");
+    return fail(ErrorCode::Invalid, "journal '" + path.string() +
+                                        "' belongs to another plan (or the plan changed since it started): "
+                                        "digest " +
+                                        doc.value("plan_digest", "") + ", this plan " + header.plan_digest + "; use a new journal");
   }
   return {};
 }
@@ -128,8 +131,7 @@ Journal::~Journal() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-Result<Journal> Journal::open(const std::filesystem::path& path, const JournalHeader& header,
-                              std::vector<std::string>& warnings) {
+Result<Journal> Journal::open(const std::filesystem::path& path, const JournalHeader& header, std::vector<std::string>& warnings) {
   std::string content;
   if (std::ifstream in{path, std::ios::binary}) {
     std::ostringstream buffer;
@@ -166,7 +168,9 @@ Result<Journal> Journal::open(const std::filesystem::path& path, const JournalHe
     } else {
       auto record = whole ? decode(line) : std::nullopt;
       if (!record) {
-        if (!last) return fail(ErrorCode::Corrupt, "journal '" + path.string() + "' is damaged at byte " + std::to_string(start) + " (not at its end; not repaired)");
+        if (!last)
+          return fail(ErrorCode::Corrupt,
+                      "journal '" + path.string() + "' is damaged at byte " + std::to_string(start) + " (not at its end; not repaired)");
         warnings.push_back("journal '" + path.string() + "': torn last line (" + std::to_string(content.size() - start) +
                            " bytes) cut back to the last whole record");
         break;

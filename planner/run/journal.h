@@ -38,8 +38,8 @@ enum class JournalEvent {
 struct JournalRecord {
   std::string step{};
   JournalEvent event{JournalEvent::StepStarted};
-  std::int64_t at{0};                       // unix seconds
-  std::optional<std::size_t> action{};      // index into the step's actions
+  std::int64_t at{0};                         // unix seconds
+  std::optional<std::size_t> action{};        // index into the step's actions
   std::map<std::string, std::string> data{};  // ids a rerun needs (zone id, operation id); never a secret
   std::string message{};
 };
@@ -58,8 +58,7 @@ class Journal {
   /// (flock) for this process: a second run on it fails (Invalid). An existing
   /// journal must belong to the same plan (digest), else Invalid. A torn last
   /// line is truncated and reported in `warnings`; damage before it is Corrupt.
-  static Result<Journal> open(const std::filesystem::path& path, const JournalHeader& header,
-                              std::vector<std::string>& warnings);
+  static Result<Journal> open(const std::filesystem::path& path, const JournalHeader& header, std::vector<std::string>& warnings);
 
   Journal(Journal&& other) noexcept;
   Journal& operator=(Journal&& other) noexcept;

@@ -4,9 +4,9 @@
 
 #include "dns/delegation.h"
 #include "dns/zone_file.h"
-#include "planner/run/action_runner.h"
 #include "planner/clock.h"
 #include "planner/providers/record_ops.h"
+#include "planner/run/action_runner.h"
 
 namespace cutover::planner {
 namespace {
@@ -40,8 +40,8 @@ void observe_parent_by_dns(const Plan& plan, Facts& facts) {
     if (!view.ds.empty()) facts.ds_at_parent = true;
   }
   if (answered == 0) return;
-  facts.parent_ns_ttl = {.value = ttl, .source = "observed at " + std::to_string(answered) + "/" +
-                                                 std::to_string(report->parent.size()) + " parent servers"};
+  facts.parent_ns_ttl = {
+      .value = ttl, .source = "observed at " + std::to_string(answered) + "/" + std::to_string(report->parent.size()) + " parent servers"};
   facts.ds_source = facts.parent_ns_ttl.source;
 }
 

@@ -4,9 +4,9 @@
 // TTL and DS at the parent, the largest record TTL, the pointer's TTL, and
 // which steps are already in effect.
 
-#include "planner/steps/facts.h"
 #include "planner/clock.h"
 #include "planner/providers/provider_set.h"
+#include "planner/steps/facts.h"
 #include "planner/steps/step_graph.h"
 
 namespace cutover::planner {

@@ -1,7 +1,7 @@
 #include "planner/run/rollback.h"
 
-#include "planner/run/action_runner.h"
 #include "planner/render/action_text.h"
+#include "planner/run/action_runner.h"
 #include "planner/steps/timing.h"
 
 #include <algorithm>
@@ -55,7 +55,8 @@ std::optional<RollbackEntry> refusal(const RollbackParts& parts, const Step& ste
   if (deletes_zone && delegation_was_moved(parts)) {
     // Resolvers that cached the delegation to this zone keep asking it for the parent's NS TTL.
     entry.verdict = RollbackVerdict::TooLate;
-    entry.explanation = "not deleted: a parent delegated to this zone during the run; delete it by hand once the parent's NS TTL has passed";
+    entry.explanation =
+        "not deleted: a parent delegated to this zone during the run; delete it by hand once the parent's NS TTL has passed";
     return entry;
   }
   // An undo half done (one zone restored, the other not) is worse than either
@@ -107,10 +108,11 @@ std::optional<RollbackEntry> wait_for_settling(const RollbackParts& parts, const
   auto s = settling(parts);
   if (!s) return std::nullopt;
   if (!parts.wait && parts.clock.now() < s->until) {
-    return RollbackEntry{.step = next.id.value, .verdict = RollbackVerdict::Waiting,
+    return RollbackEntry{.step = next.id.value,
+                         .verdict = RollbackVerdict::Waiting,
                          .explanation = "not before " + std::to_string(to_unix_seconds(s->until)) + " (in " +
-                                        format_duration(std::chrono::ceil<Seconds>(s->until - parts.clock.now())) + "): " +
-                                        s->reason + "; run again then"};
+                                        format_duration(std::chrono::ceil<Seconds>(s->until - parts.clock.now())) + "): " + s->reason +
+                                        "; run again then"};
   }
   while (parts.clock.now() < s->until) {
     auto left = std::chrono::ceil<Seconds>(s->until - parts.clock.now());
@@ -124,13 +126,18 @@ std::optional<RollbackEntry> wait_for_settling(const RollbackParts& parts, const
 
 Result<void> record(const RollbackParts& parts, const Step& step, JournalEvent event, std::size_t undo,
                     std::map<std::string, std::string> data = {}, std::string message = {}) {
-  return parts.journal.append({.step = step.id.value, .event = event, .at = to_unix_seconds(parts.clock.now()),
-                               .action = undo, .data = std::move(data), .message = std::move(message)});
+  return parts.journal.append({.step = step.id.value,
+                               .event = event,
+                               .at = to_unix_seconds(parts.clock.now()),
+                               .action = undo,
+                               .data = std::move(data),
+                               .message = std::move(message)});
 }
 
 RollbackEntry undo_failed(const Step& step, std::size_t undo, const std::string& why) {
   const Rollback& r = step.rollback;
-  std::string explanation = r.description + ": undo " + std::to_string(undo + 1) + " of " + std::to_string(r.actions.size()) + " failed: " + why;
+  std::string explanation =
+      r.description + ": undo " + std::to_string(undo + 1) + " of " + std::to_string(r.actions.size()) + " failed: " + why;
   if (undo > 0) explanation += "; the undos before it took effect and a rerun does not repeat them";
   return RollbackEntry{.step = step.id.value, .verdict = RollbackVerdict::Failed, .explanation = std::move(explanation)};
 }
@@ -148,7 +155,8 @@ Result<std::variant<std::string, RollbackEntry>> undo_action(const RollbackParts
     auto effect = runner.in_effect(action);
     if (!effect) return undo_failed(step, i, "could not re-check an undo in doubt: " + effect.error().message);
     if (*effect) {
-      auto logged = record(parts, step, JournalEvent::UndoDone, i, runner.take_learned(), "in effect already (re-checked after an interrupted rollback)");
+      auto logged = record(parts, step, JournalEvent::UndoDone, i, runner.take_learned(),
+                           "in effect already (re-checked after an interrupted rollback)");
       if (!logged) return std::unexpected(logged.error());
       return std::string("in effect already");
     }
@@ -210,7 +218,8 @@ RollbackEntry would_undo(const RollbackParts& parts, const Step& step) {
   if (!r.takes_effect.empty()) entry.explanation += "; takes effect " + r.takes_effect;
   if (r.settles_in) entry.explanation += "; the steps before it are undone " + format_duration(*r.settles_in) + " later";
   if (auto s = settling(parts); s && parts.clock.now() < s->until) {
-    entry.explanation += "; first waits " + format_duration(std::chrono::ceil<Seconds>(s->until - parts.clock.now())) + " (" + s->reason + ")";
+    entry.explanation +=
+        "; first waits " + format_duration(std::chrono::ceil<Seconds>(s->until - parts.clock.now())) + " (" + s->reason + ")";
   }
   return entry;
 }
@@ -245,7 +254,8 @@ Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
       // away what it relies on (a new zone deleted while the parent delegates to it).
       auto doubt = forward_took_effect_in_doubt(parts, runner, step);
       if (!doubt) {
-        out.push_back(RollbackEntry{.step = step.id.value, .verdict = RollbackVerdict::Failed,
+        out.push_back(RollbackEntry{.step = step.id.value,
+                                    .verdict = RollbackVerdict::Failed,
                                     .explanation = "could not tell whether its interrupted action took effect: " + doubt.error().message});
         break;
       }
@@ -267,8 +277,10 @@ Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
     if (!entry) return std::unexpected(entry.error());
     bool settled = entry->verdict == RollbackVerdict::Undone || entry->verdict == RollbackVerdict::NothingToDo;
     if (settled && !parts.dry_run) {
-      auto logged = parts.journal.append({.step = step.id.value, .event = JournalEvent::RolledBack,
-                                          .at = to_unix_seconds(parts.clock.now()), .message = entry->explanation});
+      auto logged = parts.journal.append({.step = step.id.value,
+                                          .event = JournalEvent::RolledBack,
+                                          .at = to_unix_seconds(parts.clock.now()),
+                                          .message = entry->explanation});
       if (!logged) return std::unexpected(logged.error());
     }
     // Undoing an earlier step under one that stays done could break what the

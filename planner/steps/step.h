@@ -49,23 +49,63 @@ struct RecordChange {
 };
 
 // The actions, one type each. `zone` and `account` are keys into the plan.
-struct CreateZone { std::string zone{}; dns::DomainName name{}; std::string caller_reference{}; };
+struct CreateZone {
+  std::string zone{};
+  dns::DomainName name{};
+  std::string caller_reference{};
+};
 struct CopyRecords {
   std::string from_zone{};
   std::string to_zone{};
-  std::optional<dns::DomainName> only_below{};     // copy only this subtree
-  std::vector<dns::DomainName> skip_below{};       // names left to child zones
+  std::optional<dns::DomainName> only_below{};  // copy only this subtree
+  std::vector<dns::DomainName> skip_below{};    // names left to child zones
 };
-struct ChangeRecords { std::string zone{}; std::vector<RecordChange> changes{}; std::string comment{}; };
-struct SetDelegation { dns::DomainName domain{}; std::string nameservers_of_zone{}; std::uint32_t ttl{0}; };
-struct TransferDomain { dns::DomainName domain{}; std::string from_account{}; std::string to_account{}; };
-struct AcceptTransfer { dns::DomainName domain{}; std::string account{}; };
-struct CancelTransfer { dns::DomainName domain{}; std::string account{}; };
-struct LockTransfer { dns::DomainName domain{}; std::string account{}; };  // the registrar's transfer lock, on
-struct DeleteZone { std::string zone{}; };
-struct DeleteRecordsBelow { std::string zone{}; dns::DomainName below{}; bool keep_delegation{true}; };
-struct CloneCluster { std::string account{}; std::string source_cluster{}; std::string clone_name{}; };
-struct CreateInstance { std::string account{}; std::string cluster{}; std::string instance{}; std::string instance_class{}; };
+struct ChangeRecords {
+  std::string zone{};
+  std::vector<RecordChange> changes{};
+  std::string comment{};
+};
+struct SetDelegation {
+  dns::DomainName domain{};
+  std::string nameservers_of_zone{};
+  std::uint32_t ttl{0};
+};
+struct TransferDomain {
+  dns::DomainName domain{};
+  std::string from_account{};
+  std::string to_account{};
+};
+struct AcceptTransfer {
+  dns::DomainName domain{};
+  std::string account{};
+};
+struct CancelTransfer {
+  dns::DomainName domain{};
+  std::string account{};
+};
+struct LockTransfer {
+  dns::DomainName domain{};
+  std::string account{};
+};  // the registrar's transfer lock, on
+struct DeleteZone {
+  std::string zone{};
+};
+struct DeleteRecordsBelow {
+  std::string zone{};
+  dns::DomainName below{};
+  bool keep_delegation{true};
+};
+struct CloneCluster {
+  std::string account{};
+  std::string source_cluster{};
+  std::string clone_name{};
+};
+struct CreateInstance {
+  std::string account{};
+  std::string cluster{};
+  std::string instance{};
+  std::string instance_class{};
+};
 /// A daily clone's lifecycle, kept in its cluster's tag "cutover:lifecycle".
 /// It only moves forward: Created, Ready, Connected; Aborted ends it.
 enum class CloneStage { Created, Ready, Connected, Aborted };
@@ -73,25 +113,31 @@ enum class CloneStage { Created, Ready, Connected, Aborted };
 std::string_view to_string(CloneStage stage);
 /// The stage a tag value names; nullopt for any other value.
 std::optional<CloneStage> parse_clone_stage(std::string_view text);
-struct TagCluster { std::string account{}; std::string cluster{}; CloneStage stage{CloneStage::Ready}; };
-struct DeleteAbortedClones { std::string account{}; std::string prefix{}; };
+struct TagCluster {
+  std::string account{};
+  std::string cluster{};
+  CloneStage stage{CloneStage::Ready};
+};
+struct DeleteAbortedClones {
+  std::string account{};
+  std::string prefix{};
+};
 
-using Action = std::variant<CreateZone, CopyRecords, ChangeRecords, SetDelegation, TransferDomain,
-                            AcceptTransfer, CancelTransfer, LockTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance,
-                            TagCluster, DeleteAbortedClones>;
+using Action = std::variant<CreateZone, CopyRecords, ChangeRecords, SetDelegation, TransferDomain, AcceptTransfer, CancelTransfer,
+                            LockTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance, TagCluster, DeleteAbortedClones>;
 
 enum class GateKind {
-  ZoneParity,            // two zones answer identically on every authoritative server
-  Authoritative,         // every server of a zone answers its NS and SOA with AA
-  ParentDelegatesTo,     // every server of the parent hands out the NS set of a zone
-  ReferralToChild,       // every server of parent zones refers names below a child to it
-  NoDsAtParent,          // no DS record at the parent (or DNSSEC is handled)
-  TtlAtMost,             // every authoritative server shows the RRset with TTL <= value
-  RecordAnswers,         // every authoritative server answers the record with a value
-  DomainIdle,            // the registrar has no operation in progress for the domain
-  OperationSucceeded,    // a registrar operation reached SUCCESSFUL
-  ClusterAvailable,      // a database cluster and its instances are `available`
-  ResolversAgree,        // the sampled resolvers answer the expected value
+  ZoneParity,          // two zones answer identically on every authoritative server
+  Authoritative,       // every server of a zone answers its NS and SOA with AA
+  ParentDelegatesTo,   // every server of the parent hands out the NS set of a zone
+  ReferralToChild,     // every server of parent zones refers names below a child to it
+  NoDsAtParent,        // no DS record at the parent (or DNSSEC is handled)
+  TtlAtMost,           // every authoritative server shows the RRset with TTL <= value
+  RecordAnswers,       // every authoritative server answers the record with a value
+  DomainIdle,          // the registrar has no operation in progress for the domain
+  OperationSucceeded,  // a registrar operation reached SUCCESSFUL
+  ClusterAvailable,    // a database cluster and its instances are `available`
+  ResolversAgree,      // the sampled resolvers answer the expected value
 };
 
 /// "zone-parity", "authoritative", ... (plan output, journal, evidence).
@@ -100,11 +146,11 @@ std::string_view to_string(GateKind kind);
 /// A check run with live DNS queries or a provider API.
 struct Gate {
   GateKind kind{GateKind::ZoneParity};
-  std::string description{};          // for people: what is checked, where
-  std::vector<std::string> zones{};   // zone keys involved (parity: old then new)
+  std::string description{};         // for people: what is checked, where
+  std::vector<std::string> zones{};  // zone keys involved (parity: old then new)
   std::optional<dns::DomainName> name{};
   std::optional<dns::RecordType> type{};
-  std::string expected{};             // value, zone key or cluster, by kind
+  std::string expected{};  // value, zone key or cluster, by kind
   std::optional<std::uint32_t> ttl{};
   /// Parity: names at or below these are left out (child zones, checked by referral gates).
   std::vector<dns::DomainName> exclude_below{};
@@ -140,8 +186,8 @@ struct Rollback {
 struct Step {
   StepId id{};
   std::string title{};
-  std::string strategy{};           // "nameserver-switch", or "zones" for shared steps
-  std::vector<Action> actions{};    // none: a pure verification step
+  std::string strategy{};         // "nameserver-switch", or "zones" for shared steps
+  std::vector<Action> actions{};  // none: a pure verification step
   std::vector<Gate> gates{};
   std::vector<StepId> depends_on{};
   std::vector<Wait> waits{};

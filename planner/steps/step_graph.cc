@@ -6,7 +6,6 @@
 
 namespace cutover::planner {
 
-
 std::vector<StepId> predecessors(const Step& step) {
   std::vector<StepId> out = step.depends_on;
   for (const auto& wait : step.waits) {

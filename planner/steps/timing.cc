@@ -48,8 +48,7 @@ std::string format_duration(Seconds duration) {
     std::snprintf(buffer, sizeof buffer, "%s%lldh%02lldm", sign, static_cast<long long>(total / 3600),
                   static_cast<long long>(total % 3600 / 60));
   } else if (total >= 60) {
-    std::snprintf(buffer, sizeof buffer, "%s%lldm%02llds", sign, static_cast<long long>(total / 60),
-                  static_cast<long long>(total % 60));
+    std::snprintf(buffer, sizeof buffer, "%s%lldm%02llds", sign, static_cast<long long>(total / 60), static_cast<long long>(total % 60));
   } else {
     std::snprintf(buffer, sizeof buffer, "%s%llds", sign, static_cast<long long>(total));
   }

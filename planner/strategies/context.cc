@@ -10,9 +10,7 @@ std::optional<StepId> Context::creation_of(const std::string& key) const {
   return id;
 }
 
-std::uint32_t Context::lower_to(std::optional<std::uint32_t> override_ttl) const {
-  return override_ttl.value_or(plan.safety.lower_ttl_to);
-}
+std::uint32_t Context::lower_to(std::optional<std::uint32_t> override_ttl) const { return override_ttl.value_or(plan.safety.lower_ttl_to); }
 
 const NameserverSwitch* Context::nameserver_switch() const {
   for (const auto& strategy : plan.strategies) {

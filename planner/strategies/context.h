@@ -8,22 +8,22 @@
 #include <string>
 #include <vector>
 
-#include "planner/steps/facts.h"
 #include "planner/plan/plan.h"
+#include "planner/steps/facts.h"
 #include "planner/steps/step_graph.h"
 
 namespace cutover::planner::strategies {
 
 struct Anchors {
-  std::vector<StepId> before_switch{};     // the switch may run only after these
+  std::vector<StepId> before_switch{};                // the switch may run only after these
   std::vector<dns::DomainName> delegated_children{};  // left out of the copy into the new zone
-  std::optional<StepId> records_copied{};  // the new zone holds the old zone's records
-  std::optional<StepId> switch_ready{};    // the last check before the switch
-  std::optional<StepId> switch_step{};     // the registrar switch itself
-  std::optional<StepId> switch_verified{}; // every parent server delegates to the new set
-  std::optional<StepId> window_end{};      // both zones may diverge after this
-  std::optional<StepId> ttl_lowered{};     // NS TTLs lowered in both zones
-  std::vector<StepId> after_window{};      // steps that must also wait for the window's end
+  std::optional<StepId> records_copied{};             // the new zone holds the old zone's records
+  std::optional<StepId> switch_ready{};               // the last check before the switch
+  std::optional<StepId> switch_step{};                // the registrar switch itself
+  std::optional<StepId> switch_verified{};            // every parent server delegates to the new set
+  std::optional<StepId> window_end{};                 // both zones may diverge after this
+  std::optional<StepId> ttl_lowered{};                // NS TTLs lowered in both zones
+  std::vector<StepId> after_window{};                 // steps that must also wait for the window's end
 };
 
 struct Context {

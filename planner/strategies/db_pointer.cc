@@ -49,7 +49,8 @@ Gate answers(const DbPointer& s, const std::vector<std::string>& zones, const st
 }
 
 Gate ttl_at_most(const DbPointer& s, const std::vector<std::string>& zones, std::uint32_t ttl) {
-  Gate g = gate(GateKind::TtlAtMost, "every authoritative server shows " + s.name.text() + " with TTL <= " + std::to_string(ttl) + " s", zones);
+  Gate g =
+      gate(GateKind::TtlAtMost, "every authoritative server shows " + s.name.text() + " with TTL <= " + std::to_string(ttl) + " s", zones);
   g.name = s.name;
   g.type = dns::RecordType::CNAME;
   g.ttl = ttl;
@@ -88,7 +89,8 @@ void add_migrate(Context& ctx, const DbPointer& s) {
   depend_on(ready.depends_on, ctx.anchors.window_end);
   if (s.new_cluster) ready.gates.push_back(available(s, *s.new_cluster));
   ready.gates.push_back(ttl_at_most(s, zones, low));
-  if (ctx.anchors.window_end) ready.notes.push_back("not before the window ends: while traffic is split, both environments use the old database");
+  if (ctx.anchors.window_end)
+    ready.notes.push_back("not before the window ends: while traffic is split, both environments use the old database");
 
   Step flip{.id = step_id(prefix(s) + ".switch"),
             .title = "Switch " + s.name.text() + " to the new database",
@@ -121,7 +123,9 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
   // The date suffix is the run's UTC date; a rerun the same day finds the clone and does not clone again.
   std::string clone = *s.source_cluster + "-YYYYMMDD";
   auto tag = [&](std::string id, CloneStage stage, std::string title) {
-    return Step{.id = step_id(prefix(s) + "." + id), .title = std::move(title), .strategy = "db-pointer",
+    return Step{.id = step_id(prefix(s) + "." + id),
+                .title = std::move(title),
+                .strategy = "db-pointer",
                 .actions = {TagCluster{.account = s.account, .cluster = clone, .stage = stage}}};
   };
   std::vector<Step> steps;
@@ -130,26 +134,39 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
                        .strategy = "db-pointer",
                        .actions = {CloneCluster{.account = s.account, .source_cluster = *s.source_cluster, .clone_name = clone}},
                        .expected_duration = Seconds{600}});
-  steps.push_back(Step{.id = step_id(prefix(s) + ".instance"), .title = "Add instance " + clone + "-1 (" + s.instance_class + ")",
-                       .strategy = "db-pointer",
-                       .actions = {CreateInstance{.account = s.account, .cluster = clone, .instance = clone + "-1", .instance_class = s.instance_class}},
-                       .expected_duration = Seconds{600}});
+  steps.push_back(Step{
+      .id = step_id(prefix(s) + ".instance"),
+      .title = "Add instance " + clone + "-1 (" + s.instance_class + ")",
+      .strategy = "db-pointer",
+      .actions = {CreateInstance{.account = s.account, .cluster = clone, .instance = clone + "-1", .instance_class = s.instance_class}},
+      .expected_duration = Seconds{600}});
   // A step without action polls its gates: this one waits out "creating".
-  steps.push_back(Step{.id = step_id(prefix(s) + ".available"), .title = "Wait until " + clone + " and its instance are available",
-                       .strategy = "db-pointer", .gates = {available(s, clone)}, .expected_duration = Seconds{900}});
+  steps.push_back(Step{.id = step_id(prefix(s) + ".available"),
+                       .title = "Wait until " + clone + " and its instance are available",
+                       .strategy = "db-pointer",
+                       .gates = {available(s, clone)},
+                       .expected_duration = Seconds{900}});
   steps.push_back(tag("ready", CloneStage::Ready, "Tag " + clone + " ready"));
-  Step flip{.id = step_id(prefix(s) + ".switch"), .title = "Point " + s.name.text() + " at " + clone, .strategy = "db-pointer",
-            .actions = point(zones, RecordSet{.name = s.name, .type = dns::RecordType::CNAME, .ttl = ctx.facts.db_pointer_ttl.value,
-                                              .values_from = ValuesFrom::ClusterEndpoint, .values_zone = clone,
-                                              .values_account = s.account}, "cutover: daily clone"),
+  Step flip{.id = step_id(prefix(s) + ".switch"),
+            .title = "Point " + s.name.text() + " at " + clone,
+            .strategy = "db-pointer",
+            .actions = point(zones,
+                             RecordSet{.name = s.name,
+                                       .type = dns::RecordType::CNAME,
+                                       .ttl = ctx.facts.db_pointer_ttl.value,
+                                       .values_from = ValuesFrom::ClusterEndpoint,
+                                       .values_zone = clone,
+                                       .values_account = s.account},
+                             "cutover: daily clone"),
             .gates = {available(s, clone)}};
   // Not automatic: which clone came before is known only from the tags, and
   // pointing back without also moving the tags back would leave the clone in
   // use tagged `aborted`, which the next clean deletes.
-  flip.rollback = Rollback{.description = "not automatic: point " + s.name.text() + " back at the previous clone by hand and tag it " +
-                                          "connected again (once this clone is connected it is tagged aborted, and clean deletes aborted clones)",
-                           .takes_effect = "within the pointer TTL " + std::to_string(ctx.facts.db_pointer_ttl.value) + " s",
-                           .possible = false};
+  flip.rollback =
+      Rollback{.description = "not automatic: point " + s.name.text() + " back at the previous clone by hand and tag it " +
+                              "connected again (once this clone is connected it is tagged aborted, and clean deletes aborted clones)",
+               .takes_effect = "within the pointer TTL " + std::to_string(ctx.facts.db_pointer_ttl.value) + " s",
+               .possible = false};
   // Every server of every serving zone answers with the clone's endpoint.
   Gate pointed = answers(s, zones, clone);
   pointed.description = "every authoritative server answers " + s.name.text() + " CNAME <writer endpoint of " + clone + ">";
@@ -158,11 +175,14 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
   steps.push_back(std::move(flip));
   steps.push_back(tag("connected", CloneStage::Connected, "Tag " + clone + " connected and the clone it replaced aborted"));
   if (s.clean_aborted) {
-    steps.push_back(Step{.id = step_id(prefix(s) + ".clean"), .title = "Delete every aborted clone of " + *s.source_cluster + " (instances first)",
-                         .strategy = "db-pointer", .actions = {DeleteAbortedClones{.account = s.account, .prefix = *s.source_cluster + "-"}}});
+    steps.push_back(Step{.id = step_id(prefix(s) + ".clean"),
+                         .title = "Delete every aborted clone of " + *s.source_cluster + " (instances first)",
+                         .strategy = "db-pointer",
+                         .actions = {DeleteAbortedClones{.account = s.account, .prefix = *s.source_cluster + "-"}}});
     steps.back().rollback = Rollback{.description = "none: deleted clusters are gone", .possible = false};
     // Resolvers keep the previous clone's address for the pointer's TTL: it must live that long.
-    auto wait = wait_after_ttl_change("pointer TTL", ctx.facts.db_pointer_ttl.value, ctx.plan.safety.margin, ctx.facts.db_pointer_ttl.source);
+    auto wait =
+        wait_after_ttl_change("pointer TTL", ctx.facts.db_pointer_ttl.value, ctx.plan.safety.margin, ctx.facts.db_pointer_ttl.source);
     steps.back().waits.push_back(Wait{.after = step_id(prefix(s) + ".switch"), .delay = wait.total, .reason = wait.reason()});
   }
   for (std::size_t i = 1; i < steps.size(); ++i) steps[i].depends_on.push_back(steps[i - 1].id);
@@ -172,8 +192,10 @@ void add_daily_clone(Context& ctx, const DbPointer& s) {
 }  // namespace
 
 void add_db_pointer_steps(Context& ctx, const DbPointer& s) {
-  if (s.mode == DbPointerMode::Migrate) add_migrate(ctx, s);
-  else add_daily_clone(ctx, s);
+  if (s.mode == DbPointerMode::Migrate)
+    add_migrate(ctx, s);
+  else
+    add_daily_clone(ctx, s);
 }
 
 }  // namespace cutover::planner::strategies

@@ -33,18 +33,20 @@ void add_domain_transfer_steps(Context& ctx, const DomainTransfer& s) {
   busy.name = domain;
   idle.gates = {busy, delegation_unchanged(ctx, serving)};
 
-  Step initiate{.id = step_id("transfer.initiate"),
-                .title = "Transfer the registration of " + domain.text() + " from account '" + s.from_account + "' to '" + s.to_account + "'",
-                .strategy = "domain-transfer",
-                .actions = {TransferDomain{.domain = domain, .from_account = s.from_account, .to_account = s.to_account}},
-                .gates = idle.gates,
-                .depends_on = {idle.id}};
-  initiate.notes.push_back("the password it returns is kept in memory and handed to the accept step; it is never written to the journal or printed");
-  initiate.rollback = Rollback{.description = "cancel the transfer (CancelDomainTransferToAnotherAwsAccount) and turn the transfer lock back on",
-                               .actions = {CancelTransfer{.domain = domain, .account = s.from_account},
-                                           LockTransfer{.domain = domain, .account = s.from_account}},
-                               .safe_reason = "until the receiving account accepts",
-                               .takes_effect = "at once; DNS is not affected either way"};
+  Step initiate{
+      .id = step_id("transfer.initiate"),
+      .title = "Transfer the registration of " + domain.text() + " from account '" + s.from_account + "' to '" + s.to_account + "'",
+      .strategy = "domain-transfer",
+      .actions = {TransferDomain{.domain = domain, .from_account = s.from_account, .to_account = s.to_account}},
+      .gates = idle.gates,
+      .depends_on = {idle.id}};
+  initiate.notes.push_back(
+      "the password it returns is kept in memory and handed to the accept step; it is never written to the journal or printed");
+  initiate.rollback = Rollback{
+      .description = "cancel the transfer (CancelDomainTransferToAnotherAwsAccount) and turn the transfer lock back on",
+      .actions = {CancelTransfer{.domain = domain, .account = s.from_account}, LockTransfer{.domain = domain, .account = s.from_account}},
+      .safe_reason = "until the receiving account accepts",
+      .takes_effect = "at once; DNS is not affected either way"};
 
   Step accept{.id = step_id("transfer.accept"),
               .title = "Accept the transfer in account '" + s.to_account + "'",

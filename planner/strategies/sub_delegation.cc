@@ -10,8 +10,8 @@ namespace {
 std::string prefix(const SubDelegation& s) { return "subdelegation." + s.child_zone; }
 
 RecordSet delegation_set(const SubDelegation& s, std::uint32_t ttl) {
-  return RecordSet{.name = s.child, .type = dns::RecordType::NS, .ttl = ttl,
-                   .values_from = ValuesFrom::ZoneNameservers, .values_zone = s.child_zone};
+  return RecordSet{
+      .name = s.child, .type = dns::RecordType::NS, .ttl = ttl, .values_from = ValuesFrom::ZoneNameservers, .values_zone = s.child_zone};
 }
 
 Step copy_step(Context& ctx, const SubDelegation& s) {
@@ -22,13 +22,13 @@ Step copy_step(Context& ctx, const SubDelegation& s) {
             .expected_duration = Seconds{60}};
   depend_on(step.depends_on, ctx.creation_of(s.child_zone));
   depend_on(step.depends_on, ctx.creation_of(s.copy_from));
-  Gate parity = gate(GateKind::ZoneParity, "names under " + s.child.text() + " answer identically on every server of '" +
-                                               s.copy_from + "' and of '" + s.child_zone + "'",
-                     {s.copy_from, s.child_zone});
+  Gate parity =
+      gate(GateKind::ZoneParity,
+           "names under " + s.child.text() + " answer identically on every server of '" + s.copy_from + "' and of '" + s.child_zone + "'",
+           {s.copy_from, s.child_zone});
   parity.name = s.child;
   step.check_after.push_back(parity);
-  step.rollback = Rollback{.description = "nothing to undo: no parent delegates to the child zone yet",
-                           .takes_effect = "at once"};
+  step.rollback = Rollback{.description = "nothing to undo: no parent delegates to the child zone yet", .takes_effect = "at once"};
   return step;
 }
 
@@ -55,8 +55,7 @@ Step delegate_step(Context& ctx, const SubDelegation& s, const std::string& pare
             .depends_on = {verified}};
   depend_on(step.depends_on, ctx.creation_of(parent));
   step.gates.push_back(gate(GateKind::Authoritative,
-                            "every server of '" + s.child_zone + "' still answers for " + s.child.text() + " with AA",
-                            {s.child_zone}));
+                            "every server of '" + s.child_zone + "' still answers for " + s.child.text() + " with AA", {s.child_zone}));
   Gate referral = gate(GateKind::ReferralToChild,
                        "every server of '" + parent + "' refers names under " + s.child.text() + " to the child's name servers",
                        {parent, s.child_zone});
@@ -65,8 +64,7 @@ Step delegate_step(Context& ctx, const SubDelegation& s, const std::string& pare
   bool holds_copy = parent == s.copy_from;
   step.rollback = Rollback{
       .description = "delete the NS records for " + s.child.text() + " from '" + parent + "'",
-      .actions = {ChangeRecords{.zone = parent,
-                                .changes = {RecordChange{.kind = ChangeKind::Delete, .set = delegation_set(s, ttl)}}}},
+      .actions = {ChangeRecords{.zone = parent, .changes = {RecordChange{.kind = ChangeKind::Delete, .set = delegation_set(s, ttl)}}}},
       .safe_reason = holds_copy ? "while '" + parent + "' still holds its own records under the child (until remove-occluded)"
                                 : "until the nameserver switch: '" + parent + "' holds no records under the child",
       .takes_effect = "for every resolver within the delegation TTL " + std::to_string(ttl) + " s",

@@ -19,9 +19,10 @@ Gate parity(const Context& ctx, const NameserverSwitch& s) {
   std::string except;
   for (const auto& child : ctx.anchors.delegated_children) except += (except.empty() ? " (except under " : ", ") + child.text();
   if (!except.empty()) except += ")";
-  Gate g = gate(GateKind::ZoneParity,
-                "every record" + except + " answers identically on every authoritative server of '" + s.from_zone + "' and '" + s.to_zone + "'",
-                {s.from_zone, s.to_zone});
+  Gate g =
+      gate(GateKind::ZoneParity,
+           "every record" + except + " answers identically on every authoritative server of '" + s.from_zone + "' and '" + s.to_zone + "'",
+           {s.from_zone, s.to_zone});
   g.exclude_below = ctx.anchors.delegated_children;
   return g;
 }
@@ -35,7 +36,8 @@ Gate ttl_at_most(const std::string& zone, const dns::DomainName& apex, std::uint
 }
 
 Gate parent_delegates_to(const std::string& zone, const dns::DomainName& domain) {
-  Gate g = gate(GateKind::ParentDelegatesTo, "every parent server delegates " + domain.text() + " to the name servers of '" + zone + "'", {zone});
+  Gate g = gate(GateKind::ParentDelegatesTo, "every parent server delegates " + domain.text() + " to the name servers of '" + zone + "'",
+                {zone});
   g.name = domain;
   g.expected = zone;
   return g;
@@ -102,9 +104,9 @@ SwitchFacts switch_facts(const Context& ctx, const NameserverSwitch& s) {
   if (f.parent_in_plan) parent_after.value = lowered_ttl(f.parent_ns.value, f.lower_to);
   TtlFact old_after = f.old_zone_ns;
   old_after.value = lowered_ttl(f.old_zone_ns.value, f.lower_to);
-  f.window = largest_of({term("parent NS TTL", parent_after), term("old zone NS TTL", old_after),
-                         term("largest record TTL", ctx.facts.max_record_ttl)},
-                        ctx.plan.safety.margin);
+  f.window = largest_of(
+      {term("parent NS TTL", parent_after), term("old zone NS TTL", old_after), term("largest record TTL", ctx.facts.max_record_ttl)},
+      ctx.plan.safety.margin);
   return f;
 }
 
@@ -112,16 +114,14 @@ Step copy_records_step(Context& ctx, const NameserverSwitch& s) {
   Step step{.id = step_id("switch.copy-records"),
             .title = "Copy every record of '" + s.from_zone + "' into '" + s.to_zone + "' (apex NS and SOA excepted)",
             .strategy = "nameserver-switch",
-            .actions = {CopyRecords{.from_zone = s.from_zone, .to_zone = s.to_zone,
-                                    .skip_below = ctx.anchors.delegated_children}},
+            .actions = {CopyRecords{.from_zone = s.from_zone, .to_zone = s.to_zone, .skip_below = ctx.anchors.delegated_children}},
             .expected_duration = Seconds{120}};
   depend_on(step.depends_on, ctx.creation_of(s.to_zone));
   step.check_after.push_back(parity(ctx, s));
   for (const auto& child : ctx.anchors.delegated_children) {
     step.notes.push_back("names under " + child.text() + " are left to the child zone; the new zone only delegates them");
   }
-  step.rollback = Rollback{.description = "nothing to undo: the new zone serves no one until the switch",
-                           .takes_effect = "at once"};
+  step.rollback = Rollback{.description = "nothing to undo: the new zone serves no one until the switch", .takes_effect = "at once"};
   return step;
 }
 
@@ -164,9 +164,9 @@ Step verify_ready_step(Context& ctx, const NameserverSwitch& s, const SwitchFact
                             "every name server of '" + s.to_zone + "' answers SOA and NS for " + ctx.plan.domain.text() + " with AA",
                             {s.to_zone}));
   step.gates.push_back(ttl_at_most(s.from_zone, ctx.plan.domain, f.lower_to));
-  Gate ds = gate(GateKind::NoDsAtParent,
-                 s.dnssec_handled ? "a DS at the parent is accepted: the plan handles DNSSEC"
-                                  : "no DS record for " + ctx.plan.domain.text() + " at the parent (a DS would break validation after the switch)");
+  Gate ds = gate(GateKind::NoDsAtParent, s.dnssec_handled ? "a DS at the parent is accepted: the plan handles DNSSEC"
+                                                          : "no DS record for " + ctx.plan.domain.text() +
+                                                                " at the parent (a DS would break validation after the switch)");
   ds.name = ctx.plan.domain;
   ds.expected = s.dnssec_handled ? "allowed" : "absent";
   step.gates.push_back(ds);
@@ -190,15 +190,15 @@ Step registrar_step(Context& ctx, const NameserverSwitch& s, const SwitchFacts& 
   step.gates = ctx.graph.find(ready)->gates;
   step.check_after.push_back(parent_delegates_to(s.to_zone, domain));
   Seconds safe = s.retire_old_zone ? retirement_delay(f.window, ctx.plan.safety.retention) : f.window.total;
-  step.rollback = Rollback{
-      .description = "switch the delegation back to the name servers of '" + s.from_zone + "'",
-      .actions = {SetDelegation{.domain = domain, .nameservers_of_zone = s.from_zone, .ttl = ttl}},
-      .safe_for = safe,
-      .safe_reason = s.retire_old_zone ? "until the old zone is retired (window + retention)"
-                                       : "while both zones are kept identical (the window)",
-      .takes_effect = "for every resolver within the parent NS TTL " + std::to_string(f.parent_in_plan ? f.lower_to : f.parent_ns.value) +
-                      " s after every parent server shows it",
-      .settles_in = Seconds{f.parent_in_plan ? f.lower_to : f.parent_ns.value} + ctx.plan.safety.margin};
+  step.rollback =
+      Rollback{.description = "switch the delegation back to the name servers of '" + s.from_zone + "'",
+               .actions = {SetDelegation{.domain = domain, .nameservers_of_zone = s.from_zone, .ttl = ttl}},
+               .safe_for = safe,
+               .safe_reason = s.retire_old_zone ? "until the old zone is retired (window + retention)"
+                                                : "while both zones are kept identical (the window)",
+               .takes_effect = "for every resolver within the parent NS TTL " +
+                               std::to_string(f.parent_in_plan ? f.lower_to : f.parent_ns.value) + " s after every parent server shows it",
+               .settles_in = Seconds{f.parent_in_plan ? f.lower_to : f.parent_ns.value} + ctx.plan.safety.margin};
   return step;
 }
 
@@ -208,7 +208,8 @@ Step verify_parent_step(const NameserverSwitch& s, const StepId& registrar) {
             .strategy = "nameserver-switch",
             .depends_on = {registrar},
             .expected_duration = Seconds{60}};
-  step.gates.push_back(gate(GateKind::ParentDelegatesTo, "every parent server delegates to the name servers of '" + s.to_zone + "'", {s.to_zone}));
+  step.gates.push_back(
+      gate(GateKind::ParentDelegatesTo, "every parent server delegates to the name servers of '" + s.to_zone + "'", {s.to_zone}));
   step.gates.back().expected = s.to_zone;
   step.notes.push_back("polls until the registry publishes the change on every parent server");
   return step;
@@ -249,14 +250,14 @@ Step retire_step(Context& ctx, const NameserverSwitch& s, const StepId& window) 
             .strategy = "nameserver-switch",
             .actions = {DeleteZone{.zone = s.from_zone}},
             .depends_on = {window}};
-  step.waits.push_back(Wait{.after = window, .delay = ctx.plan.safety.retention,
+  step.waits.push_back(Wait{.after = window,
+                            .delay = ctx.plan.safety.retention,
                             .reason = "retention " + std::to_string(ctx.plan.safety.retention.count()) + " s"});
   step.gates.push_back(parent_delegates_to(s.to_zone, ctx.plan.domain));
   if (!ctx.plan.verification.resolvers.empty()) {
     step.gates.push_back(gate(GateKind::ResolversAgree, "the sampled resolvers answer the new NS set", {s.to_zone}));
   }
-  step.rollback = Rollback{.description = "none: a deleted zone cannot be restored with the same name servers",
-                           .possible = false};
+  step.rollback = Rollback{.description = "none: a deleted zone cannot be restored with the same name servers", .possible = false};
   return step;
 }
 

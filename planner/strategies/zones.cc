@@ -12,13 +12,11 @@ void add_zone_steps(Context& ctx) {
         .strategy = "zones",
         // The caller reference is derived from the plan, so a retry or a rerun
         // after a crash cannot create a second zone.
-        .actions = {CreateZone{.zone = key, .name = zone.name,
-                               .caller_reference = zone_caller_reference(ctx.plan, key)}},
+        .actions = {CreateZone{.zone = key, .name = zone.name, .caller_reference = zone_caller_reference(ctx.plan, key)}},
         .expected_duration = Seconds{60},
     };
-    step.check_after.push_back(gate(GateKind::Authoritative,
-                                    "every name server of '" + key + "' answers SOA and NS for " + zone.name.text() + " with AA",
-                                    {key}));
+    step.check_after.push_back(
+        gate(GateKind::Authoritative, "every name server of '" + key + "' answers SOA and NS for " + zone.name.text() + " with AA", {key}));
     step.rollback = Rollback{.description = "delete the new, still unused zone",
                              .actions = {DeleteZone{.zone = key}},
                              .safe_reason = "until a parent delegates to it",

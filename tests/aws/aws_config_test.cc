@@ -82,8 +82,7 @@ aws_secret_access_key = x
 class AwsConfigTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    env = {{"AWS_CONFIG_FILE", dir.write("config", kConfig)},
-           {"AWS_SHARED_CREDENTIALS_FILE", dir.write("credentials", kCredentials)}};
+    env = {{"AWS_CONFIG_FILE", dir.write("config", kConfig)}, {"AWS_SHARED_CREDENTIALS_FILE", dir.write("credentials", kCredentials)}};
     auto loaded = load_shared_config(env);
     ASSERT_TRUE(loaded.has_value());
     shared = *loaded;
@@ -201,10 +200,10 @@ TEST_F(AwsConfigTest, EndpointOverridePrecedence) {
   auto url = [&](Service s, const std::string& profile, const EndpointOverrides& o = {}) {
     return resolve_endpoint(s, shared, env, profile, "us-east-1", o).url;
   };
-  EXPECT_EQ(url(Service::Route53, "local"), "http://localhost:4566");     // services section
+  EXPECT_EQ(url(Service::Route53, "local"), "http://localhost:4566");  // services section
   EXPECT_EQ(url(Service::Rds, "local"), "http://localhost:4567");
   EXPECT_EQ(url(Service::Sts, "local"), "https://sts.us-east-1.amazonaws.com");
-  EXPECT_EQ(url(Service::Sts, "everything"), "http://localhost:9999");   // profile endpoint_url
+  EXPECT_EQ(url(Service::Sts, "everything"), "http://localhost:9999");  // profile endpoint_url
   env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1";
   EXPECT_EQ(url(Service::Route53, "local"), "http://127.0.0.1:1");
   env["AWS_ENDPOINT_URL_ROUTE_53_DOMAINS"] = "http://127.0.0.1:2";

@@ -14,8 +14,10 @@ namespace cutover::aws {
 namespace {
 
 TEST(Sts, AssumeRoleBodyAndResponse) {
-  EXPECT_EQ(assume_role_body({.role_arn = "arn:aws:iam::444455556666:role/DnsAdmin", .session_name = "envtool-pr-123",
-                              .external_id = "envtool-7c1", .duration = std::chrono::seconds(3600)}),
+  EXPECT_EQ(assume_role_body({.role_arn = "arn:aws:iam::444455556666:role/DnsAdmin",
+                              .session_name = "envtool-pr-123",
+                              .external_id = "envtool-7c1",
+                              .duration = std::chrono::seconds(3600)}),
             "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A444455556666%3Arole%2FDnsAdmin"
             "&RoleSessionName=envtool-pr-123&DurationSeconds=3600&ExternalId=envtool-7c1");
   auto role = parse_assume_role(R"(<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>
@@ -31,9 +33,10 @@ TEST(Sts, AssumeRoleBodyAndResponse) {
 }
 
 TEST(Sts, CallerIdentity) {
-  auto who = parse_caller_identity("<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::1:user/a</Arn>"
-                                   "<UserId>AID</UserId><Account>111122223333</Account></GetCallerIdentityResult>"
-                                   "</GetCallerIdentityResponse>");
+  auto who = parse_caller_identity(
+      "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::1:user/a</Arn>"
+      "<UserId>AID</UserId><Account>111122223333</Account></GetCallerIdentityResult>"
+      "</GetCallerIdentityResponse>");
   ASSERT_TRUE(who.has_value());
   EXPECT_EQ(who->account, "111122223333");
 }
@@ -70,17 +73,19 @@ TEST(Domains, BodiesAndParsers) {
 }
 
 TEST(Rds, QueryBodiesFollowBotocoreNaming) {
-  EXPECT_EQ(rds::restore_cluster_query({.cluster_id = "pr-123-db", .source_cluster_id = "staging-db",
-                                        .db_subnet_group = "subnets", .vpc_security_group_ids = {"sg-1"},
+  EXPECT_EQ(rds::restore_cluster_query({.cluster_id = "pr-123-db",
+                                        .source_cluster_id = "staging-db",
+                                        .db_subnet_group = "subnets",
+                                        .vpc_security_group_ids = {"sg-1"},
                                         .tags = {{"managed-by", "cutover"}}})
                 .body(),
             "Action=RestoreDBClusterToPointInTime&Version=2014-10-31&DBClusterIdentifier=pr-123-db"
             "&SourceDBClusterIdentifier=staging-db&RestoreType=copy-on-write&UseLatestRestorableTime=true"
             "&DBSubnetGroupName=subnets&VpcSecurityGroupIds.VpcSecurityGroupId.1=sg-1"
             "&Tags.Tag.1.Key=managed-by&Tags.Tag.1.Value=cutover");
-  EXPECT_EQ(rds::describe_query("DescribeDBClusters", "DBClusterIdentifier",
-                                {.filters = {{"db-cluster-id", {"a", "b"}}, {"engine", {"aurora-postgresql"}}},
-                                 .max_records = 20, .marker = "m1"})
+  EXPECT_EQ(rds::describe_query(
+                "DescribeDBClusters", "DBClusterIdentifier",
+                {.filters = {{"db-cluster-id", {"a", "b"}}, {"engine", {"aurora-postgresql"}}}, .max_records = 20, .marker = "m1"})
                 .body(),
             "Action=DescribeDBClusters&Version=2014-10-31&Filters.Filter.1.Name=db-cluster-id"
             "&Filters.Filter.1.Values.Value.1=a&Filters.Filter.1.Values.Value.2=b&Filters.Filter.2.Name=engine"
@@ -122,11 +127,13 @@ TEST(Rds, DescribeAllFollowsTheMarker) {
   StaticCredentialsProvider creds{Credentials{"AKID", "s"}};
   rds::Client client(ServiceClient({.url = "http://rds", .signing_region = "eu-west-1", .signing_name = "rds"},
                                    {.http = &http, .credentials = &creds, .clock = &clock}));
-  http.reply(200, "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdentifier>a"
-                  "</DBClusterIdentifier></DBCluster></DBClusters><Marker>m 1</Marker></DescribeDBClustersResult>"
-                  "</DescribeDBClustersResponse>");
-  http.reply(200, "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdentifier>b"
-                  "</DBClusterIdentifier></DBCluster></DBClusters></DescribeDBClustersResult></DescribeDBClustersResponse>");
+  http.reply(200,
+             "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdentifier>a"
+             "</DBClusterIdentifier></DBCluster></DBClusters><Marker>m 1</Marker></DescribeDBClustersResult>"
+             "</DescribeDBClustersResponse>");
+  http.reply(200,
+             "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdentifier>b"
+             "</DBClusterIdentifier></DBCluster></DBClusters></DescribeDBClustersResult></DescribeDBClustersResponse>");
   auto all = client.describe_all_db_clusters({.max_records = 20});
   ASSERT_TRUE(all.has_value());
   EXPECT_EQ(all->size(), 2u);
@@ -136,23 +143,29 @@ TEST(Rds, DescribeAllFollowsTheMarker) {
 
 TEST(Session, RoleProfileAssumesOnceAndCachesUntilNearExpiry) {
   cutover::testing::TempDir dir;
-  Environment env{{"AWS_CONFIG_FILE", dir.write("config", "[profile role]\nrole_arn = arn:aws:iam::2:role/R\n"
-                                                          "source_profile = base\nregion = eu-west-1\n")},
-                  {"AWS_SHARED_CREDENTIALS_FILE", dir.write("credentials", "[base]\naws_access_key_id = AKIDBASE\n"
-                                                                              "aws_secret_access_key = s\n")},
+  Environment env{{"AWS_CONFIG_FILE", dir.write("config",
+                                                "[profile role]\nrole_arn = arn:aws:iam::2:role/R\n"
+                                                "source_profile = base\nregion = eu-west-1\n")},
+                  {"AWS_SHARED_CREDENTIALS_FILE", dir.write("credentials",
+                                                            "[base]\naws_access_key_id = AKIDBASE\n"
+                                                            "aws_secret_access_key = s\n")},
                   {"AWS_ENDPOINT_URL", "http://127.0.0.1:1"}};
   auto http = std::make_shared<testing::FakeHttp>();
   auto clock = std::make_shared<testing::FakeClock>();
   http->handler = [&](const HttpRequest& request) -> Result<HttpResponse> {
     if (request.body.find("Action=AssumeRole") != std::string::npos) {
       std::string expiration = format_iso8601(clock->now() + std::chrono::hours(1));
-      return HttpResponse{.status = 200, .body = "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE"
-                                                 "</AccessKeyId><SecretAccessKey>rs</SecretAccessKey><SessionToken>rt"
-                                                 "</SessionToken><Expiration>" + expiration +
-                                                 "</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>"};
+      return HttpResponse{.status = 200,
+                          .body =
+                              "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE"
+                              "</AccessKeyId><SecretAccessKey>rs</SecretAccessKey><SessionToken>rt"
+                              "</SessionToken><Expiration>" +
+                              expiration + "</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>"};
     }
-    return HttpResponse{.status = 200, .body = "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>2</Account>"
-                                               "</GetCallerIdentityResult></GetCallerIdentityResponse>"};
+    return HttpResponse{.status = 200,
+                        .body =
+                            "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>2</Account>"
+                            "</GetCallerIdentityResult></GetCallerIdentityResponse>"};
   };
   auto session = Session::create({.profile = "role", .environment = env, .http = http, .clock = clock});
   ASSERT_TRUE(session.has_value()) << describe(session.error());

@@ -131,8 +131,10 @@ TEST(CurlHttpTls, SelfSignedIsRefusedUnlessItsCaIsGiven) {
   if (std::system("openssl version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no openssl command";
   cutover::testing::TempDir dir;
   std::string cert = (dir.path() / "cert.pem").string(), key = (dir.path() / "key.pem").string();
-  std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
-                        "-addext subjectAltName=IP:127.0.0.1 -keyout '" + key + "' -out '" + cert + "' >/dev/null 2>&1";
+  std::string command =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+      "-addext subjectAltName=IP:127.0.0.1 -keyout '" +
+      key + "' -out '" + cert + "' >/dev/null 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0);
   CurlGlobal global;
   EchoServer server(cert, key);

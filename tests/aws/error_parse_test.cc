@@ -8,12 +8,12 @@ namespace cutover::aws {
 namespace {
 
 TEST(ErrorParse, XmlErrorResponse) {
-  Error e = parse_error_response(
-      {.status = 404,
-       .body = R"(<ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Error><Type>Sender</Type>)"
-               R"(<Code>NoSuchHostedZone</Code><Message>No hosted zone found with ID: Z0</Message></Error>)"
-               R"(<RequestId>9f4c</RequestId></ErrorResponse>)"},
-      Protocol::RestXml);
+  Error e =
+      parse_error_response({.status = 404,
+                            .body = R"(<ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Error><Type>Sender</Type>)"
+                                    R"(<Code>NoSuchHostedZone</Code><Message>No hosted zone found with ID: Z0</Message></Error>)"
+                                    R"(<RequestId>9f4c</RequestId></ErrorResponse>)"},
+                           Protocol::RestXml);
   EXPECT_EQ(e.code, ErrorCode::NotFound);
   EXPECT_EQ(e.aws_code, "NoSuchHostedZone");
   EXPECT_EQ(e.http_status, 404);
@@ -22,7 +22,8 @@ TEST(ErrorParse, XmlErrorResponse) {
 }
 
 TEST(ErrorParse, JsonTypeWithNamespaceAndSuffix) {
-  Error e = parse_error_response({.status = 400, .headers = {{"x-amzn-RequestId", "r-2"}},
+  Error e = parse_error_response({.status = 400,
+                                  .headers = {{"x-amzn-RequestId", "r-2"}},
                                   .body = R"({"__type":"com.amazonaws.route53domains#InvalidInput:extra","message":"bad"})"},
                                  Protocol::Json);
   EXPECT_EQ(e.aws_code, "InvalidInput");

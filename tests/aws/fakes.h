@@ -26,8 +26,8 @@ class FakeClock final : public Clock {
   std::vector<std::chrono::milliseconds> slept{};
 
  private:
-  std::chrono::system_clock::time_point now_{std::chrono::sys_days{std::chrono::January / 31 / 2026} +
-                                             std::chrono::hours{23} + std::chrono::minutes{59}};
+  std::chrono::system_clock::time_point now_{std::chrono::sys_days{std::chrono::January / 31 / 2026} + std::chrono::hours{23} +
+                                             std::chrono::minutes{59}};
 };
 
 /// Answers each request with the next scripted result (or with `handler`
@@ -49,8 +49,8 @@ class FakeHttp final : public HttpClient {
   }
   /// Queues a transport failure.
   void fail_transport(bool maybe_sent, std::string aws_code = "") {
-    script.push_back(std::unexpected(Error{.code = ErrorCode::Transport, .message = "connection reset",
-                                           .aws_code = std::move(aws_code), .maybe_sent = maybe_sent}));
+    script.push_back(std::unexpected(
+        Error{.code = ErrorCode::Transport, .message = "connection reset", .aws_code = std::move(aws_code), .maybe_sent = maybe_sent}));
   }
 
   std::deque<Result<HttpResponse>> script{};

@@ -48,8 +48,7 @@ TEST(RetryQuota, CostsAndRefunds) {
   EXPECT_EQ(quota.available(), 495);
   quota.release(0);
   EXPECT_EQ(quota.available(), 496);
-  while (quota.acquire(false)) {
-  }
+  while (quota.acquire(false)) {}
   EXPECT_LT(quota.available(), 5);
 }
 

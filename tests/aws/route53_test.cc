@@ -26,11 +26,14 @@ TEST(Route53Xml, CreateZoneBodyInModelOrder) {
 }
 
 TEST(Route53Xml, ChangeBatchWithAliasAndTxt) {
-  std::string body = change_batch_body(
-      {{ChangeAction::Upsert, {.name = "t.example.net.", .type = "TXT", .ttl = 60, .values = {"\"a b\""}}},
-       {ChangeAction::Create, {.name = "w.example.net.", .type = "A", .set_identifier = "blue", .weight = 10,
-                               .alias = AliasTarget{"Z35", "lb.example.com.", false}}}},
-      "why");
+  std::string body = change_batch_body({{ChangeAction::Upsert, {.name = "t.example.net.", .type = "TXT", .ttl = 60, .values = {"\"a b\""}}},
+                                        {ChangeAction::Create,
+                                         {.name = "w.example.net.",
+                                          .type = "A",
+                                          .set_identifier = "blue",
+                                          .weight = 10,
+                                          .alias = AliasTarget{"Z35", "lb.example.com.", false}}}},
+                                       "why");
   EXPECT_NE(body.find("<ChangeBatch><Comment>why</Comment><Changes><Change><Action>UPSERT</Action>"
                       "<ResourceRecordSet><Name>t.example.net.</Name><Type>TXT</Type><TTL>60</TTL>"
                       "<ResourceRecords><ResourceRecord><Value>\"a b\"</Value></ResourceRecord></ResourceRecords>"),
@@ -69,7 +72,8 @@ TEST(Route53Xml, ParsesZoneDetailsAndStripsIdPrefixes) {
     <PrivateZone>false</PrivateZone></Config><ResourceRecordSetCount>2</ResourceRecordSetCount></HostedZone>
     <ChangeInfo><Id>/change/C07</Id><Status>PENDING</Status><SubmittedAt>2026-01-31T23:59:01.512Z</SubmittedAt></ChangeInfo>
     <DelegationSet><NameServers><NameServer>ns-1.awsdns-08.org</NameServer><NameServer>ns-2.awsdns-55.co.uk</NameServer>
-    </NameServers></DelegationSet></CreateHostedZoneResponse>)", "CreateHostedZoneResponse");
+    </NameServers></DelegationSet></CreateHostedZoneResponse>)",
+                                    "CreateHostedZoneResponse");
   ASSERT_TRUE(details.has_value());
   EXPECT_EQ(details->zone.id.value, "Z044");
   EXPECT_EQ(details->zone.record_count, 2);
@@ -112,7 +116,7 @@ TEST(Route53Batches, AliasTargetsBeforeAliasesAndAliasDeletesFirst) {
     return Change{action, {.name = std::move(name), .type = "A", .alias = AliasTarget{"Z1", std::move(target), false}}};
   };
   std::vector<Change> ordered = order_changes({
-      alias("b.example.net.", "a.example.net", ChangeAction::Create),       // alias to an alias
+      alias("b.example.net.", "a.example.net", ChangeAction::Create),  // alias to an alias
       alias("a.example.net.", "target.example.net.", ChangeAction::Create),
       {ChangeAction::Create, a_record("target.example.net.", {"192.0.2.1"})},
       alias("old.example.net.", "gone.example.net.", ChangeAction::Delete),
@@ -120,16 +124,16 @@ TEST(Route53Batches, AliasTargetsBeforeAliasesAndAliasDeletesFirst) {
   });
   std::vector<std::string> names;
   for (const Change& c : ordered) names.push_back(c.record.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"old.example.net.", "target.example.net.", "gone.example.net.",
-                                             "a.example.net.", "b.example.net."}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"old.example.net.", "target.example.net.", "gone.example.net.", "a.example.net.", "b.example.net."}));
 }
 
 class Route53ClientTest : public ::testing::Test {
  protected:
   Client client() {
-    return Client(ServiceClient({.url = "http://r53", .signing_region = "us-east-1", .signing_name = "route53",
-                                 .protocol = Protocol::RestXml},
-                                {.http = &http, .credentials = &creds, .clock = &clock, .random = [] { return 0.0; }}));
+    return Client(
+        ServiceClient({.url = "http://r53", .signing_region = "us-east-1", .signing_name = "route53", .protocol = Protocol::RestXml},
+                      {.http = &http, .credentials = &creds, .clock = &clock, .random = [] { return 0.0; }}));
   }
   FakeHttp http;
   FakeClock clock;
@@ -137,16 +141,18 @@ class Route53ClientTest : public ::testing::Test {
 };
 
 std::string change_response(std::string_view root, std::string_view status) {
-  return "<" + std::string(root) + "><ChangeInfo><Id>/change/C1</Id><Status>" + std::string(status) +
-         "</Status></ChangeInfo></" + std::string(root) + ">";
+  return "<" + std::string(root) + "><ChangeInfo><Id>/change/C1</Id><Status>" + std::string(status) + "</Status></ChangeInfo></" +
+         std::string(root) + ">";
 }
 
 TEST_F(Route53ClientTest, ListAllRecordsFollowsNameTypeAndIdentifier) {
-  http.reply(200, "<ListResourceRecordSetsResponse><ResourceRecordSets><ResourceRecordSet><Name>a.</Name><Type>A</Type>"
-                  "</ResourceRecordSet></ResourceRecordSets><IsTruncated>true</IsTruncated><NextRecordName>b.</NextRecordName>"
-                  "<NextRecordType>A</NextRecordType><NextRecordIdentifier>x y</NextRecordIdentifier></ListResourceRecordSetsResponse>");
-  http.reply(200, "<ListResourceRecordSetsResponse><ResourceRecordSets><ResourceRecordSet><Name>b.</Name><Type>A</Type>"
-                  "</ResourceRecordSet></ResourceRecordSets><IsTruncated>false</IsTruncated></ListResourceRecordSetsResponse>");
+  http.reply(200,
+             "<ListResourceRecordSetsResponse><ResourceRecordSets><ResourceRecordSet><Name>a.</Name><Type>A</Type>"
+             "</ResourceRecordSet></ResourceRecordSets><IsTruncated>true</IsTruncated><NextRecordName>b.</NextRecordName>"
+             "<NextRecordType>A</NextRecordType><NextRecordIdentifier>x y</NextRecordIdentifier></ListResourceRecordSetsResponse>");
+  http.reply(200,
+             "<ListResourceRecordSetsResponse><ResourceRecordSets><ResourceRecordSet><Name>b.</Name><Type>A</Type>"
+             "</ResourceRecordSet></ResourceRecordSets><IsTruncated>false</IsTruncated></ListResourceRecordSetsResponse>");
   auto records = client().list_all_records({"/hostedzone/Z9"}, 1);
   ASSERT_TRUE(records.has_value());
   EXPECT_EQ(records->size(), 2u);
@@ -195,12 +201,14 @@ TEST_F(Route53ClientTest, ApplyChangesSendsBatchesOneAtATimeAndReportsProgress) 
 TEST_F(Route53ClientTest, CreateZoneAdoptsTheZoneWithTheSameCallerReference) {
   http.reply(200, "<ListHostedZonesByNameResponse><HostedZones/><IsTruncated>false</IsTruncated></ListHostedZonesByNameResponse>");
   http.reply(409, "<ErrorResponse><Error><Code>HostedZoneAlreadyExists</Code><Message>exists</Message></Error></ErrorResponse>");
-  http.reply(200, "<ListHostedZonesByNameResponse><HostedZones><HostedZone><Id>/hostedzone/ZOTHER</Id><Name>x.net.</Name>"
-                  "<CallerReference>other</CallerReference></HostedZone><HostedZone><Id>/hostedzone/ZMINE</Id><Name>x.net.</Name>"
-                  "<CallerReference>mine</CallerReference></HostedZone></HostedZones><IsTruncated>false</IsTruncated>"
-                  "</ListHostedZonesByNameResponse>");
-  http.reply(200, "<GetHostedZoneResponse><HostedZone><Id>/hostedzone/ZMINE</Id><Name>x.net.</Name></HostedZone>"
-                  "</GetHostedZoneResponse>");
+  http.reply(200,
+             "<ListHostedZonesByNameResponse><HostedZones><HostedZone><Id>/hostedzone/ZOTHER</Id><Name>x.net.</Name>"
+             "<CallerReference>other</CallerReference></HostedZone><HostedZone><Id>/hostedzone/ZMINE</Id><Name>x.net.</Name>"
+             "<CallerReference>mine</CallerReference></HostedZone></HostedZones><IsTruncated>false</IsTruncated>"
+             "</ListHostedZonesByNameResponse>");
+  http.reply(200,
+             "<GetHostedZoneResponse><HostedZone><Id>/hostedzone/ZMINE</Id><Name>x.net.</Name></HostedZone>"
+             "</GetHostedZoneResponse>");
   auto zone = client().create_hosted_zone({.name = "X.net", .caller_reference = "mine"});
   ASSERT_TRUE(zone.has_value());
   EXPECT_EQ(zone->zone.id.value, "ZMINE");

@@ -21,27 +21,30 @@ const char* kThrottled =
 class ServiceClientTest : public ::testing::Test {
  protected:
   ServiceClient client(bool with_quota = true) {
-    CallContext context{.http = &http, .credentials = &credentials, .clock = &clock,
-                        .limiter = nullptr, .quota = with_quota ? &quota : nullptr,
-                        .random = [] { return 0.5; }, .rate_key_prefix = "test",
+    CallContext context{.http = &http,
+                        .credentials = &credentials,
+                        .clock = &clock,
+                        .limiter = nullptr,
+                        .quota = with_quota ? &quota : nullptr,
+                        .random = [] { return 0.5; },
+                        .rate_key_prefix = "test",
                         .on_retry = [this](const RetryEvent& e) { events.push_back(e); }};
-    return ServiceClient({.url = "http://127.0.0.1:4566/", .signing_region = "us-east-1",
-                          .signing_name = "route53", .protocol = Protocol::RestXml},
-                         context);
+    return ServiceClient(
+        {.url = "http://127.0.0.1:4566/", .signing_region = "us-east-1", .signing_name = "route53", .protocol = Protocol::RestXml},
+        context);
   }
 
   FakeHttp http;
   FakeClock clock;
   RetryQuota quota;
-  StaticCredentialsProvider credentials{Credentials{.access_key_id = "AKIDTEST", .secret_access_key = "s3cret",
-                                                    .session_token = "tok"}};
+  StaticCredentialsProvider credentials{Credentials{.access_key_id = "AKIDTEST", .secret_access_key = "s3cret", .session_token = "tok"}};
   std::vector<RetryEvent> events;
 };
 
 TEST_F(ServiceClientTest, SignsWithHostPortAndToken) {
   http.reply(200, "<ok/>");
-  auto response = client().call({.operation = "GetHostedZone", .method = "GET",
-                                 .path = "/2013-04-01/hostedzone/Z1", .query = {{"maxitems", "1"}}});
+  auto response =
+      client().call({.operation = "GetHostedZone", .method = "GET", .path = "/2013-04-01/hostedzone/Z1", .query = {{"maxitems", "1"}}});
   ASSERT_TRUE(response.has_value());
   ASSERT_EQ(http.requests.size(), 1u);
   const HttpRequest& sent = http.requests[0];
@@ -51,8 +54,9 @@ TEST_F(ServiceClientTest, SignsWithHostPortAndToken) {
   EXPECT_EQ(find_header(sent.headers, "x-amz-security-token"), "tok");
   auto authorization = find_header(sent.headers, "authorization");
   ASSERT_TRUE(authorization.has_value());
-  EXPECT_TRUE(authorization->starts_with("AWS4-HMAC-SHA256 Credential=AKIDTEST/20260131/us-east-1/route53/"
-                                         "aws4_request, SignedHeaders=host;x-amz-date;x-amz-security-token"));
+  EXPECT_TRUE(
+      authorization->starts_with("AWS4-HMAC-SHA256 Credential=AKIDTEST/20260131/us-east-1/route53/"
+                                 "aws4_request, SignedHeaders=host;x-amz-date;x-amz-security-token"));
 }
 
 TEST_F(ServiceClientTest, ThrottledCallIsRetriedWithBackoffAndSucceeds) {
@@ -73,8 +77,10 @@ TEST_F(ServiceClientTest, ThrottledCallIsRetriedWithBackoffAndSucceeds) {
 }
 
 TEST_F(ServiceClientTest, KeepsFailingStopsAtTheLimitWithAClearError) {
-  for (int i = 0; i < 5; ++i) http.reply(503, "<ErrorResponse><Error><Code>ServiceUnavailable</Code>"
-                                              "<Message>try later</Message></Error></ErrorResponse>");
+  for (int i = 0; i < 5; ++i)
+    http.reply(503,
+               "<ErrorResponse><Error><Code>ServiceUnavailable</Code>"
+               "<Message>try later</Message></Error></ErrorResponse>");
   auto response = client().call({.operation = "GetHostedZone", .method = "GET"});
   ASSERT_FALSE(response.has_value());
   EXPECT_EQ(http.requests.size(), 3u);  // max_attempts 3 counts the first
@@ -105,8 +111,9 @@ TEST_F(ServiceClientTest, NonIdempotentIsResentWhenSurelyNotSent) {
 }
 
 TEST_F(ServiceClientTest, ValidationErrorsAreFinal) {
-  http.reply(400, "<InvalidChangeBatch><Messages><Message>a</Message><Message>b</Message></Messages>"
-                  "<RequestId>r-9</RequestId></InvalidChangeBatch>");
+  http.reply(400,
+             "<InvalidChangeBatch><Messages><Message>a</Message><Message>b</Message></Messages>"
+             "<RequestId>r-9</RequestId></InvalidChangeBatch>");
   auto response = client().call({.operation = "ChangeResourceRecordSets"});
   ASSERT_FALSE(response.has_value());
   EXPECT_EQ(http.requests.size(), 1u);
@@ -125,8 +132,7 @@ TEST_F(ServiceClientTest, RetryAfterIsAFloor) {
 }
 
 TEST_F(ServiceClientTest, EmptyQuotaStopsRetrying) {
-  while (quota.acquire(false)) {
-  }
+  while (quota.acquire(false)) {}
   http.reply(400, kThrottled);
   http.reply(200, "<ok/>");
   auto response = client().call({.operation = "GetChange"});
@@ -136,9 +142,8 @@ TEST_F(ServiceClientTest, EmptyQuotaStopsRetrying) {
 }
 
 TEST_F(ServiceClientTest, TransportErrorMessagesAreRedacted) {
-  http.script.push_back(std::unexpected(Error{.code = ErrorCode::Transport,
-                                              .message = "failed X-Amz-Security-Token: abc Signature=deadbeef",
-                                              .maybe_sent = false}));
+  http.script.push_back(std::unexpected(
+      Error{.code = ErrorCode::Transport, .message = "failed X-Amz-Security-Token: abc Signature=deadbeef", .maybe_sent = false}));
   ServiceClient c = client();
   http.script.push_back(http.script.front());
   http.script.push_back(http.script.front());

@@ -6,13 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
-#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -44,8 +44,7 @@ class Generator {
     }
     std::string host = pick({"route53.amazonaws.com", "127.0.0.1:4566", "rds.eu-west-1.amazonaws.com"});
     g.request.headers.push_back({"Host", host});
-    g.request.headers.push_back({"Content-Type", pick({"application/x-amz-json-1.1",
-                                                       "application/x-www-form-urlencoded; charset=utf-8",
+    g.request.headers.push_back({"Content-Type", pick({"application/x-amz-json-1.1", "application/x-www-form-urlencoded; charset=utf-8",
                                                        "  text/xml   with   spaces  "})});
     if (uniform(0, 1) == 0) g.request.headers.push_back({"X-Amz-Target", "Route53Domains_v20140515.X" + word()});
     if (uniform(0, 1) == 0) g.request.headers.push_back({"My-Header", " a\t b  c "});
@@ -66,8 +65,8 @@ class Generator {
     return *(options.begin() + uniform(0, static_cast<int>(options.size()) - 1));
   }
   std::string word() {
-    static const std::vector<std::string> kPieces = {"a", "Z", "0", "-", "_", ".", "~", " ", "*", "+",
-                                                     "/", "=", "&", "%", "\xE1\x88\xB4", "é", "!", "'"};
+    static const std::vector<std::string> kPieces = {"a", "Z", "0", "-", "_", ".", "~", " ", "*", "+", "/", "=", "&", "%", "\xE1\x88\xB4",
+                                                     "é", "!", "'"};
     std::string out;
     for (int i = 0, n = uniform(0, 6); i < n; ++i) out += kPieces[uniform(0, kPieces.size() - 1)];
     return out;
@@ -92,13 +91,18 @@ nlohmann::json to_json(const Generated& g) {
   for (const Header& h : g.request.headers) headers.push_back({h.name, h.value});
   nlohmann::json query = nlohmann::json::array();
   for (const auto& [n, v] : g.request.query) query.push_back({n, v});
-  return {{"method", g.request.method}, {"host", g.request.headers[0].value},
-          {"path", g.request.path},     {"query", query},
-          {"headers", headers},         {"body", g.body},
+  return {{"method", g.request.method},
+          {"host", g.request.headers[0].value},
+          {"path", g.request.path},
+          {"query", query},
+          {"headers", headers},
+          {"body", g.body},
           {"access_key_id", g.credentials.access_key_id},
           {"secret_access_key", g.credentials.secret_access_key},
-          {"token", g.credentials.session_token}, {"region", g.options.region},
-          {"service", g.options.service},         {"amz_date", amz_date(g.options.time)}};
+          {"token", g.credentials.session_token},
+          {"region", g.options.region},
+          {"service", g.options.service},
+          {"amz_date", amz_date(g.options.time)}};
 }
 
 TEST(SigV4Botocore, SameAuthorizationOnGeneratedRequests) {
@@ -116,8 +120,8 @@ TEST(SigV4Botocore, SameAuthorizationOnGeneratedRequests) {
       out << to_json(requests.back()).dump() << "\n";
     }
   }
-  std::string command = "python3 '" CUTOVER_SOURCE_DIR "/tests/aws/botocore_sign.py' '" +
-                        (dir / "requests.jsonl").string() + "' '" + (dir / "signed.jsonl").string() + "'";
+  std::string command = "python3 '" CUTOVER_SOURCE_DIR "/tests/aws/botocore_sign.py' '" + (dir / "requests.jsonl").string() + "' '" +
+                        (dir / "signed.jsonl").string() + "'";
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
   std::ifstream in(dir / "signed.jsonl");
   std::string line;
@@ -127,8 +131,8 @@ TEST(SigV4Botocore, SameAuthorizationOnGeneratedRequests) {
     Signed ours = sign(g.request, g.credentials, g.options);
     std::string expected = nlohmann::json::parse(line)["authorization"];
     const Header& authorization = ours.added_headers.back();
-    ASSERT_EQ(authorization.value, expected)
-        << "request " << index << ": " << to_json(g).dump() << "\ncanonical:\n" << ours.canonical_request;
+    ASSERT_EQ(authorization.value, expected) << "request " << index << ": " << to_json(g).dump() << "\ncanonical:\n"
+                                             << ours.canonical_request;
   }
   EXPECT_EQ(index, requests.size());
   fs::remove_all(dir);

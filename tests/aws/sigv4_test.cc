@@ -10,14 +10,12 @@ namespace {
 
 TEST(CanonicalUri, EncodesTheOnWirePathAgain) {
   // On the wire "%2A" is an encoded '*'; non-S3 services sign it encoded twice.
-  EXPECT_EQ(canonical_uri("/2013-04-01/hostedzone/Z1/rrset/%2A", true),
-            "/2013-04-01/hostedzone/Z1/rrset/%252A");
+  EXPECT_EQ(canonical_uri("/2013-04-01/hostedzone/Z1/rrset/%2A", true), "/2013-04-01/hostedzone/Z1/rrset/%252A");
   EXPECT_EQ(canonical_uri("/a%20b/", false), "/a%2520b/");
 }
 
 TEST(CanonicalUri, ToolPathsAreUnchanged) {
-  EXPECT_EQ(canonical_uri("/2013-04-01/hostedzone/Z0123/rrset/", true),
-            "/2013-04-01/hostedzone/Z0123/rrset/");
+  EXPECT_EQ(canonical_uri("/2013-04-01/hostedzone/Z0123/rrset/", true), "/2013-04-01/hostedzone/Z0123/rrset/");
   EXPECT_EQ(canonical_uri("/", true), "/");
   EXPECT_EQ(canonical_uri("", true), "/");
 }
@@ -34,32 +32,30 @@ TEST(CanonicalQuery, SortsByEncodedNameThenValue) {
 }
 
 TEST(CanonicalHeaders, SkipsHeadersBotocoreNeverSigns) {
-  CanonicalHeaders headers = canonical_headers(
-      {{"Host", "route53.amazonaws.com"}, {"User-Agent", "cutover"}, {"Expect", ""},
-       {"X-Amz-Date", "20260131T235900Z"}, {"Content-Type", " text/xml  ;  a "}});
+  CanonicalHeaders headers = canonical_headers({{"Host", "route53.amazonaws.com"},
+                                                {"User-Agent", "cutover"},
+                                                {"Expect", ""},
+                                                {"X-Amz-Date", "20260131T235900Z"},
+                                                {"Content-Type", " text/xml  ;  a "}});
   EXPECT_EQ(headers.signed_names, "content-type;host;x-amz-date");
-  EXPECT_EQ(headers.block,
-            "content-type:text/xml ; a\nhost:route53.amazonaws.com\nx-amz-date:20260131T235900Z\n");
+  EXPECT_EQ(headers.block, "content-type:text/xml ; a\nhost:route53.amazonaws.com\nx-amz-date:20260131T235900Z\n");
 }
 
 TEST(Sign, SessionTokenIsSignedAndScopeIsDated) {
-  SigningRequest request{.method = "POST",
-                         .path = "/",
-                         .headers = {{"Host", "sts.eu-west-1.amazonaws.com"}},
-                         .payload_hash = to_hex(sha256(""))};
-  Credentials credentials{.access_key_id = "AKIDEXAMPLE", .secret_access_key = "secret",
-                          .session_token = "token"};
-  SigningOptions options{.region = "eu-west-1",
-                         .service = "sts",
-                         .time = std::chrono::sys_days{std::chrono::January / 31 / 2026} +
-                                 std::chrono::hours{23} + std::chrono::minutes{59}};
+  SigningRequest request{
+      .method = "POST", .path = "/", .headers = {{"Host", "sts.eu-west-1.amazonaws.com"}}, .payload_hash = to_hex(sha256(""))};
+  Credentials credentials{.access_key_id = "AKIDEXAMPLE", .secret_access_key = "secret", .session_token = "token"};
+  SigningOptions options{
+      .region = "eu-west-1",
+      .service = "sts",
+      .time = std::chrono::sys_days{std::chrono::January / 31 / 2026} + std::chrono::hours{23} + std::chrono::minutes{59}};
   Signed result = sign(request, credentials, options);
   ASSERT_EQ(result.added_headers.size(), 3u);
   EXPECT_EQ(result.added_headers[0].value, "20260131T235900Z");
   EXPECT_EQ(result.added_headers[1].name, "X-Amz-Security-Token");
-  EXPECT_TRUE(result.added_headers[2].value.starts_with(
-      "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260131/eu-west-1/sts/aws4_request, "
-      "SignedHeaders=host;x-amz-date;x-amz-security-token, Signature="));
+  EXPECT_TRUE(
+      result.added_headers[2].value.starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260131/eu-west-1/sts/aws4_request, "
+                                                "SignedHeaders=host;x-amz-date;x-amz-security-token, Signature="));
 }
 
 TEST(Uri, DecodeAndEncodeRoundTrip) {

@@ -77,10 +77,8 @@ Case load_case(const std::string& name) {
   c.options.service = context["service"];
   std::string ts = context["timestamp"];  // "2015-08-30T12:36:00Z"
   using namespace std::chrono;
-  auto day = sys_days{year{std::stoi(ts.substr(0, 4))} / std::stoi(ts.substr(5, 2)) /
-                      std::stoi(ts.substr(8, 2))};
-  c.options.time = day + hours{std::stoi(ts.substr(11, 2))} + minutes{std::stoi(ts.substr(14, 2))} +
-                   seconds{std::stoi(ts.substr(17, 2))};
+  auto day = sys_days{year{std::stoi(ts.substr(0, 4))} / std::stoi(ts.substr(5, 2)) / std::stoi(ts.substr(8, 2))};
+  c.options.time = day + hours{std::stoi(ts.substr(11, 2))} + minutes{std::stoi(ts.substr(14, 2))} + seconds{std::stoi(ts.substr(17, 2))};
   c.options.normalize_path = context.value("normalize", true);
   c.options.sign_body = context.value("sign_body", false);
   c.options.omit_session_token = context.value("omit_session_token", false);
@@ -108,21 +106,17 @@ TEST_P(SigV4Vectors, HeaderVariantMatchesEveryStage) {
 
   // The signed request must carry the same Authorization line as the suite's.
   std::string signed_request = read_file(dir / "header-signed-request.txt");
-  const Header& authorization = result.added_headers.back().name == "Authorization"
-                                    ? result.added_headers.back()
-                                    : result.added_headers[result.added_headers.size() - 2];
-  EXPECT_NE(signed_request.find("Authorization:" + authorization.value), std::string::npos)
-      << authorization.value;
+  const Header& authorization = result.added_headers.back().name == "Authorization" ? result.added_headers.back()
+                                                                                    : result.added_headers[result.added_headers.size() - 2];
+  EXPECT_NE(signed_request.find("Authorization:" + authorization.value), std::string::npos) << authorization.value;
 }
 
 TEST_P(SigV4Vectors, StagesAreIndependentOfEachOther) {
   // Key and signature alone, from the suite's string to sign.
   Case c = load_case(GetParam());
   fs::path dir = kSuite / GetParam();
-  Digest key = signing_key(c.credentials.secret_access_key, amz_date(c.options.time).substr(0, 8),
-                           c.options.region, c.options.service);
-  EXPECT_EQ(signature(key, read_file(dir / "header-string-to-sign.txt")),
-            read_file(dir / "header-signature.txt"));
+  Digest key = signing_key(c.credentials.secret_access_key, amz_date(c.options.time).substr(0, 8), c.options.region, c.options.service);
+  EXPECT_EQ(signature(key, read_file(dir / "header-string-to-sign.txt")), read_file(dir / "header-signature.txt"));
 }
 
 TEST_P(SigV4Vectors, QueryVariantMatchesEveryStage) {
@@ -134,12 +128,11 @@ TEST_P(SigV4Vectors, QueryVariantMatchesEveryStage) {
   EXPECT_EQ(result.signature, read_file(dir / "query-signature.txt"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Official, SigV4Vectors, ::testing::ValuesIn(case_names()),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::ranges::replace(name, '-', '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Official, SigV4Vectors, ::testing::ValuesIn(case_names()), [](const auto& info) {
+  std::string name = info.param;
+  std::ranges::replace(name, '-', '_');
+  return name;
+});
 
 TEST(SigV4Suite, HasAll38Cases) { EXPECT_EQ(case_names().size(), 38u); }
 

@@ -21,7 +21,9 @@ class WaitersTest : public ::testing::Test {
   }
   static std::string cluster(std::string_view status) {
     return "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdentifier>c"
-           "</DBClusterIdentifier><Status>" + std::string(status) + "</Status></DBCluster></DBClusters>"
+           "</DBClusterIdentifier><Status>" +
+           std::string(status) +
+           "</Status></DBCluster></DBClusters>"
            "</DescribeDBClustersResult></DescribeDBClustersResponse>";
   }
   testing::FakeHttp http;
@@ -78,11 +80,13 @@ TEST_F(WaitersTest, DeletedWhenNotFound) {
 
 TEST_F(WaitersTest, ListAllHostedZonesFollowsNextNameAndId) {
   route53::Client r53(client(Protocol::RestXml));
-  http.reply(200, "<ListHostedZonesByNameResponse><HostedZones><HostedZone><Id>/hostedzone/Z1</Id><Name>a.</Name></HostedZone>"
-                  "</HostedZones><IsTruncated>true</IsTruncated><NextDNSName>b.</NextDNSName>"
-                  "<NextHostedZoneId>/hostedzone/Z2</NextHostedZoneId></ListHostedZonesByNameResponse>");
-  http.reply(200, "<ListHostedZonesByNameResponse><HostedZones><HostedZone><Id>/hostedzone/Z2</Id><Name>b.</Name></HostedZone>"
-                  "</HostedZones><IsTruncated>false</IsTruncated></ListHostedZonesByNameResponse>");
+  http.reply(200,
+             "<ListHostedZonesByNameResponse><HostedZones><HostedZone><Id>/hostedzone/Z1</Id><Name>a.</Name></HostedZone>"
+             "</HostedZones><IsTruncated>true</IsTruncated><NextDNSName>b.</NextDNSName>"
+             "<NextHostedZoneId>/hostedzone/Z2</NextHostedZoneId></ListHostedZonesByNameResponse>");
+  http.reply(200,
+             "<ListHostedZonesByNameResponse><HostedZones><HostedZone><Id>/hostedzone/Z2</Id><Name>b.</Name></HostedZone>"
+             "</HostedZones><IsTruncated>false</IsTruncated></ListHostedZonesByNameResponse>");
   auto zones = r53.list_all_hosted_zones();
   ASSERT_TRUE(zones.has_value());
   EXPECT_EQ(zones->size(), 2u);
@@ -93,7 +97,9 @@ TEST(SessionSettings, RetryModeMaxAttemptsAndGlobalSts) {
   cutover::testing::TempDir dir;
   Environment env{{"AWS_CONFIG_FILE", dir.write("config", "[default]\nretry_mode = legacy\nsts_regional_endpoints = legacy\n")},
                   {"AWS_SHARED_CREDENTIALS_FILE", dir.write("credentials", "")},
-                  {"AWS_ACCESS_KEY_ID", "AKID"}, {"AWS_SECRET_ACCESS_KEY", "s"}, {"AWS_REGION", "eu-west-1"}};
+                  {"AWS_ACCESS_KEY_ID", "AKID"},
+                  {"AWS_SECRET_ACCESS_KEY", "s"},
+                  {"AWS_REGION", "eu-west-1"}};
   auto http = std::make_shared<testing::FakeHttp>();
   http->handler = [](const HttpRequest&) -> Result<HttpResponse> { return HttpResponse{.status = 503}; };
   auto clock = std::make_shared<testing::FakeClock>();
@@ -116,8 +122,10 @@ TEST(SessionSettings, Route53ClientsOfOneSessionShareOneRateLimit) {
   Environment env{{"AWS_ACCESS_KEY_ID", "AKID"}, {"AWS_SECRET_ACCESS_KEY", "s"}, {"HOME", "/nonexistent"}};
   auto http = std::make_shared<testing::FakeHttp>();
   http->handler = [](const HttpRequest&) -> Result<HttpResponse> {
-    return HttpResponse{.status = 200, .body = "<GetChangeResponse><ChangeInfo><Id>C1</Id><Status>INSYNC</Status>"
-                                               "</ChangeInfo></GetChangeResponse>"};
+    return HttpResponse{.status = 200,
+                        .body =
+                            "<GetChangeResponse><ChangeInfo><Id>C1</Id><Status>INSYNC</Status>"
+                            "</ChangeInfo></GetChangeResponse>"};
   };
   auto clock = std::make_shared<testing::FakeClock>();
   auto session = Session::create({.environment = env, .http = http, .clock = clock});
@@ -130,7 +138,7 @@ TEST(SessionSettings, Route53ClientsOfOneSessionShareOneRateLimit) {
   EXPECT_GE(clock->now() - start, std::chrono::seconds(2));  // 11 calls at 5 per second
   clock->slept.clear();
   for (int i = 0; i < 5; ++i) (void)(*session)->sts().get_caller_identity();  // body irrelevant here
-  EXPECT_TRUE(clock->slept.empty());  // STS has no client-side limit
+  EXPECT_TRUE(clock->slept.empty());                                          // STS has no client-side limit
 }
 
 }  // namespace

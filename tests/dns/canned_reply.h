@@ -19,7 +19,7 @@ struct CannedReply {
   bool tc{false};
   bool qr{true};
   ldns_pkt_rcode rcode{LDNS_RCODE_NOERROR};
-  std::vector<std::string> answer{};     // "www.example.test. 300 IN A 192.0.2.1"
+  std::vector<std::string> answer{};  // "www.example.test. 300 IN A 192.0.2.1"
   std::vector<std::string> authority{};
   std::vector<std::string> additional{};
 };

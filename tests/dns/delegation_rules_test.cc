@@ -17,8 +17,8 @@ ParentView parent(const char* ip, std::vector<DomainName> ns) {
   return ParentView{.server = at(ip), .outcome = OutcomeKind::Referral, .ns = std::move(ns), .ns_ttl = 3600};
 }
 ChildView child(const char* ip, std::vector<DomainName> ns, std::uint32_t serial = 1) {
-  return ChildView{.server = at(ip), .outcome = OutcomeKind::Answer, .authoritative = true, .ns = std::move(ns),
-                   .ns_ttl = 3600, .soa_serial = serial};
+  return ChildView{
+      .server = at(ip), .outcome = OutcomeKind::Answer, .authoritative = true, .ns = std::move(ns), .ns_ttl = 3600, .soa_serial = serial};
 }
 bool has(const DelegationReport& r, ProblemCode code) {
   return std::ranges::any_of(r.problems, [&](const Problem& p) { return p.code == code; });

@@ -29,9 +29,7 @@ RRsetView view_of(const std::vector<std::string>& lines) {
   return rrset_view(outcome, Question{.name = first.name, .type = first.type});
 }
 
-bool same(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  return same_rrset(view_of(a), view_of(b), false);
-}
+bool same(const std::vector<std::string>& a, const std::vector<std::string>& b) { return same_rrset(view_of(a), view_of(b), false); }
 
 TEST(ParityRules, TxtDifferingOnlyInCaseDiffers) {
   EXPECT_FALSE(same({"t.example.test. 300 IN TXT \"v=spf1 include:Example.com -all\""},
@@ -69,10 +67,8 @@ TEST(ParityRules, NamesInsideRdataIgnoreCaseOtherFieldsDoNot) {
 }
 
 TEST(ParityRules, CaaTagOrValueDifferingInCaseDiffers) {
-  EXPECT_FALSE(same({"example.test. 300 IN CAA 0 issue \"letsencrypt.org\""},
-                    {"example.test. 300 IN CAA 0 ISSUE \"letsencrypt.org\""}));
-  EXPECT_FALSE(same({"example.test. 300 IN CAA 0 issue \"letsencrypt.org\""},
-                    {"example.test. 300 IN CAA 0 issue \"LetsEncrypt.org\""}));
+  EXPECT_FALSE(same({"example.test. 300 IN CAA 0 issue \"letsencrypt.org\""}, {"example.test. 300 IN CAA 0 ISSUE \"letsencrypt.org\""}));
+  EXPECT_FALSE(same({"example.test. 300 IN CAA 0 issue \"letsencrypt.org\""}, {"example.test. 300 IN CAA 0 issue \"LetsEncrypt.org\""}));
 }
 
 TEST(ParityRules, TxtSplitIntoStringsDifferentlyDiffers) {
@@ -84,8 +80,7 @@ TEST(ParityRules, TxtSplitIntoStringsDifferentlyDiffers) {
 TEST(ParityRules, OrderOfRecordsDoesNotMatterTheirSetDoes) {
   EXPECT_TRUE(same({"a.example.test. 300 IN A 192.0.2.1", "a.example.test. 300 IN A 192.0.2.2"},
                    {"a.example.test. 300 IN A 192.0.2.2", "a.example.test. 300 IN A 192.0.2.1"}));
-  EXPECT_FALSE(same({"a.example.test. 300 IN A 192.0.2.1", "a.example.test. 300 IN A 192.0.2.2"},
-                    {"a.example.test. 300 IN A 192.0.2.1"}));
+  EXPECT_FALSE(same({"a.example.test. 300 IN A 192.0.2.1", "a.example.test. 300 IN A 192.0.2.2"}, {"a.example.test. 300 IN A 192.0.2.1"}));
 }
 
 }  // namespace

@@ -17,9 +17,7 @@ using test::wire_of;
 
 const ProbeEngine::TimePoint kT0{};
 
-Question question(const char* name, RecordType type = RecordType::A) {
-  return Question{.name = *DomainName::parse(name), .type = type};
-}
+Question question(const char* name, RecordType type = RecordType::A) { return Question{.name = *DomainName::parse(name), .type = type}; }
 
 class ProbeEngineTest : public ::testing::Test {
  protected:
@@ -41,9 +39,7 @@ class ProbeEngineTest : public ::testing::Test {
     engine.take_completed(out);
     return out;
   }
-  CannedReply answer_for(std::uint16_t id) {
-    return CannedReply{.id = id, .answer = {"www.example.test. 300 IN A 192.0.2.1"}};
-  }
+  CannedReply answer_for(std::uint16_t id) { return CannedReply{.id = id, .answer = {"www.example.test. 300 IN A 192.0.2.1"}}; }
   // Asks big.example.test TXT and answers its UDP query with TC set, as a
   // server does when the answer is too large: the engine should turn to TCP.
   std::size_t add_truncated_over_udp(ProbeEngine& engine) {
@@ -165,7 +161,9 @@ TEST_F(ProbeEngineTest, TruncatedReplyFallsBackToTcp) {
   auto tcp = engine.take_tcp_requests();
   ASSERT_EQ(tcp, std::vector<std::size_t>{token});
   EXPECT_TRUE(sends(engine, kT0 + 1s).empty());  // no UDP timeout while TCP is pending
-  CannedReply full{.qname = "big.example.test.", .qtype = LDNS_RR_TYPE_TXT, .id = 7,
+  CannedReply full{.qname = "big.example.test.",
+                   .qtype = LDNS_RR_TYPE_TXT,
+                   .id = 7,
                    .answer = {"big.example.test. 60 IN TXT \"part one\"", "big.example.test. 60 IN TXT \"part two\""}};
   engine.on_tcp_reply(token, wire_of(full), kT0 + 2ms);
   auto done = completed(engine);
@@ -195,8 +193,7 @@ TEST_F(ProbeEngineTest, ClassifiesRcodesAndReferrals) {
       {CannedReply{.rcode = LDNS_RCODE_REFUSED}, OutcomeKind::Refused},
       {CannedReply{.rcode = LDNS_RCODE_NXDOMAIN}, OutcomeKind::NxDomain},
       {CannedReply{.rcode = LDNS_RCODE_SERVFAIL}, OutcomeKind::ServerFailure},
-      {CannedReply{.aa = true, .authority = {"example.test. 60 IN SOA ns1.example.test. h.example.test. 1 2 3 4 5"}},
-       OutcomeKind::NoData},
+      {CannedReply{.aa = true, .authority = {"example.test. 60 IN SOA ns1.example.test. h.example.test. 1 2 3 4 5"}}, OutcomeKind::NoData},
       {CannedReply{.aa = false, .authority = {"example.test. 60 IN NS ns1.example.test."}}, OutcomeKind::Referral},
   };
   for (const auto& c : cases) {

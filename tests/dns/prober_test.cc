@@ -17,8 +17,7 @@ using namespace std::chrono_literals;
 using test::FakeDnsServer;
 
 ProbeRequest ask(const std::string& server, const std::string& name) {
-  return ProbeRequest{.server = *parse_server_address(server),
-                      .question = {.name = *DomainName::parse(name), .type = RecordType::A}};
+  return ProbeRequest{.server = *parse_server_address(server), .question = {.name = *DomainName::parse(name), .type = RecordType::A}};
 }
 
 TEST(ProberTest, AnswersOverIpv4OnItsOwnPort) {
@@ -51,12 +50,13 @@ TEST(ProberTest, ManyQueriesInFlightAreEachMatchedToTheirQuestion) {
   std::vector<int> seen(questions.size(), 0);
   std::size_t answered = 0;
   ProbeTotals totals;
-  auto ran = probe_matrix(servers, questions, {.timeout = 1s, .max_in_flight_per_server = 200}, false,
-                          [&](std::size_t, std::size_t q, Outcome&& o) {
-                            seen[q] += 1;
-                            if (o.kind == OutcomeKind::Answer && o.reply.answer.at(0).name == questions[q].name) ++answered;
-                          },
-                          &totals);
+  auto ran = probe_matrix(
+      servers, questions, {.timeout = 1s, .max_in_flight_per_server = 200}, false,
+      [&](std::size_t, std::size_t q, Outcome&& o) {
+        seen[q] += 1;
+        if (o.kind == OutcomeKind::Answer && o.reply.answer.at(0).name == questions[q].name) ++answered;
+      },
+      &totals);
   ASSERT_TRUE(ran.has_value());
   EXPECT_EQ(answered, questions.size());
   EXPECT_TRUE(std::ranges::all_of(seen, [](int n) { return n == 1; }));

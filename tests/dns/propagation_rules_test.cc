@@ -9,15 +9,14 @@ namespace {
 
 using namespace std::chrono_literals;
 
-PropagationRow row(Role role, const char* ip, std::vector<std::string> values, std::uint32_t ttl,
-                   OutcomeKind kind = OutcomeKind::Answer) {
-  return PropagationRow{.role = role, .server = {.address = *parse_server_address(ip)}, .outcome = kind,
-                        .values = std::move(values), .ttl = ttl};
+PropagationRow row(Role role, const char* ip, std::vector<std::string> values, std::uint32_t ttl, OutcomeKind kind = OutcomeKind::Answer) {
+  return PropagationRow{
+      .role = role, .server = {.address = *parse_server_address(ip)}, .outcome = kind, .values = std::move(values), .ttl = ttl};
 }
 
 PropagationReport report(std::vector<PropagationRow> rows) {
-  return PropagationReport{.name = *DomainName::parse("example.com"), .type = RecordType::NS,
-                           .expected = {"a.new.net.", "b.new.net."}, .rows = std::move(rows)};
+  return PropagationReport{
+      .name = *DomainName::parse("example.com"), .type = RecordType::NS, .expected = {"a.new.net.", "b.new.net."}, .rows = std::move(rows)};
 }
 
 const std::vector<std::string> kNew{"a.new.net.", "b.new.net."};

@@ -33,8 +33,8 @@ TEST(ServerAddressTest, ParsesEveryDocumentedForm) {
 }
 
 TEST(ServerAddressTest, RefusesNamesAndBadPortsNamingTheInput) {
-  for (const char* bad : {"", "ns1.example.com", "192.0.2.1@", "192.0.2.1@0", "192.0.2.1@70000", "[2001:db8::1",
-                          "[2001:db8::1]x", "192.0.2.300", "192.0.2.1:53x"}) {
+  for (const char* bad : {"", "ns1.example.com", "192.0.2.1@", "192.0.2.1@0", "192.0.2.1@70000", "[2001:db8::1", "[2001:db8::1]x",
+                          "192.0.2.300", "192.0.2.1:53x"}) {
     auto parsed = parse_server_address(bad);
     ASSERT_FALSE(parsed.has_value()) << bad;
     EXPECT_EQ(parsed.error().code, ErrorCode::Invalid);

@@ -19,7 +19,7 @@ TEST(SoaSerial, ComparesInSerialArithmetic) {
   EXPECT_TRUE(serial_at_least(5, 5));
   EXPECT_TRUE(serial_at_least(6, 5));
   EXPECT_FALSE(serial_at_least(4, 5));
-  EXPECT_TRUE(serial_at_least(2, 4294967290u));   // wrapped past 2^32: later
+  EXPECT_TRUE(serial_at_least(2, 4294967290u));  // wrapped past 2^32: later
   EXPECT_FALSE(serial_at_least(4294967290u, 2));
 }
 

@@ -14,9 +14,8 @@ constexpr const char* kSecret = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0IQ==";
 std::string key_text(const std::string& body) { return "key \"cutover-key\" {\n" + body + "};\n"; }
 
 TEST(TsigKey, ReadsABindKeyStatement) {
-  auto key = parse_tsig_key("# made by tsig-keygen\nkey \"Cutover-Key.\" {\n\talgorithm HMAC-SHA256;\n\tsecret \"" +
-                                std::string(kSecret) + "\";\n};\n",
-                            "k.key");
+  auto key = parse_tsig_key(
+      "# made by tsig-keygen\nkey \"Cutover-Key.\" {\n\talgorithm HMAC-SHA256;\n\tsecret \"" + std::string(kSecret) + "\";\n};\n", "k.key");
   ASSERT_TRUE(key.has_value()) << key.error().message;
   EXPECT_EQ(key->name.text(), "cutover-key.");
   EXPECT_EQ(key->algorithm, "hmac-sha256");
@@ -24,9 +23,8 @@ TEST(TsigKey, ReadsABindKeyStatement) {
 }
 
 TEST(TsigKey, AcceptsCommentsBareWordsAndTheLongMd5Name) {
-  auto key = parse_tsig_key("/* a\n block */ key k1 { // trailing\n algorithm hmac-md5.sig-alg.reg.int.; secret " +
-                                std::string(kSecret) + "; };",
-                            "k.key");
+  auto key = parse_tsig_key(
+      "/* a\n block */ key k1 { // trailing\n algorithm hmac-md5.sig-alg.reg.int.; secret " + std::string(kSecret) + "; };", "k.key");
   ASSERT_TRUE(key.has_value()) << key.error().message;
   EXPECT_EQ(key->name.text(), "k1.");
   EXPECT_EQ(key->algorithm, "hmac-md5");
@@ -83,8 +81,7 @@ class TsigKeyFileTest : public ::testing::Test {
 };
 
 TEST_F(TsigKeyFileTest, ReadsAFileAndNamesAMissingOne) {
-  std::string path =
-      dir_.write("cutover.key", key_text(" algorithm hmac-sha512;\n secret \"" + std::string(kSecret) + "\";\n"));
+  std::string path = dir_.write("cutover.key", key_text(" algorithm hmac-sha512;\n secret \"" + std::string(kSecret) + "\";\n"));
   auto key = read_tsig_key_file(path);
   ASSERT_TRUE(key.has_value()) << key.error().message;
   EXPECT_EQ(key->algorithm, "hmac-sha512");

@@ -31,8 +31,7 @@ TEST(Update, ABadValueIsRefusedBeforeSending) {
   auto sent = send_update(*parse_server_address("127.0.0.1@9"), name("example.test."), records, key);
   ASSERT_FALSE(sent.has_value());
   EXPECT_EQ(sent.error().code, ErrorCode::Invalid);
-  EXPECT_NE(sent.error().message.find("bad value 'not-an-address' for www.example.test. A"), std::string::npos)
-      << sent.error().message;
+  EXPECT_NE(sent.error().message.find("bad value 'not-an-address' for www.example.test. A"), std::string::npos) << sent.error().message;
   EXPECT_EQ(sent.error().message.find(key.secret), std::string::npos);
 }
 
@@ -81,8 +80,7 @@ TEST(UpdateEncoding, NamesInsideWireRdataKeepTheirCaseAndAreNotCompressed) {
 TEST(UpdateEncoding, GenericTextIsDecodedAndPresentationTextParsed) {
   UpdateRecord generic{.name = name("a.example.test."), .type = RecordType::A, .ttl = 60, .rdata = "\\# 4 C0000201"};
   EXPECT_EQ(encoded_rdata(generic), (Bytes{192, 0, 2, 1}));
-  UpdateRecord spaced{.name = name("a.example.test."), .type = static_cast<RecordType>(65534), .ttl = 60,
-                      .rdata = "\\# 3 ab cd ef"};
+  UpdateRecord spaced{.name = name("a.example.test."), .type = static_cast<RecordType>(65534), .ttl = 60, .rdata = "\\# 3 ab cd ef"};
   EXPECT_EQ(encoded_rdata(spaced), (Bytes{0xab, 0xcd, 0xef}));
   UpdateRecord empty{.name = name("a.example.test."), .type = static_cast<RecordType>(65534), .ttl = 60, .rdata = "\\# 0"};
   EXPECT_EQ(encoded_rdata(empty), Bytes{});
@@ -108,8 +106,8 @@ TEST(UpdateEncoding, OwnersWithEscapedOctetsKeepEveryOctet) {
 }
 
 TEST(UpdateEncoding, ReplaceRrsetOfATransferredSetCarriesItsWire) {
-  RecordSet set{.name = name("h.example.test."), .type = RecordType::HTTPS, .ttl = 300,
-                .rdata = {"\\# 3 000100"}, .wire = {Bytes{0, 1, 0}}};
+  RecordSet set{
+      .name = name("h.example.test."), .type = RecordType::HTTPS, .ttl = 300, .rdata = {"\\# 3 000100"}, .wire = {Bytes{0, 1, 0}}};
   auto records = replace_rrset(set);
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0], delete_rrset(set.name, RecordType::HTTPS));
@@ -136,8 +134,7 @@ TEST(Update, AnOwnerOutsideTheZoneIsRefusedBeforeAnythingIsSent) {
   auto sent = send_update(*parse_server_address("127.0.0.1@9"), name("example.test."), good, key);
   ASSERT_FALSE(sent.has_value());
   EXPECT_EQ(sent.error().code, ErrorCode::Invalid);
-  EXPECT_NE(sent.error().message.find("www.other.test. NAPTR is not in zone example.test."), std::string::npos)
-      << sent.error().message;
+  EXPECT_NE(sent.error().message.find("www.other.test. NAPTR is not in zone example.test."), std::string::npos) << sent.error().message;
 }
 
 }  // namespace

@@ -60,8 +60,7 @@ namespace {
 
 TEST(WireTest, KnownQuestionNameIsReusedOnlyForItsOwnRecords) {
   auto bytes = test::wire_of({.qname = "API.example.test.",
-                              .answer = {"api.example.test. 30 IN CNAME www.example.test.",
-                                         "www.example.test. 30 IN A 192.0.2.10",
+                              .answer = {"api.example.test. 30 IN CNAME www.example.test.", "www.example.test. 30 IN A 192.0.2.10",
                                          "www.example.test. 30 IN AAAA 2001:db8::10"}});
   auto api = *DomainName::parse("api.example.test");
   auto reply = parse_reply(bytes, &api);

@@ -27,8 +27,7 @@ TEST_F(ZoneFileTest, ReadsAZoneAndLeavesOutSoaApexNsAndGlue) {
   auto questions = parity_questions(*zone);
   std::vector<std::string> got;
   for (const auto& q : questions) got.push_back(q.name.text() + " " + std::string(to_string(q.type)));
-  EXPECT_EQ(got, (std::vector<std::string>{"ns1.example.com. A", "www.example.com. A", "www.example.com. AAAA",
-                                           "dev.example.com. NS"}));
+  EXPECT_EQ(got, (std::vector<std::string>{"ns1.example.com. A", "www.example.com. A", "www.example.com. AAAA", "dev.example.com. NS"}));
 }
 
 TEST_F(ZoneFileTest, BadRecordNamesTheLine) {
@@ -62,8 +61,9 @@ TEST_F(ZoneFileTest, NamesFileRefusesUnknownTypeWithLine) {
 }
 
 TEST_F(ZoneFileTest, RootHintsGiveAddresses) {
-  auto path = write("root.hints", ". 3600000 NS a.root.test.\na.root.test. 3600000 A 127.53.0.1\n"
-                                  "a.root.test. 3600000 AAAA ::1\n");
+  auto path = write("root.hints",
+                    ". 3600000 NS a.root.test.\na.root.test. 3600000 A 127.53.0.1\n"
+                    "a.root.test. 3600000 AAAA ::1\n");
   auto roots = read_root_hints(path);
   ASSERT_TRUE(roots.has_value()) << roots.error().message;
   ASSERT_EQ(roots->size(), 2u);

@@ -40,8 +40,7 @@ TEST_F(AwsSessionsTest, AccountGivesProfileRegionAndEveryEndpoint) {
 }
 
 TEST_F(AwsSessionsTest, RoleIsAssumedThroughARoleProfileAndNoCopyIsLeft) {
-  Account account{.profile = "prod", .role_arn = "arn:aws:iam::222233334444:role/DnsMigration",
-                  .external_id = "cutover-example"};
+  Account account{.profile = "prod", .role_arn = "arn:aws:iam::222233334444:role/DnsMigration", .external_id = "cutover-example"};
   auto session = session_for(account, env);
   ASSERT_TRUE(session.has_value()) << session.error().message;
   EXPECT_EQ((*session)->profile(), "cutover-plan-role");

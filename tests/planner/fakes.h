@@ -12,9 +12,9 @@
 
 #include "planner/clock.h"
 #include "planner/gates/gate_checker.h"
-#include "planner/run/observer.h"
 #include "planner/providers/provider_set.h"
 #include "planner/providers/record_ops.h"
+#include "planner/run/observer.h"
 
 namespace cutover::testing {
 
@@ -64,9 +64,7 @@ class FakeZone final : public planner::DnsProvider {
   planner::Result<std::vector<std::string>> server_addresses() override { return std::vector<std::string>{"127.0.0.1"}; }
 
   void add(Rrset rrset) { records_.push_back(std::move(rrset)); }
-  std::optional<Rrset> find(std::string_view owner, dns::RecordType type) const {
-    return planner::find_rrset(records_, name(owner), type);
-  }
+  std::optional<Rrset> find(std::string_view owner, dns::RecordType type) const { return planner::find_rrset(records_, name(owner), type); }
   int applies{0};
   int creates{0};
   bool fail_next_apply{false};
@@ -86,7 +84,8 @@ class FakeParentRegistrar final : public planner::Registrar {
   planner::Result<std::vector<dns::DomainName>> delegation(const dns::DomainName& domain) override {
     std::vector<dns::DomainName> out;
     auto set = parent_.find(domain.text(), dns::RecordType::NS);
-    if (set) for (auto& v : set->values) out.push_back(name(v));
+    if (set)
+      for (auto& v : set->values) out.push_back(name(v));
     return out;
   }
   planner::Result<void> set_delegation(const dns::DomainName& domain, const std::vector<dns::DomainName>& ns, std::uint32_t ttl) override {
@@ -114,7 +113,8 @@ struct FakeRegistry {
 
 class FakeTransfers final : public planner::DomainTransfers {
  public:
-  FakeTransfers(FakeRegistry& registry, std::string account, std::string id) : registry_(registry), account_(std::move(account)), id_(std::move(id)) {}
+  FakeTransfers(FakeRegistry& registry, std::string account, std::string id)
+      : registry_(registry), account_(std::move(account)), id_(std::move(id)) {}
   planner::Result<std::string> account_id() override { return id_; }
   planner::Result<Started> transfer(const dns::DomainName&, const std::string& to) override {
     if (registry_.owner != account_) return planner::fail(planner::ErrorCode::Provider, "not the owner");
@@ -221,8 +221,12 @@ class RecordingObserver final : public planner::Observer {
   void step_done(const planner::Step& step) override { done.push_back(step.id.value); }
   void step_skipped(const planner::Step& step, const std::string&) override { skipped.push_back(step.id.value); }
   void waiting(const planner::Step&, std::chrono::seconds, const std::string&) override { ++waits; }
-  void action_done(const planner::Step& step, std::size_t, const std::string& how) override { actions.push_back(step.id.value + ": " + how); }
-  void step_failed(const planner::Step& step, const std::string& why, const std::vector<std::string>&) override { failed.push_back(step.id.value + ": " + why); }
+  void action_done(const planner::Step& step, std::size_t, const std::string& how) override {
+    actions.push_back(step.id.value + ": " + how);
+  }
+  void step_failed(const planner::Step& step, const std::string& why, const std::vector<std::string>&) override {
+    failed.push_back(step.id.value + ": " + why);
+  }
   std::vector<std::string> done{}, skipped{}, actions{}, failed{};
   int waits{0};
 };

@@ -50,8 +50,8 @@ std::vector<std::string> texts(const std::vector<dns::Question>& questions) {
 TEST(LiveGatesQuestions, LeaveOutSoaApexNsAndGlueButAskTheDelegation) {
   Gate gate{.kind = GateKind::ZoneParity};
   auto q = live::parity_questions(example_listing(), name("example.test"), gate);
-  EXPECT_EQ(texts(q), (std::vector<std::string>{"www.example.test. A", "www.example.test. AAAA", "dev.example.test. NS",
-                                                "mail.example.test. A"}));
+  EXPECT_EQ(texts(q),
+            (std::vector<std::string>{"www.example.test. A", "www.example.test. AAAA", "dev.example.test. NS", "mail.example.test. A"}));
 }
 
 TEST(LiveGatesQuestions, ExcludeBelowDropsTheChildAndItsDelegation) {
@@ -69,8 +69,7 @@ TEST(LiveGatesQuestions, NameRestrictsToASubtreeWhoseTopNsIsLeftOut) {
       {.name = name("app.dev.example.test"), .type = RecordType::A, .values = {"192.0.2.30"}},
   };
   Gate gate{.kind = GateKind::ZoneParity, .name = name("dev.example.test")};
-  EXPECT_EQ(texts(live::parity_questions(listing, name("example.test"), gate)),
-            (std::vector<std::string>{"app.dev.example.test. A"}));
+  EXPECT_EQ(texts(live::parity_questions(listing, name("example.test"), gate)), (std::vector<std::string>{"app.dev.example.test. A"}));
 }
 
 TEST(LiveGatesQuestions, DuplicatesAreAskedOnce) {
@@ -132,14 +131,13 @@ TEST(LiveGatesEvidence, ValuesAndTtlOfAnAnswer) {
 }
 
 TEST(LiveGatesEvidence, ParityDifferenceNamesBothServersAndAnswers) {
-  dns::ParityDifference d{.server = *dns::parse_server_address("127.55.20.3"),
-                          .server_is_new = true,
-                          .question = {.name = name("www.example.test"), .type = RecordType::A},
-                          .reference_server = *dns::parse_server_address("127.55.10.1"),
-                          .expected = {.kind = dns::OutcomeKind::Answer, .authoritative = true,
-                                       .records = {"www.example.test. a 192.0.2.10"}, .ttl = 30},
-                          .actual = {.kind = dns::OutcomeKind::Answer, .authoritative = true,
-                                     .records = {"www.example.test. a 192.0.2.99"}, .ttl = 30}};
+  dns::ParityDifference d{
+      .server = *dns::parse_server_address("127.55.20.3"),
+      .server_is_new = true,
+      .question = {.name = name("www.example.test"), .type = RecordType::A},
+      .reference_server = *dns::parse_server_address("127.55.10.1"),
+      .expected = {.kind = dns::OutcomeKind::Answer, .authoritative = true, .records = {"www.example.test. a 192.0.2.10"}, .ttl = 30},
+      .actual = {.kind = dns::OutcomeKind::Answer, .authoritative = true, .records = {"www.example.test. a 192.0.2.99"}, .ttl = 30}};
   EXPECT_EQ(live::difference_line(d),
             "127.55.20.3 (new): www.example.test. A -> 192.0.2.99 (TTL 30, AA), but 127.55.10.1 (old) -> 192.0.2.10 (TTL 30, AA)");
 }
@@ -234,8 +232,12 @@ class LiveGatesProviders : public ::testing::Test {
 TEST_F(LiveGatesProviders, ARecordGateOnAClusterEndpointFailsWhenTheClusterIsMissing) {
   // The daily clone's check after the switch: the expected answer is the
   // clone's writer endpoint, asked of RDS when the gate runs.
-  Gate g{.kind = GateKind::RecordAnswers, .zones = {"old"}, .name = name("db.example.test"), .type = dns::RecordType::CNAME,
-         .expected = "prod-YYYYMMDD", .expected_is_cluster = true};
+  Gate g{.kind = GateKind::RecordAnswers,
+         .zones = {"old"},
+         .name = name("db.example.test"),
+         .type = dns::RecordType::CNAME,
+         .expected = "prod-YYYYMMDD",
+         .expected_is_cluster = true};
   auto missing = check(g, {.run_date = "20261122"});
   ASSERT_TRUE(missing.has_value()) << missing.error().message;
   EXPECT_FALSE(missing->holds);
@@ -244,7 +246,8 @@ TEST_F(LiveGatesProviders, ARecordGateOnAClusterEndpointFailsWhenTheClusterIsMis
   auto broken = check(g, {.run_date = "20261122"});  // unproven, not an error: the gate does not hold
   ASSERT_TRUE(broken.has_value()) << broken.error().message;
   EXPECT_FALSE(broken->holds);
-  EXPECT_TRUE(has_line(*broken, "provider error: RDS (account 'prod'): cluster prod-20261122: Throttling: rate exceeded")) << all_lines(*broken);
+  EXPECT_TRUE(has_line(*broken, "provider error: RDS (account 'prod'): cluster prod-20261122: Throttling: rate exceeded"))
+      << all_lines(*broken);
 }
 
 TEST_F(LiveGatesProviders, DomainIdleHoldsWithoutAnOperationAndFailsDuringATransfer) {
@@ -271,8 +274,8 @@ TEST_F(LiveGatesProviders, OperationSucceededNeedsTheRunsOperationId) {
 }
 
 TEST_F(LiveGatesProviders, ClusterAvailableReadsTheDatedCluster) {
-  database->clusters["prod-20261122"] = ClusterState{.id = "prod-20261122", .status = "available",
-                                                     .instances = {"prod-20261122-1"}, .instances_available = true};
+  database->clusters["prod-20261122"] =
+      ClusterState{.id = "prod-20261122", .status = "available", .instances = {"prod-20261122-1"}, .instances_available = true};
   Gate gate{.kind = GateKind::ClusterAvailable, .expected = "prod-YYYYMMDD"};
   auto ready = check(gate, {.run_date = "20261122"});
   ASSERT_TRUE(ready.has_value());

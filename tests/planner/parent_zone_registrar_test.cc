@@ -15,8 +15,7 @@ using dns::RecordType;
 class ParentZoneRegistrarTest : public ::testing::Test {
  protected:
   ParentZoneRegistrarTest() {
-    parent_.add({.name = name("example.test."), .type = RecordType::NS, .ttl = 172800,
-                 .values = {"ns1.old.test.", "ns2.old.test."}});
+    parent_.add({.name = name("example.test."), .type = RecordType::NS, .ttl = 172800, .values = {"ns1.old.test.", "ns2.old.test."}});
   }
   FakeZone parent_{"test.", {"ns1.tld.test."}};
   planner::ParentZoneRegistrarProvider registrar_{parent_};

@@ -140,8 +140,8 @@ TEST(PlanParser, TransferBeforeSwitchMovesTheRegistrarAccount) {
 }
 
 TEST(PlanParser, ZoneAccountsMustExist) {
-  auto problems = problems_of(with(kValid, "\"account\": \"new\", \"hosted_zone_id\": \"create\"",
-                                   "\"account\": \"staging\", \"hosted_zone_id\": \"create\""));
+  auto problems = problems_of(
+      with(kValid, "\"account\": \"new\", \"hosted_zone_id\": \"create\"", "\"account\": \"staging\", \"hosted_zone_id\": \"create\""));
   EXPECT_TRUE(contains(problems, "/zones/new/account: names account 'staging', which /accounts does not define"));
 }
 

@@ -18,7 +18,9 @@ namespace {
 namespace rds = aws::rds;
 
 rds::DbCluster cluster() {
-  return {.id = "prod-20261122", .status = "available", .endpoint = "prod-20261122.cluster-x.rds.amazonaws.com",
+  return {.id = "prod-20261122",
+          .status = "available",
+          .endpoint = "prod-20261122.cluster-x.rds.amazonaws.com",
           .tags = {{.key = "cutover:lifecycle", .value = "created"}}};
 }
 
@@ -63,12 +65,17 @@ class RdsDatabaseRerun : public ::testing::Test {
       auto action = request.body.substr(7, request.body.find('&') - 7);  // "Action=X&..."
       if (action == "DescribeDBClusters") return describe_clusters(request.body);
       if (action == "DescribeDBInstances") return describe_instances();
-      return aws::HttpResponse{.status = 200, .body = "<" + action + "Response><" + action + "Result><DBCluster><DBClusterIdentifier>"
-                                                      "x</DBClusterIdentifier></DBCluster><DBInstance><DBInstanceIdentifier>x"
-                                                      "</DBInstanceIdentifier></DBInstance></" + action + "Result></" + action + "Response>"};
+      return aws::HttpResponse{.status = 200,
+                               .body = "<" + action + "Response><" + action +
+                                       "Result><DBCluster><DBClusterIdentifier>"
+                                       "x</DBClusterIdentifier></DBCluster><DBInstance><DBInstanceIdentifier>x"
+                                       "</DBInstanceIdentifier></DBInstance></" +
+                                       action + "Result></" + action + "Response>"};
     };
-    aws::Environment env{{"AWS_ACCESS_KEY_ID", "AKIDTEST"}, {"AWS_SECRET_ACCESS_KEY", "secret"},
-                         {"AWS_ENDPOINT_URL", "http://127.0.0.1:1"}, {"AWS_CONFIG_FILE", "/nonexistent/config"},
+    aws::Environment env{{"AWS_ACCESS_KEY_ID", "AKIDTEST"},
+                         {"AWS_SECRET_ACCESS_KEY", "secret"},
+                         {"AWS_ENDPOINT_URL", "http://127.0.0.1:1"},
+                         {"AWS_CONFIG_FILE", "/nonexistent/config"},
                          {"AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials"}};
     auto session = aws::Session::create({.environment = env, .http = http, .clock = std::make_shared<aws::testing::FakeClock>()});
     ASSERT_TRUE(session.has_value()) << aws::describe(session.error());
@@ -79,27 +86,35 @@ class RdsDatabaseRerun : public ::testing::Test {
     std::string out;
     for (const auto& id : clusters) {
       if (body.find("DBClusterIdentifier=") != std::string::npos && body.find("DBClusterIdentifier=" + id + "&") == std::string::npos &&
-          !body.ends_with("DBClusterIdentifier=" + id)) continue;
+          !body.ends_with("DBClusterIdentifier=" + id))
+        continue;
       out += "<DBCluster><DBClusterIdentifier>" + id + "</DBClusterIdentifier><DBClusterArn>arn:aws:rds:us-east-1:2:cluster:" + id +
              "</DBClusterArn><Status>available</Status><Engine>aurora-postgresql</Engine><TagList><Tag><Key>cutover:lifecycle</Key>"
-             "<Value>" + lifecycle + "</Value></Tag></TagList></DBCluster>";
+             "<Value>" +
+             lifecycle + "</Value></Tag></TagList></DBCluster>";
     }
     if (out.empty()) {
-      return aws::HttpResponse{.status = 404, .body = "<ErrorResponse><Error><Code>DBClusterNotFoundFault</Code>"
-                                                      "<Message>not found</Message></Error></ErrorResponse>"};
+      return aws::HttpResponse{.status = 404,
+                               .body =
+                                   "<ErrorResponse><Error><Code>DBClusterNotFoundFault</Code>"
+                                   "<Message>not found</Message></Error></ErrorResponse>"};
     }
-    return aws::HttpResponse{.status = 200, .body = "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters>" + out +
-                                                    "</DBClusters></DescribeDBClustersResult></DescribeDBClustersResponse>"};
+    return aws::HttpResponse{.status = 200,
+                             .body = "<DescribeDBClustersResponse><DescribeDBClustersResult><DBClusters>" + out +
+                                     "</DBClusters></DescribeDBClustersResult></DescribeDBClustersResponse>"};
   }
 
   aws::Result<aws::HttpResponse> describe_instances() {
     std::string out;
     for (const auto& [id, cluster] : instances) {
-      out += "<DBInstance><DBInstanceIdentifier>" + id + "</DBInstanceIdentifier><DBInstanceStatus>available</DBInstanceStatus>"
-             "<DBClusterIdentifier>" + cluster + "</DBClusterIdentifier></DBInstance>";
+      out += "<DBInstance><DBInstanceIdentifier>" + id +
+             "</DBInstanceIdentifier><DBInstanceStatus>available</DBInstanceStatus>"
+             "<DBClusterIdentifier>" +
+             cluster + "</DBClusterIdentifier></DBInstance>";
     }
-    return aws::HttpResponse{.status = 200, .body = "<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances>" + out +
-                                                    "</DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>"};
+    return aws::HttpResponse{.status = 200,
+                             .body = "<DescribeDBInstancesResponse><DescribeDBInstancesResult><DBInstances>" + out +
+                                     "</DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>"};
   }
 
   // The actions of the requests sent that are not Describe calls.

@@ -37,8 +37,8 @@ TEST(Render, JsonFollowsTheDocumentedSchema) {
   ASSERT_TRUE(doc["steps"].is_array());
   std::size_t with_batch = 0;
   for (const auto& step : doc["steps"]) {
-    for (const char* key : {"id", "title", "strategy", "start_offset_seconds", "finish_offset_seconds", "start_reason",
-                            "depends_on", "waits", "actions", "gates", "check_after", "rollback", "notes", "done"}) {
+    for (const char* key : {"id", "title", "strategy", "start_offset_seconds", "finish_offset_seconds", "start_reason", "depends_on",
+                            "waits", "actions", "gates", "check_after", "rollback", "notes", "done"}) {
       EXPECT_TRUE(step.contains(key)) << step["id"] << " lacks " << key;
     }
     for (const auto& action : step["actions"]) with_batch += action.contains("change_batch");
@@ -83,8 +83,10 @@ TEST(Render, TextListsEachUndo) {
   auto rollback = out.text.find("rollback: set the NS TTLs back");
   ASSERT_NE(rollback, std::string::npos) << out.text;
   // One line per zone, right under the rollback line.
-  auto lines = out.text.find("\n        undo: route53 ChangeResourceRecordSets: 1 change in zone 'new'\n"
-                             "        undo: route53 ChangeResourceRecordSets: 1 change in zone 'old'\n", rollback);
+  auto lines = out.text.find(
+      "\n        undo: route53 ChangeResourceRecordSets: 1 change in zone 'new'\n"
+      "        undo: route53 ChangeResourceRecordSets: 1 change in zone 'old'\n",
+      rollback);
   EXPECT_EQ(lines, out.text.find('\n', rollback)) << out.text;
 }
 

@@ -40,7 +40,8 @@ class RollbackTest : public testing::World {
 
   std::size_t journaled(const std::string& step, JournalEvent event, std::size_t undo) {
     auto j = journal();
-    return std::ranges::count_if(j.records(), [&](const JournalRecord& r) { return r.step == step && r.event == event && r.action == undo; });
+    return std::ranges::count_if(j.records(),
+                                 [&](const JournalRecord& r) { return r.step == step && r.event == event && r.action == undo; });
   }
 
   static const RollbackEntry& entry_of(const std::vector<RollbackEntry>& entries, const std::string& step) {
@@ -229,10 +230,10 @@ TEST_F(RollbackTest, ARollbackResumedAfterACrashDoesNotRepeatAnUndo) {
     ASSERT_TRUE(j.append({.step = "switch.lower-ns-ttl", .event = JournalEvent::UndoDone, .action = 0}));
   }
   // A change to the new zone made since then: repeating the first undo would overwrite it.
-  ASSERT_TRUE(new_->apply({RrsetChange{.kind = ChangeKind::Upsert,
-                                       .rrset = {.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 999,
-                                                 .values = {"ns-1.new.example."}}}},
-                          ""));
+  ASSERT_TRUE(new_->apply(
+      {RrsetChange{.kind = ChangeKind::Upsert,
+                   .rrset = {.name = name("example.com"), .type = dns::RecordType::NS, .ttl = 999, .values = {"ns-1.new.example."}}}},
+      ""));
   auto entries = roll_back_now();
   ASSERT_FALSE(entries.empty());
   EXPECT_EQ(entry_of(entries, "switch.lower-ns-ttl").verdict, RollbackVerdict::Undone);

@@ -49,8 +49,7 @@ TEST(Route53Records, SimpleRecordSetsBecomeRrsets) {
   auto got = rrset_from_route53(mx);
   ASSERT_TRUE(got.has_value());
   ASSERT_TRUE(got->has_value());
-  EXPECT_EQ(**got, (Rrset{.name = name("example.com"), .type = dns::RecordType::MX, .ttl = 300,
-                          .values = {"10 mail.example.com."}}));
+  EXPECT_EQ(**got, (Rrset{.name = name("example.com"), .type = dns::RecordType::MX, .ttl = 300, .values = {"10 mail.example.com."}}));
 
   r53::RecordSet txt{.name = "\\052.example.com.", .type = "TXT", .ttl = 60, .values = {"\"v=spf1 -all\""}};
   auto wildcard = rrset_from_route53(txt);
@@ -60,10 +59,10 @@ TEST(Route53Records, SimpleRecordSetsBecomeRrsets) {
 }
 
 TEST(Route53Records, AliasesAndRoutingPoliciesAreLeftOut) {
-  r53::RecordSet alias{.name = "example.com.", .type = "A",
-                       .alias = r53::AliasTarget{.hosted_zone_id = "Z2", .dns_name = "lb.example.net."}};
-  r53::RecordSet weighted{.name = "www.example.com.", .type = "A", .set_identifier = "blue", .weight = 10,
-                          .ttl = 60, .values = {"192.0.2.1"}};
+  r53::RecordSet alias{
+      .name = "example.com.", .type = "A", .alias = r53::AliasTarget{.hosted_zone_id = "Z2", .dns_name = "lb.example.net."}};
+  r53::RecordSet weighted{
+      .name = "www.example.com.", .type = "A", .set_identifier = "blue", .weight = 10, .ttl = 60, .values = {"192.0.2.1"}};
   EXPECT_TRUE(is_route53_special(alias));
   EXPECT_TRUE(is_route53_special(weighted));
   EXPECT_FALSE(rrset_from_route53(alias)->has_value());
@@ -98,8 +97,8 @@ TEST(Route53Records, EmptyingAZoneKeepsOnlyApexNsAndSoa) {
 }
 
 TEST(Route53Records, ProviderErrorsCarryTheAwsCode) {
-  aws::Error error{.code = aws::ErrorCode::NotFound, .message = "No hosted zone found with ID: Z9", .http_status = 404,
-                   .aws_code = "NoSuchHostedZone"};
+  aws::Error error{
+      .code = aws::ErrorCode::NotFound, .message = "No hosted zone found with ID: Z9", .http_status = 404, .aws_code = "NoSuchHostedZone"};
   auto e = provider_error("reading hosted zone example.com.", error);
   EXPECT_EQ(e.code, ErrorCode::Provider);
   EXPECT_NE(e.message.find("reading hosted zone example.com.: "), std::string::npos);

@@ -22,11 +22,11 @@ class Route53RegistrarTest : public ::testing::Test {
     return session();
   }
   std::shared_ptr<aws::Session> session() {
-    auto session = aws::Session::create({.region = "us-east-1",
-                                         .environment = aws::Environment{{"AWS_ACCESS_KEY_ID", "AKIDTEST"},
-                                                                         {"AWS_SECRET_ACCESS_KEY", "secret"},
-                                                                         {"HOME", "/nonexistent"}},
-                                         .http = http, .clock = aws_clock});
+    auto session = aws::Session::create(
+        {.region = "us-east-1",
+         .environment = aws::Environment{{"AWS_ACCESS_KEY_ID", "AKIDTEST"}, {"AWS_SECRET_ACCESS_KEY", "secret"}, {"HOME", "/nonexistent"}},
+         .http = http,
+         .clock = aws_clock});
     EXPECT_TRUE(session.has_value());
     return std::shared_ptr<aws::Session>(std::move(*session));
   }
@@ -40,13 +40,13 @@ class Route53RegistrarTest : public ::testing::Test {
     http->handler = [this, statuses](const aws::HttpRequest& request) -> aws::Result<aws::HttpResponse> {
       if (target(request) == "UpdateDomainNameservers") return aws::HttpResponse{.status = 200, .body = R"({"OperationId":"op-1"})"};
       std::string status = statuses[std::min(polls++, statuses.size() - 1)];
-      return aws::HttpResponse{.status = 200, .body = R"({"OperationId":"op-1","Status":")" + status +
-                                                      R"(","Message":"registry said no","Type":"UPDATE_NAMESERVER"})"};
+      return aws::HttpResponse{
+          .status = 200,
+          .body = R"({"OperationId":"op-1","Status":")" + status + R"(","Message":"registry said no","Type":"UPDATE_NAMESERVER"})"};
     };
   }
   Route53Registrar registrar(std::shared_ptr<aws::Session> session) {
-    return Route53Registrar(std::move(session), {.poll = std::chrono::seconds(5), .deadline = std::chrono::seconds(60),
-                                                  .clock = clock});
+    return Route53Registrar(std::move(session), {.poll = std::chrono::seconds(5), .deadline = std::chrono::seconds(60), .clock = clock});
   }
   std::vector<dns::DomainName> wanted{dns::DomainName::parse("ns-1.awsdns-01.org").value()};
   dns::DomainName domain{dns::DomainName::parse("example.com").value()};
@@ -97,8 +97,8 @@ TEST_F(Route53RegistrarTest, AnUpdateStillRunningIsWaitedOutNotRepeated) {
     }
     if (op == "GetOperationDetail") {
       EXPECT_NE(request.body.find("op-0"), std::string::npos);
-      return aws::HttpResponse{.status = 200, .body = std::string(R"({"OperationId":"op-0","Status":")") +
-                                                      (n == 0 ? "IN_PROGRESS" : "SUCCESSFUL") + R"("})"};
+      return aws::HttpResponse{
+          .status = 200, .body = std::string(R"({"OperationId":"op-0","Status":")") + (n == 0 ? "IN_PROGRESS" : "SUCCESSFUL") + R"("})"};
     }
     return aws::HttpResponse{.status = 200, .body = R"({"DomainName":"example.com","Nameservers":[{"Name":"ns-1.awsdns-01.org"}]})"};
   };

@@ -78,9 +78,8 @@ TEST(NameserverSwitch, ADsAtTheParentIsCalledOut) {
   const Step& ready = *p.at("switch.verify-ready").step;
   ASSERT_FALSE(ready.notes.empty());
   EXPECT_NE(ready.notes.back().find("DS is present"), std::string::npos);
-  auto handled = plan_file("s1-account-move.json", [](Plan& plan) {
-    std::get<NameserverSwitch>(plan.strategies[0]).dnssec_handled = true;
-  });
+  auto handled =
+      plan_file("s1-account-move.json", [](Plan& plan) { std::get<NameserverSwitch>(plan.strategies[0]).dnssec_handled = true; });
   const auto& gates = handled.at("switch.verify-ready").step->gates;
   auto ds = std::ranges::find_if(gates, [](const Gate& g) { return g.kind == GateKind::NoDsAtParent; });
   ASSERT_NE(ds, gates.end());
@@ -139,9 +138,8 @@ TEST(DomainTransfer, AfterTheSwitchWithinThreeDaysAndDelegationUnchanged) {
 }
 
 TEST(DomainTransfer, BeforeTheSwitchHoldsTheSwitchBack) {
-  auto p = plan_file("s3-domain-transfer.json", [](Plan& plan) {
-    std::get<DomainTransfer>(plan.strategies[1]).timing = TransferTiming::BeforeSwitch;
-  });
+  auto p = plan_file("s3-domain-transfer.json",
+                     [](Plan& plan) { std::get<DomainTransfer>(plan.strategies[1]).timing = TransferTiming::BeforeSwitch; });
   EXPECT_LT(p.position("transfer.verify-delegation"), p.position("switch.registrar"));
   EXPECT_EQ(p.at("transfer.verify-delegation").step->gates[0].expected, "old");
 }
@@ -272,8 +270,8 @@ TEST(DbPointer, PinSwitchAndRestoreAreUndoneInBothZones) {
 // Whatever the strategy: a step that changes records in several zones is
 // undone in each of them, the last changed first.
 TEST(Rollbacks, EveryZoneAStepChangesIsUndoneInReverse) {
-  for (const char* file : {"lab-example-test.json", "s1-account-move.json", "s2-subdelegation.json", "s3-domain-transfer.json",
-                           "s4-db-pointer.json"}) {
+  for (const char* file :
+       {"lab-example-test.json", "s1-account-move.json", "s2-subdelegation.json", "s3-domain-transfer.json", "s4-db-pointer.json"}) {
     auto p = plan_file(file);
     for (const auto& scheduled : p.schedule) {
       const Step& step = *scheduled.step;

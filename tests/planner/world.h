@@ -100,8 +100,14 @@ class World : public ::testing::Test {
     gates.forced_failures = forced_;
     gates.forced_undecided = undecided_;
     gates.learn = learn_;
-    planner::Executor executor({.plan = plan_, .schedule = schedule_, .providers = providers_, .gates = gates,
-                                .journal = journal, .secrets = secrets, .clock = clock_, .observer = observer_});
+    planner::Executor executor({.plan = plan_,
+                                .schedule = schedule_,
+                                .providers = providers_,
+                                .gates = gates,
+                                .journal = journal,
+                                .secrets = secrets,
+                                .clock = clock_,
+                                .observer = observer_});
     auto outcome = executor.run(options);
     runs_seen_ = gates.runs_seen;
     return outcome;
@@ -111,9 +117,15 @@ class World : public ::testing::Test {
   planner::Result<std::vector<planner::RollbackEntry>> rollback(RollbackChoices choices = {}) {
     auto journal = this->journal();
     auto secrets = this->secrets();
-    return planner::roll_back({.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = journal,
-                               .secrets = secrets, .clock = clock_, .on_wait = std::move(choices.on_wait),
-                               .dry_run = choices.dry_run, .wait = choices.wait});
+    return planner::roll_back({.plan = plan_,
+                               .schedule = schedule_,
+                               .providers = providers_,
+                               .journal = journal,
+                               .secrets = secrets,
+                               .clock = clock_,
+                               .on_wait = std::move(choices.on_wait),
+                               .dry_run = choices.dry_run,
+                               .wait = choices.wait});
   }
 
   /// The ids of the scheduled steps, in order.

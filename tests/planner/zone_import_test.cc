@@ -43,8 +43,9 @@ TEST(ZoneNames, EscapedLettersGoToRoute53LowerCase) {
 
 TEST(ZoneBind, ReadsAndGroupsRecordSets) {
   testing::TempDir dir;
-  std::string path = write(dir, "z.zone", "$TTL 300\n@ IN SOA ns1 admin 1 7200 3600 1209600 300\n@ IN NS ns1\n"
-                                          "www IN A 192.0.2.1\nwww 60 IN A 192.0.2.2\ntxt IN TXT \"a b\" \"c\"\n");
+  std::string path = write(dir, "z.zone",
+                           "$TTL 300\n@ IN SOA ns1 admin 1 7200 3600 1209600 300\n@ IN NS ns1\n"
+                           "www IN A 192.0.2.1\nwww 60 IN A 192.0.2.2\ntxt IN TXT \"a b\" \"c\"\n");
   auto zone = read_zone_rrsets(path, name("example.net"));
   ASSERT_TRUE(zone.has_value()) << zone.error().message;
   ASSERT_EQ(zone->rrsets.size(), 4u);
@@ -78,23 +79,23 @@ TEST(ZoneBind, RefusesTypesCutoverDoesNotKnowAndUnreadableFiles) {
 
 TEST(ZoneBind, OrdersRecordSetsByRoute53NameThenType) {
   testing::TempDir dir;
-  std::string path = write(dir, "o.zone", "$TTL 300\nwww IN TXT \"t\"\nwww IN A 192.0.2.1\n*.w IN CNAME www\n"
-                                          "a IN A 192.0.2.3\n");
+  std::string path = write(dir, "o.zone",
+                           "$TTL 300\nwww IN TXT \"t\"\nwww IN A 192.0.2.1\n*.w IN CNAME www\n"
+                           "a IN A 192.0.2.3\n");
   auto zone = read_zone_rrsets(path, name("example.net"));
   ASSERT_TRUE(zone.has_value()) << zone.error().message;
   std::vector<std::string> got;
   for (const auto& r : zone->rrsets) got.push_back(name_to_route53(r.name) + " " + std::string(dns::to_string(r.type)));
-  EXPECT_EQ(got, (std::vector<std::string>{"*.w.example.net. CNAME", "a.example.net. A", "www.example.net. A",
-                                           "www.example.net. TXT"}));
+  EXPECT_EQ(got, (std::vector<std::string>{"*.w.example.net. CNAME", "a.example.net. A", "www.example.net. A", "www.example.net. TXT"}));
 }
 
 TEST(ZoneBind, WritesAliasesAndRoutingAsComments) {
   std::vector<std::string> notes;
-  std::string text = write_bind_zone(
-      {{.name = "\\052.example.net.", .type = "A", .ttl = 60, .values = {"192.0.2.1"}},
-       {.name = "w.example.net.", .type = "A", .set_identifier = "blue", .weight = 10, .ttl = 60, .values = {"192.0.2.2"}},
-       {.name = "lb.example.net.", .type = "A", .alias = r53::AliasTarget{"Z35", "lb.example.com.", false}}},
-      "example.net.", notes);
+  std::string text =
+      write_bind_zone({{.name = "\\052.example.net.", .type = "A", .ttl = 60, .values = {"192.0.2.1"}},
+                       {.name = "w.example.net.", .type = "A", .set_identifier = "blue", .weight = 10, .ttl = 60, .values = {"192.0.2.2"}},
+                       {.name = "lb.example.net.", .type = "A", .alias = r53::AliasTarget{"Z35", "lb.example.com.", false}}},
+                      "example.net.", notes);
   EXPECT_NE(text.find("*.example.net.\t60\tIN\tA\t192.0.2.1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("; routing policy: SetIdentifier=blue Weight=10"), std::string::npos) << text;
   EXPECT_NE(text.find("; ALIAS lb.example.net. A -> lb.example.com."), std::string::npos) << text;
@@ -110,8 +111,7 @@ TEST(ZonePlan, SkipsApexSoaNsAndUnchangedSets) {
       {.name = name("new.example.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.9"}},
       {.name = name("www.example.org."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.8"}},  // another zone
       {.name = name("badexample.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.7"}}};  // not a subdomain
-  std::vector<r53::RecordSet> current = {
-      {.name = "WWW.example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.1", "192.0.2.2"}}};
+  std::vector<r53::RecordSet> current = {{.name = "WWW.example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.1", "192.0.2.2"}}};
   auto planned = plan_import(wanted, current, name("example.net"));
   ASSERT_TRUE(planned.has_value()) << planned.error().message;
   const ImportPlan& plan = *planned;
@@ -127,9 +127,8 @@ TEST(ZonePlan, TxtCaseIsAChangeNameCaseIsNot) {
   std::vector<Rrset> wanted = {
       {.name = name("k.example.net."), .type = dns::RecordType::TXT, .ttl = 300, .values = {"\"p=AbC\""}},
       {.name = name("c.example.net."), .type = dns::RecordType::CNAME, .ttl = 300, .values = {"www.example.net."}}};
-  std::vector<r53::RecordSet> current = {
-      {.name = "k.example.net.", .type = "TXT", .ttl = 300, .values = {"\"p=abc\""}},
-      {.name = "c.example.net.", .type = "CNAME", .ttl = 300, .values = {"WWW.example.net."}}};
+  std::vector<r53::RecordSet> current = {{.name = "k.example.net.", .type = "TXT", .ttl = 300, .values = {"\"p=abc\""}},
+                                         {.name = "c.example.net.", .type = "CNAME", .ttl = 300, .values = {"WWW.example.net."}}};
   auto plan = plan_import(wanted, current, name("example.net"));
   ASSERT_TRUE(plan.has_value()) << plan.error().message;
   ASSERT_EQ(plan->changes.size(), 1u);
@@ -140,8 +139,8 @@ TEST(ZonePlan, TxtCaseIsAChangeNameCaseIsNot) {
 TEST(ZonePlan, BatchesWithinRoute53Limits) {
   ImportPlan plan;
   for (int i = 0; i < 150; ++i) {
-    plan.changes.push_back({r53::ChangeAction::Upsert,
-                            {.name = "n" + std::to_string(i) + ".example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.1"}}});
+    plan.changes.push_back(
+        {r53::ChangeAction::Upsert, {.name = "n" + std::to_string(i) + ".example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.1"}}});
   }
   auto batches = import_batches(plan);
   ASSERT_TRUE(batches.has_value()) << batches.error().message;
@@ -151,8 +150,7 @@ TEST(ZonePlan, BatchesWithinRoute53Limits) {
 
   ImportPlan huge;
   huge.changes.push_back({r53::ChangeAction::Upsert,
-                          {.name = "big.example.net.", .type = "TXT", .ttl = 300,
-                           .values = std::vector<std::string>(600, "\"x\"")}});
+                          {.name = "big.example.net.", .type = "TXT", .ttl = 300, .values = std::vector<std::string>(600, "\"x\"")}});
   auto refused = import_batches(huge);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, ErrorCode::Invalid);

@@ -50,9 +50,9 @@ TEST_F(DomainsLab, TransferToTheOtherAccountAndAccept) {
   auto started = old_session->domains().transfer_domain_to_another_aws_account("cutover-lab.com", lab->account("new"));
   ASSERT_TRUE(started.has_value()) << describe(started.error());
   EXPECT_FALSE(started->password.empty());
-  auto out = old_session->domains().wait_for_operation(
-      started->operation_id, {.interval = std::chrono::milliseconds(200), .deadline = std::chrono::seconds(20)},
-      /*until_customer_action=*/true);
+  auto out = old_session->domains().wait_for_operation(started->operation_id,
+                                                       {.interval = std::chrono::milliseconds(200), .deadline = std::chrono::seconds(20)},
+                                                       /*until_customer_action=*/true);
   ASSERT_TRUE(out.has_value()) << describe(out.error());
   EXPECT_EQ(out->status_flag, "PENDING_ACCEPTANCE");
 
@@ -66,8 +66,8 @@ TEST_F(DomainsLab, TransferToTheOtherAccountAndAccept) {
   auto in = new_session->domains().get_operation_detail(*accepted);
   ASSERT_TRUE(in.has_value());
   EXPECT_EQ(in->type, "INTERNAL_TRANSFER_IN_DOMAIN");
-  auto done = new_session->domains().wait_for_operation(*accepted, {.interval = std::chrono::milliseconds(200),
-                                                                    .deadline = std::chrono::seconds(20)});
+  auto done = new_session->domains().wait_for_operation(*accepted,
+                                                        {.interval = std::chrono::milliseconds(200), .deadline = std::chrono::seconds(20)});
   ASSERT_TRUE(done.has_value()) << describe(done.error());
   auto moved = new_session->domains().get_domain_detail("cutover-lab.com");
   ASSERT_TRUE(moved.has_value()) << describe(moved.error());

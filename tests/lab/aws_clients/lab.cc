@@ -22,7 +22,8 @@ std::unique_ptr<Lab> Lab::open() {
 }
 
 nlohmann::json Lab::control(const std::string& method, const std::string& path, const nlohmann::json& body) {
-  HttpRequest request{.method = method, .url = env_["AWS_LAB_URL"].get<std::string>() + path,
+  HttpRequest request{.method = method,
+                      .url = env_["AWS_LAB_URL"].get<std::string>() + path,
                       .headers = {{"Content-Type", "application/json"}},
                       .body = body.is_null() ? "" : body.dump()};
   auto response = http_->send(request);
@@ -42,15 +43,16 @@ nlohmann::json Lab::log() { return control("GET", "/_lab/log"); }
 
 Environment Lab::environment() const {
   Environment env{{"HOME", home_}};
-  for (const char* name : {"AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION",
-                           "AWS_REGION", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"}) {
+  for (const char* name : {"AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION", "AWS_REGION",
+                           "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE"}) {
     env[name] = env_[name].get<std::string>();
   }
   return env;
 }
 
 std::unique_ptr<Session> Lab::session(const std::string& profile, int max_attempts) const {
-  auto session = Session::create({.profile = profile, .environment = environment(),
+  auto session = Session::create({.profile = profile,
+                                  .environment = environment(),
                                   .retry = RetryPolicy{.max_attempts = max_attempts,
                                                        .base_delay = std::chrono::milliseconds(20),
                                                        .max_delay = std::chrono::milliseconds(200),

@@ -17,7 +17,9 @@ class RdsLab : public lab::LabTest {
   // A source cluster, made with a raw Query call (cutover never creates one).
   void create_source(const std::string& id) {
     QueryRequest q("CreateDBCluster", "2014-10-31");
-    q.add("DBClusterIdentifier", id).add("Engine", "aurora-postgresql").add("MasterUsername", "admin")
+    q.add("DBClusterIdentifier", id)
+        .add("Engine", "aurora-postgresql")
+        .add("MasterUsername", "admin")
         .add("MasterUserPassword", "password-for-lab-1");
     auto r = session->service_client(Service::Rds).call(q.call(true));
     ASSERT_TRUE(r.has_value()) << describe(r.error());
@@ -33,8 +35,10 @@ TEST_F(RdsLab, CloneAddInstanceTagDelete) {
   EXPECT_EQ(clone->id, "pr-1-db");
   EXPECT_FALSE(clone->arn.empty());
 
-  auto instance = rds().create_db_instance({.instance_id = "pr-1-db-1", .instance_class = "db.r6g.large",
-                                            .engine = "aurora-postgresql", .cluster_id = "pr-1-db",
+  auto instance = rds().create_db_instance({.instance_id = "pr-1-db-1",
+                                            .instance_class = "db.r6g.large",
+                                            .engine = "aurora-postgresql",
+                                            .cluster_id = "pr-1-db",
                                             .tags = {{"managed-by", "cutover"}}});
   ASSERT_TRUE(instance.has_value()) << describe(instance.error());
   auto members = rds().describe_all_db_instances({.filters = {{"db-cluster-id", {"pr-1-db"}}}});
@@ -53,12 +57,15 @@ TEST_F(RdsLab, CloneAddInstanceTagDelete) {
 
   auto gone_instance = rds().delete_db_instance("pr-1-db-1");
   ASSERT_TRUE(gone_instance.has_value()) << describe(gone_instance.error());
-  ASSERT_TRUE(rds().wait_for_instance_deleted("pr-1-db-1", {.interval = std::chrono::milliseconds(200),
-                                                             .deadline = std::chrono::seconds(20)}).has_value());
+  ASSERT_TRUE(
+      rds()
+          .wait_for_instance_deleted("pr-1-db-1", {.interval = std::chrono::milliseconds(200), .deadline = std::chrono::seconds(20)})
+          .has_value());
   auto gone_cluster = rds().delete_db_cluster("pr-1-db");
   ASSERT_TRUE(gone_cluster.has_value()) << describe(gone_cluster.error());
-  ASSERT_TRUE(rds().wait_for_cluster_deleted("pr-1-db", {.interval = std::chrono::milliseconds(200),
-                                                         .deadline = std::chrono::seconds(20)}).has_value());
+  ASSERT_TRUE(rds()
+                  .wait_for_cluster_deleted("pr-1-db", {.interval = std::chrono::milliseconds(200), .deadline = std::chrono::seconds(20)})
+                  .has_value());
   auto missing = rds().describe_db_clusters({.identifier = "pr-1-db"});
   ASSERT_FALSE(missing.has_value());
   EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
@@ -72,8 +79,8 @@ TEST_F(RdsLab, CloneReportsCreatingUntilTheLabSaysAvailable) {
   auto first = rds().describe_db_clusters({.identifier = "slow-db"});
   ASSERT_TRUE(first.has_value()) << describe(first.error());
   EXPECT_EQ(first->clusters.at(0).status, "creating");
-  auto available = rds().wait_for_cluster_available("slow-db", {.interval = std::chrono::milliseconds(250),
-                                                                  .deadline = std::chrono::seconds(20)});
+  auto available =
+      rds().wait_for_cluster_available("slow-db", {.interval = std::chrono::milliseconds(250), .deadline = std::chrono::seconds(20)});
   ASSERT_TRUE(available.has_value()) << describe(available.error());
   EXPECT_EQ(available->status, "available");
 }

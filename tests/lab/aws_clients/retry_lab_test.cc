@@ -49,15 +49,19 @@ TEST_F(RetryLab, KeepsFailingStopsAtTheLimitWithAClearError) {
 TEST_F(RetryLab, NonIdempotentIsNotSentTwiceAfterAnAmbiguousFailure) {
   auto zone = session->route53().create_hosted_zone({.name = "retry.example", .caller_reference = "cutover-retry-1"});
   ASSERT_TRUE(zone.has_value()) << describe(zone.error());
-  lab->add_fault({{"service", "route53"}, {"operation", "ChangeResourceRecordSets"}, {"kind", "status"},
-                  {"status", 503}, {"after", true}, {"count", 5}});
+  lab->add_fault({{"service", "route53"},
+                  {"operation", "ChangeResourceRecordSets"},
+                  {"kind", "status"},
+                  {"status", 503},
+                  {"after", true},
+                  {"count", 5}});
   auto info = session->route53().change_resource_record_sets(
       zone->zone.id, {{route53::ChangeAction::Create, {.name = "a.retry.example.", .type = "A", .ttl = 60, .values = {"192.0.2.1"}}}});
   ASSERT_FALSE(info.has_value());
   EXPECT_EQ(info.error().http_status, 503);
 
-  lab->add_fault({{"service", "rds"}, {"operation", "CreateDBInstance"}, {"kind", "status"}, {"status", 500},
-                  {"after", true}, {"count", 5}});
+  lab->add_fault(
+      {{"service", "rds"}, {"operation", "CreateDBInstance"}, {"kind", "status"}, {"status", 500}, {"after", true}, {"count", 5}});
   auto instance = session->rds().create_db_instance({.instance_id = "i-1", .instance_class = "db.t3.medium", .engine = "postgres"});
   ASSERT_FALSE(instance.has_value());
 

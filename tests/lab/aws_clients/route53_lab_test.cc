@@ -46,17 +46,22 @@ TEST_F(Route53Lab, BatchesOverTheLimitsAndPaginationOverManyPages) {
   ASSERT_TRUE(zone.has_value()) << describe(zone.error());
   std::vector<Change> changes;
   for (int i = 0; i < 260; ++i) {  // 260 UPSERTs × 2 values × 2 = 1,040 records: over one request's 1,000
-    changes.push_back({ChangeAction::Upsert, {.name = "h" + std::to_string(i) + ".big.example.", .type = "A", .ttl = 300,
-                                              .values = {"192.0.2.1", "192.0.2.2"}}});
+    changes.push_back({ChangeAction::Upsert,
+                       {.name = "h" + std::to_string(i) + ".big.example.", .type = "A", .ttl = 300, .values = {"192.0.2.1", "192.0.2.2"}}});
   }
   for (int i = 0; i < 4; ++i) {  // weighted records: same name and type, told apart by SetIdentifier
-    changes.push_back({ChangeAction::Create, {.name = "w.big.example.", .type = "A", .set_identifier = "s" + std::to_string(i),
-                                              .weight = 10, .ttl = 60, .values = {"198.51.100." + std::to_string(i)}}});
+    changes.push_back({ChangeAction::Create,
+                       {.name = "w.big.example.",
+                        .type = "A",
+                        .set_identifier = "s" + std::to_string(i),
+                        .weight = 10,
+                        .ttl = 60,
+                        .values = {"198.51.100." + std::to_string(i)}}});
   }
   std::vector<BatchProgress> progress;
-  auto infos = r53().apply_changes(zone->zone.id, changes,
-                                   {.comment = "lab", .limits = {.max_changes = 1000},
-                                    .on_progress = [&](const BatchProgress& p) { progress.push_back(p); }});
+  auto infos = r53().apply_changes(
+      zone->zone.id, changes,
+      {.comment = "lab", .limits = {.max_changes = 1000}, .on_progress = [&](const BatchProgress& p) { progress.push_back(p); }});
   ASSERT_TRUE(infos.has_value()) << describe(infos.error());
   EXPECT_EQ(infos->size(), 2u);
   for (const ChangeInfo& info : *infos) EXPECT_EQ(info.status, ChangeStatus::InSync);
@@ -109,15 +114,17 @@ TEST_F(Route53Lab, TagsAndDelete) {
   ASSERT_TRUE(tagged.has_value()) << describe(tagged.error());
   auto untagged = r53().change_tags(zone->zone.id, {}, {"pr"});
   ASSERT_TRUE(untagged.has_value()) << describe(untagged.error());
-  auto record = r53().apply_changes(zone->zone.id, {{ChangeAction::Create, {.name = "x.tags.example.", .type = "A", .ttl = 60,
-                                                                              .values = {"192.0.2.1"}}}});
+  auto record = r53().apply_changes(zone->zone.id,
+                                    {{ChangeAction::Create, {.name = "x.tags.example.", .type = "A", .ttl = 60, .values = {"192.0.2.1"}}}});
   ASSERT_TRUE(record.has_value());
   auto not_empty = r53().delete_hosted_zone(zone->zone.id);
   ASSERT_FALSE(not_empty.has_value());
   EXPECT_EQ(not_empty.error().aws_code, "HostedZoneNotEmpty");
   EXPECT_EQ(not_empty.error().code, ErrorCode::Conflict);
-  ASSERT_TRUE(r53().apply_changes(zone->zone.id, {{ChangeAction::Delete, {.name = "x.tags.example.", .type = "A", .ttl = 60,
-                                                                           .values = {"192.0.2.1"}}}}).has_value());
+  ASSERT_TRUE(r53()
+                  .apply_changes(zone->zone.id,
+                                 {{ChangeAction::Delete, {.name = "x.tags.example.", .type = "A", .ttl = 60, .values = {"192.0.2.1"}}}})
+                  .has_value());
   auto deleted = r53().delete_hosted_zone(zone->zone.id);
   ASSERT_TRUE(deleted.has_value()) << describe(deleted.error());
   EXPECT_EQ(r53().get_hosted_zone(zone->zone.id).error().code, ErrorCode::NotFound);

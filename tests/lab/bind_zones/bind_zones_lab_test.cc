@@ -61,9 +61,15 @@ std::string rich_records() {
          "host HINFO \"PC-Intel\" \"Linux\"\n"
          "loc LOC 52 22 23.000 N 4 53 32.000 E -2.00m 1m 10000m 10m\n"
          "ssh SSHFP 1 1 0123456789abcdef0123456789abcdef01234567\n"
-         "ssh SSHFP 4 2 " + hex64 + "\n"
-         "_443._tcp.www TLSA 3 1 1 " + hex64 + "\n"
-         "abc._smimecert SMIMEA 3 1 1 " + hex64 + "\n"
+         "ssh SSHFP 4 2 " +
+         hex64 +
+         "\n"
+         "_443._tcp.www TLSA 3 1 1 " +
+         hex64 +
+         "\n"
+         "abc._smimecert SMIMEA 3 1 1 " +
+         hex64 +
+         "\n"
          "openpgp OPENPGPKEY AQIDBAUGBwg=\n"
          "dname DNAME Other.test.\n"
          "_http._tcp URI 10 1 \"https://www.example.test/Path\"\n"
@@ -79,12 +85,16 @@ std::string rich_records() {
          "\\@ TXT \"at sign owner\"\n"
          "a\\032b TXT \"space in owner\"\n"
          "a\\.b TXT \"dot in owner\"\n"
-         "long TXT \"" + std::string(255, 'x') + "\" \"" + std::string(100, 'y') + "\"\n"
+         "long TXT \"" +
+         std::string(255, 'x') + "\" \"" + std::string(100, 'y') +
+         "\"\n"
          "multi TXT \"one\" \"two\" \"three\"\n"
          "case TXT \"MixedCase Token\"\n"
          "x.y.ent A 192.0.2.50\n"  // y.ent and ent: empty non-terminals
          "child NS ns.child.example.test.\n"
-         "child DS 12345 13 2 " + hex64 + "\n"
+         "child DS 12345 13 2 " +
+         hex64 +
+         "\n"
          "ns.child A 192.0.2.53\n";
 }
 
@@ -97,24 +107,36 @@ std::string generated_records() {
 }
 
 std::string bind_config(const std::string& dir) {
-  return "options {\n  directory \"" + dir + "\";\n  pid-file \"" + dir + "/named.pid\";\n"
-         "  session-keyfile \"" + dir + "/session.key\";\n  managed-keys-directory \"" + dir + "\";\n"
-         "  listen-on port 53 { " + kBind + "; };\n  listen-on-v6 { none; };\n"
+  return "options {\n  directory \"" + dir + "\";\n  pid-file \"" + dir +
+         "/named.pid\";\n"
+         "  session-keyfile \"" +
+         dir + "/session.key\";\n  managed-keys-directory \"" + dir +
+         "\";\n"
+         "  listen-on port 53 { " +
+         kBind +
+         "; };\n  listen-on-v6 { none; };\n"
          "  recursion no;\n  notify no;\n  dnssec-validation no;\n};\n"
          "controls { };\n"
-         "key \"" + kKeyName + "\" { algorithm hmac-sha256; secret \"" + kSecret + "\"; };\n"
-         "zone \"example.test\" { type primary; file \"" + dir + "/bind.zone\"; allow-transfer { key " + kKeyName +
-         "; }; };\n";
+         "key \"" +
+         kKeyName + "\" { algorithm hmac-sha256; secret \"" + kSecret +
+         "\"; };\n"
+         "zone \"example.test\" { type primary; file \"" +
+         dir + "/bind.zone\"; allow-transfer { key " + kKeyName + "; }; };\n";
 }
 
 std::string knot_config(const std::string& dir) {
-  return lab::knot_server_config(dir, {kKnot}) +
-         "key:\n  - id: " + kKeyName + "\n    algorithm: hmac-sha256\n    secret: " + kSecret + "\n"
-         "acl:\n  - id: lab_key\n    key: " + kKeyName + "\n    action: [transfer, update]\n"
-         "template:\n  - id: default\n    storage: \"" + dir + "\"\n"
+  return lab::knot_server_config(dir, {kKnot}) + "key:\n  - id: " + kKeyName + "\n    algorithm: hmac-sha256\n    secret: " + kSecret +
+         "\n"
+         "acl:\n  - id: lab_key\n    key: " +
+         kKeyName +
+         "\n    action: [transfer, update]\n"
+         "template:\n  - id: default\n    storage: \"" +
+         dir +
+         "\"\n"
          "    zonefile-sync: -1\n    zonefile-load: whole\n    journal-content: none\n    semantic-checks: off\n"
          "    acl: lab_key\n"
-         "zone:\n  - domain: example.test\n    file: \"" + dir + "/knot.zone\"\n";
+         "zone:\n  - domain: example.test\n    file: \"" +
+         dir + "/knot.zone\"\n";
 }
 
 using Key = std::tuple<std::string, std::uint16_t>;
@@ -198,10 +220,9 @@ TEST_F(BindZonesLab, RichZoneCopiesByteForByteAndParityFindsOneTxtCaseChange) {
   for (const char* owner : {"@.example.test.", "a\\032b.example.test.", "a\\.b.example.test.", "x.y.ent.example.test."}) {
     EXPECT_TRUE(std::ranges::any_of(*source, [&](const RecordSet& s) { return s.name == name(owner); })) << owner;
   }
-  for (auto type : {RecordType::NAPTR, RecordType::HTTPS, RecordType::SVCB, RecordType::DNAME, RecordType::LOC,
-                    RecordType::SSHFP, RecordType::TLSA, RecordType::SMIMEA, RecordType::OPENPGPKEY, RecordType::URI,
-                    RecordType::SPF, RecordType::HINFO, RecordType::CAA, RecordType::DS, RecordType::APL,
-                    static_cast<RecordType>(65534)}) {
+  for (auto type : {RecordType::NAPTR, RecordType::HTTPS, RecordType::SVCB, RecordType::DNAME, RecordType::LOC, RecordType::SSHFP,
+                    RecordType::TLSA, RecordType::SMIMEA, RecordType::OPENPGPKEY, RecordType::URI, RecordType::SPF, RecordType::HINFO,
+                    RecordType::CAA, RecordType::DS, RecordType::APL, static_cast<RecordType>(65534)}) {
     EXPECT_TRUE(std::ranges::any_of(*source, [&](const RecordSet& s) { return s.type == type; })) << to_string(type);
   }
 

@@ -51,8 +51,7 @@ std::string find_binary(const std::string& name) {
 
 }  // namespace
 
-dns::Result<void> ChildProcesses::spawn(const std::string& name, const std::vector<std::string>& argv,
-                                        const std::string& log) {
+dns::Result<void> ChildProcesses::spawn(const std::string& name, const std::vector<std::string>& argv, const std::string& log) {
   std::string binary = find_binary(argv[0]);
   if (binary.empty()) {
     return dns::fail(dns::ErrorCode::Io, "cannot start " + argv[0] + " (is it installed? not on PATH nor in /usr/sbin)");

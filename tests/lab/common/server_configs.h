@@ -20,8 +20,7 @@ struct KnotZone {
 std::string knot_server_config(const std::string& dir, const std::vector<std::string>& addresses);
 /// A whole knotd config: knot_server_config() plus a template that loads each
 /// zone from its file and never writes it back, serving `zones`.
-std::string knot_config(const std::string& dir, const std::vector<std::string>& addresses,
-                        const std::vector<KnotZone>& zones);
+std::string knot_config(const std::string& dir, const std::vector<std::string>& addresses, const std::vector<KnotZone>& zones);
 /// An Unbound config on `address` port 53 resolving from `dir`/root.hints.
 std::string unbound_config(const std::string& dir, const std::string& address);
 

@@ -60,16 +60,20 @@ TEST_F(CliLab, CheckDelegationNamesLameAndDeadServers) {
 }
 
 TEST_F(CliLab, CheckParityNamesTheStaleServer) {
-  auto r = run("check parity --old 127.53.10.1 127.53.10.2 --new 127.53.20.1 127.53.20.2 127.53.20.3 127.53.20.4 "
-               "--zone-file " + lab_.example_zone_file());
+  auto r =
+      run("check parity --old 127.53.10.1 127.53.10.2 --new 127.53.20.1 127.53.20.2 127.53.20.3 127.53.20.4 "
+          "--zone-file " +
+          lab_.example_zone_file());
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_NE(r.output.find("DIFFERS  127.53.20.4 (new) www.example.test. A"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("DIFFERS  127.53.20.1"), std::string::npos) << r.output;
 }
 
 TEST_F(CliLab, CheckParityWithADeadServerIsUndecided) {
-  auto r = run("check parity --old 127.53.10.1 --new 127.53.20.1 127.53.99.1 --timeout-ms 200 --attempts 2 --format json "
-               "--zone-file " + lab_.example_zone_file());
+  auto r =
+      run("check parity --old 127.53.10.1 --new 127.53.20.1 127.53.99.1 --timeout-ms 200 --attempts 2 --format json "
+          "--zone-file " +
+          lab_.example_zone_file());
   EXPECT_EQ(r.exit_code, 3) << r.output;
   auto json = nlohmann::json::parse(r.output, nullptr, false);
   ASSERT_FALSE(json.is_discarded()) << r.output;

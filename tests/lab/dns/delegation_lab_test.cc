@@ -16,9 +16,7 @@ using dns::ProblemCode;
 using dns::Verdict;
 
 bool has(const dns::DelegationReport& r, ProblemCode code, const std::string& server = "") {
-  return std::ranges::any_of(r.problems, [&](const dns::Problem& p) {
-    return p.code == code && (server.empty() || p.server == server);
-  });
+  return std::ranges::any_of(r.problems, [&](const dns::Problem& p) { return p.code == code && (server.empty() || p.server == server); });
 }
 
 std::string dump(const dns::DelegationReport& r) {
@@ -30,8 +28,8 @@ std::string dump(const dns::DelegationReport& r) {
 class DelegationLab : public DnsLabTest {
  protected:
   dns::DelegationReport check(const char* zone, std::vector<dns::DomainName> expect = {}) {
-    auto report = dns::check_delegation({.zone = name(zone), .root_hints = root_servers(), .expect_ns = std::move(expect),
-                                         .probe = {.timeout = 200ms, .attempts = 2}});
+    auto report = dns::check_delegation(
+        {.zone = name(zone), .root_hints = root_servers(), .expect_ns = std::move(expect), .probe = {.timeout = 200ms, .attempts = 2}});
     EXPECT_TRUE(report.has_value());
     return report.value_or(dns::DelegationReport{});
   }
@@ -96,7 +94,8 @@ TEST_F(DelegationLab, DsAtTheParentIsReported) {
 TEST_F(DelegationLab, GivenParentServersAreUsedAsIs) {
   auto r = dns::check_delegation({.zone = name("example.test"),
                                   .parent_servers = {*dns::parse_server_address("127.53.1.2"), *dns::parse_server_address("127.53.99.1")},
-                                  .root_hints = root_servers(), .probe = {.timeout = 200ms, .attempts = 2}});
+                                  .root_hints = root_servers(),
+                                  .probe = {.timeout = 200ms, .attempts = 2}});
   ASSERT_TRUE(r.has_value());
   EXPECT_TRUE(has(*r, ProblemCode::NoResponse, "127.53.99.1")) << dump(*r);
   EXPECT_EQ(r->verdict, Verdict::NotConsistent) << dump(*r);

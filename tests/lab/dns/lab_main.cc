@@ -26,8 +26,8 @@ int main() {
             << "  TLD test.    " << A::kTld1 << " " << A::kTld2 << "\n"
             << "  old example  " << A::kOld1 << " " << A::kOld2 << "\n"
             << "  new example  " << A::kNew1 << " " << A::kNew2 << " " << A::kNew3 << " " << A::kNewStale << " (stale www)\n"
-            << "  dev child    " << A::kDev << "\n  broken.test  " << A::kBroken << " (+ lame " << A::kDev << ", dead "
-            << A::kDead << ")\n  unbound      " << A::kUnbound << "\n"
+            << "  dev child    " << A::kDev << "\n  broken.test  " << A::kBroken << " (+ lame " << A::kDev << ", dead " << A::kDead
+            << ")\n  unbound      " << A::kUnbound << "\n"
             << "  zone file    " << lab.example_zone_file() << "\nCtrl-C to stop." << std::endl;
   int signal = 0;
   sigwait(&set, &signal);

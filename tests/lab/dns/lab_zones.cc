@@ -43,24 +43,29 @@ std::string root_hints() {
 }
 
 std::string tld_zone(bool example_to_new, int serial) {
-  std::string out = "$ORIGIN test.\n$TTL 30\n"
-                    "@ IN SOA ns1.nic.test. hostmaster.nic.test. " + std::to_string(serial) + " 60 60 3600 5\n"
-                    "@ IN NS ns1.nic.test.\n@ IN NS ns2.nic.test.\n"
-                    "ns1.nic IN A 127.53.1.1\nns2.nic IN A 127.53.1.2\n"
-                    "ns.root-servers IN A 127.53.0.1\n"
-                    "ns1.new-dns IN A 127.53.20.1\nns2.new-dns IN A 127.53.20.2\n"
-                    "ns3.new-dns IN A 127.53.20.3\nns4.new-dns IN A 127.53.20.4\n"
-                    "broken IN NS ns1.broken.test.\nbroken IN NS ns2.broken.test.\nbroken IN NS ns3.broken.test.\n"
-                    "ns1.broken IN A 127.53.40.1\nns2.broken IN A 127.53.30.1\nns3.broken IN A 127.53.99.1\n"
-                    "signed IN NS ns1.signed.test.\nns1.signed IN A 127.53.40.1\n"
-                    "signed IN DS 12345 13 2 "
-                    "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF\n";
+  std::string out =
+      "$ORIGIN test.\n$TTL 30\n"
+      "@ IN SOA ns1.nic.test. hostmaster.nic.test. " +
+      std::to_string(serial) +
+      " 60 60 3600 5\n"
+      "@ IN NS ns1.nic.test.\n@ IN NS ns2.nic.test.\n"
+      "ns1.nic IN A 127.53.1.1\nns2.nic IN A 127.53.1.2\n"
+      "ns.root-servers IN A 127.53.0.1\n"
+      "ns1.new-dns IN A 127.53.20.1\nns2.new-dns IN A 127.53.20.2\n"
+      "ns3.new-dns IN A 127.53.20.3\nns4.new-dns IN A 127.53.20.4\n"
+      "broken IN NS ns1.broken.test.\nbroken IN NS ns2.broken.test.\nbroken IN NS ns3.broken.test.\n"
+      "ns1.broken IN A 127.53.40.1\nns2.broken IN A 127.53.30.1\nns3.broken IN A 127.53.99.1\n"
+      "signed IN NS ns1.signed.test.\nns1.signed IN A 127.53.40.1\n"
+      "signed IN DS 12345 13 2 "
+      "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF\n";
   const std::string ttl = std::to_string(kExampleNsTtl);
   if (example_to_new) {
     for (int i = 1; i <= 4; ++i) out += "example " + ttl + " IN NS ns" + std::to_string(i) + ".new-dns.test.\n";
   } else {
-    out += "example " + ttl + " IN NS ns1.example.test.\nexample " + ttl + " IN NS ns2.example.test.\n"
-           "ns1.example " + ttl + " IN A 127.53.10.1\nns2.example " + ttl + " IN A 127.53.10.2\n";
+    out += "example " + ttl + " IN NS ns1.example.test.\nexample " + ttl +
+           " IN NS ns2.example.test.\n"
+           "ns1.example " +
+           ttl + " IN A 127.53.10.1\nns2.example " + ttl + " IN A 127.53.10.2\n";
   }
   return out;
 }
@@ -69,14 +74,18 @@ std::string old_example_zone() {
   const std::string ttl = std::to_string(kExampleNsTtl);
   return "$ORIGIN example.test.\n$TTL 30\n"
          "@ IN SOA ns1.example.test. hostmaster.example.test. 1 60 60 3600 5\n"
-         "@ " + ttl + " IN NS ns1.example.test.\n@ " + ttl + " IN NS ns2.example.test.\n"
-         "ns1 IN A 127.53.10.1\nns2 IN A 127.53.10.2\n" + example_body();
+         "@ " +
+         ttl + " IN NS ns1.example.test.\n@ " + ttl +
+         " IN NS ns2.example.test.\n"
+         "ns1 IN A 127.53.10.1\nns2 IN A 127.53.10.2\n" +
+         example_body();
 }
 
 std::string new_example_zone(bool stale) {
   const std::string ttl = std::to_string(kExampleNsTtl);
-  std::string out = "$ORIGIN example.test.\n$TTL 30\n"
-                    "@ IN SOA ns1.new-dns.test. hostmaster.example.test. 100 60 60 3600 5\n";
+  std::string out =
+      "$ORIGIN example.test.\n$TTL 30\n"
+      "@ IN SOA ns1.new-dns.test. hostmaster.example.test. 100 60 60 3600 5\n";
   for (int i = 1; i <= 4; ++i) out += "@ " + ttl + " IN NS ns" + std::to_string(i) + ".new-dns.test.\n";
   out += "ns1 IN A 127.53.10.1\nns2 IN A 127.53.10.2\n";
   std::string body = example_body();

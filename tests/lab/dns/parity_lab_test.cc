@@ -51,9 +51,8 @@ TEST_F(ParityLab, NamesExactlyTheStaleServer) {
 }
 
 TEST_F(ParityLab, AgreeingServersAreConsistent) {
-  auto report = dns::check_parity({.old_servers = addresses({A::kOld1, A::kOld2}),
-                                   .new_servers = addresses({A::kNew1, A::kNew2, A::kNew3}),
-                                   .questions = questions_});
+  auto report = dns::check_parity(
+      {.old_servers = addresses({A::kOld1, A::kOld2}), .new_servers = addresses({A::kNew1, A::kNew2, A::kNew3}), .questions = questions_});
   ASSERT_TRUE(report.has_value());
   EXPECT_TRUE(report->differences.empty());
   EXPECT_EQ(report->verdict, dns::Verdict::Consistent);

@@ -20,7 +20,8 @@ class ProberLab : public DnsLabTest {};
 
 TEST_F(ProberLab, AnswersAuthoritativelyFromEveryServer) {
   std::vector<dns::ProbeRequest> requests;
-  for (const char* s : {A::kOld1, A::kOld2, A::kNew1, A::kNew2, A::kNew3}) requests.push_back(ask(s, "www.example.test", dns::RecordType::A));
+  for (const char* s : {A::kOld1, A::kOld2, A::kNew1, A::kNew2, A::kNew3})
+    requests.push_back(ask(s, "www.example.test", dns::RecordType::A));
   auto outcomes = dns::probe(requests);
   ASSERT_TRUE(outcomes.has_value());
   for (const auto& o : *outcomes) {

@@ -32,8 +32,11 @@ std::string dump(const dns::PropagationReport& r) {
 class PropagationLab : public DnsLabTest {
  protected:
   dns::PropagationReport status(const char* name, dns::RecordType type, std::vector<std::string> expected) {
-    auto r = dns::check_propagation({.name = *dns::DomainName::parse(name), .type = type, .expected = std::move(expected),
-                                     .root_hints = root_servers(), .resolvers = {*dns::parse_server_address(A::kUnbound)},
+    auto r = dns::check_propagation({.name = *dns::DomainName::parse(name),
+                                     .type = type,
+                                     .expected = std::move(expected),
+                                     .root_hints = root_servers(),
+                                     .resolvers = {*dns::parse_server_address(A::kUnbound)},
                                      .probe = {.timeout = 300ms, .attempts = 2}});
     EXPECT_TRUE(r.has_value());
     return r.value_or(dns::PropagationReport{});

@@ -31,7 +31,9 @@ struct Expectation {
 template <auto Free>
 struct FreeWith {
   template <class T>
-  void operator()(T* p) const noexcept { Free(p); }
+  void operator()(T* p) const noexcept {
+    Free(p);
+  }
 };
 using Packet = std::unique_ptr<ldns_pkt, FreeWith<&ldns_pkt_free>>;
 using Resolver = std::unique_ptr<ldns_resolver, FreeWith<&ldns_resolver_deep_free>>;

@@ -78,13 +78,17 @@ std::vector<Instance> instances() {
 }  // namespace
 
 ZoneSpec old_example() {
-  return {.apex = "example.test.", .nameservers = {"ns1.old-dns.test.", "ns2.old-dns.test."},
-          .servers = {A::kOld1, A::kOld2}, .records = example_records()};
+  return {.apex = "example.test.",
+          .nameservers = {"ns1.old-dns.test.", "ns2.old-dns.test."},
+          .servers = {A::kOld1, A::kOld2},
+          .records = example_records()};
 }
 
 ZoneSpec new_example() {
-  return {.apex = "example.test.", .nameservers = {"ns1.new-dns.test.", "ns2.new-dns.test."},
-          .servers = {A::kNew1, A::kNew2}, .records = example_records()};
+  return {.apex = "example.test.",
+          .nameservers = {"ns1.new-dns.test.", "ns2.new-dns.test."},
+          .servers = {A::kNew1, A::kNew2},
+          .records = example_records()};
 }
 
 ZoneSpec new_example_with_stale() {
@@ -94,13 +98,15 @@ ZoneSpec new_example_with_stale() {
 }
 
 ZoneSpec dev_example() {
-  return {.apex = "dev.example.test.", .nameservers = {"ns1.dev-dns.test."}, .servers = {A::kDev},
+  return {.apex = "dev.example.test.",
+          .nameservers = {"ns1.dev-dns.test."},
+          .servers = {A::kDev},
           .records = {rr("app.dev.example.test", RecordType::A, 30, {"192.0.2.30"})}};
 }
 
 std::string zone_text(const ZoneSpec& spec) {
-  std::string out = "$ORIGIN " + spec.apex + "\n$TTL 30\n@ IN SOA " + spec.nameservers.front() +
-                    " hostmaster." + spec.apex + " 1 60 60 3600 5\n";
+  std::string out =
+      "$ORIGIN " + spec.apex + "\n$TTL 30\n@ IN SOA " + spec.nameservers.front() + " hostmaster." + spec.apex + " 1 60 60 3600 5\n";
   for (const auto& ns : spec.nameservers) out += "@ 10 IN NS " + ns + "\n";
   for (const auto& set : spec.records) {
     for (const auto& value : set.values) {
@@ -115,9 +121,7 @@ ServedZone::ServedZone(ZoneSpec spec) : spec_(std::move(spec)), apex_(dn(spec_.a
 planner::Result<void> ServedZone::create(std::string_view) {
   return planner::fail(planner::ErrorCode::Unsupported, "the gates lab's zones are fixed");
 }
-planner::Result<void> ServedZone::remove() {
-  return planner::fail(planner::ErrorCode::Unsupported, "the gates lab's zones are fixed");
-}
+planner::Result<void> ServedZone::remove() { return planner::fail(planner::ErrorCode::Unsupported, "the gates lab's zones are fixed"); }
 planner::Result<void> ServedZone::apply(const std::vector<planner::RrsetChange>&, std::string_view) {
   return planner::fail(planner::ErrorCode::Unsupported, "the gates lab's zones are fixed");
 }

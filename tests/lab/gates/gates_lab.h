@@ -30,8 +30,8 @@ struct GatesAddresses {
   static constexpr const char* kNew2 = "127.55.20.2";
   static constexpr const char* kNewStale = "127.55.20.3";  // serves www.example.test with 192.0.2.99
   static constexpr const char* kDev = "127.55.30.1";
-  static constexpr const char* kDead = "127.55.99.1";      // nothing listens here
-  static constexpr const char* kUnbound = "127.55.53.1";   // caching resolver from the lab's root
+  static constexpr const char* kDead = "127.55.99.1";     // nothing listens here
+  static constexpr const char* kUnbound = "127.55.53.1";  // caching resolver from the lab's root
 };
 
 /// A zone: apex, published name servers, the servers to verify and the records

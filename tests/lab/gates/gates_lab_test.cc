@@ -168,8 +168,7 @@ TEST_F(GatesLabTest, ADeadParentServerMakesTheDelegationUndecided) {
 TEST_F(GatesLabTest, ReferralToChildFromEveryParentServer) {
   auto r = check(Gate{.kind = GateKind::ReferralToChild, .zones = {"old", "dev"}, .name = dn("dev.example.test")});
   EXPECT_TRUE(r.holds) << all_lines(r);
-  EXPECT_TRUE(has_line(r, "127.55.10.2: x.dev.example.test. A -> referral to dev.example.test.: ns1.dev-dns.test."))
-      << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.10.2: x.dev.example.test. A -> referral to dev.example.test.: ns1.dev-dns.test.")) << all_lines(r);
 
   auto elsewhere = check(Gate{.kind = GateKind::ReferralToChild, .zones = {"new", "dev-elsewhere"}, .name = dn("dev.example.test")});
   EXPECT_FALSE(elsewhere.holds);
@@ -204,8 +203,11 @@ TEST_F(GatesLabTest, TtlAtMostAndRecordAnswersOnEveryServer) {
   EXPECT_FALSE(high.holds);
   EXPECT_TRUE(has_line(high, "0/4 agree, 4 differ")) << all_lines(high);
 
-  Gate pointer{.kind = GateKind::RecordAnswers, .zones = {"old", "new"}, .name = dn("db.example.test"),
-               .type = dns::RecordType::CNAME, .expected = "old-db.cluster.test"};
+  Gate pointer{.kind = GateKind::RecordAnswers,
+               .zones = {"old", "new"},
+               .name = dn("db.example.test"),
+               .type = dns::RecordType::CNAME,
+               .expected = "old-db.cluster.test"};
   auto pinned = check(pointer);
   EXPECT_TRUE(pinned.holds) << all_lines(pinned);
   pointer.expected = "new-db.cluster.test.";

@@ -47,20 +47,30 @@ struct PairRole {
 // so only the server sections come from common/server_configs.h; the template
 // section is left open for the role's own lines.
 std::string pair_config(const std::string& dir, const PairRole& role) {
-  return knot_server_config(dir, {role.address}) +
-         "key:\n  - id: " + LabKey::kName + "\n    algorithm: hmac-sha256\n    secret: " + LabKey::kSecret + "\n"
-         "remote:\n  - id: " + role.peer_id + "\n    address: " + role.peer_address + "@53\n    via: " + role.address +
-         "\n    key: " + LabKey::kName + "\n"
-         "acl:\n  - id: " + role.acl_id + "\n    key: " + LabKey::kName + "\n    action: [" + role.acl_actions + "]\n"
-         "template:\n  - id: default\n    storage: \"" + dir + "\"\n"
-         "    zonefile-sync: -1\n    journal-content: none\n    semantic-checks: off\n    acl: " + role.acl_id + "\n";
+  return knot_server_config(dir, {role.address}) + "key:\n  - id: " + LabKey::kName +
+         "\n    algorithm: hmac-sha256\n    secret: " + LabKey::kSecret +
+         "\n"
+         "remote:\n  - id: " +
+         role.peer_id + "\n    address: " + role.peer_address + "@53\n    via: " + role.address + "\n    key: " + LabKey::kName +
+         "\n"
+         "acl:\n  - id: " +
+         role.acl_id + "\n    key: " + LabKey::kName + "\n    action: [" + role.acl_actions +
+         "]\n"
+         "template:\n  - id: default\n    storage: \"" +
+         dir +
+         "\"\n"
+         "    zonefile-sync: -1\n    journal-content: none\n    semantic-checks: off\n    acl: " +
+         role.acl_id + "\n";
 }
 
 std::string primary_config(const std::string& dir) {
   return pair_config(dir, {A::kPrimary, "secondary", A::kSecondary, "lab_key", "transfer, update"}) +
          "    zonefile-load: whole\n    notify: secondary\n"
-         "zone:\n  - domain: test\n    file: \"" + dir + "/test.zone\"\n"
-         "  - domain: example.test\n    file: \"" + dir + "/example.test.zone\"\n";
+         "zone:\n  - domain: test\n    file: \"" +
+         dir +
+         "/test.zone\"\n"
+         "  - domain: example.test\n    file: \"" +
+         dir + "/example.test.zone\"\n";
 }
 
 std::string secondary_config(const std::string& dir) {

@@ -4,8 +4,8 @@
 
 #include "dns/axfr.h"
 #include "planner/providers/parent_zone_registrar.h"
-#include "planner/providers/rfc2136_zone.h"
 #include "planner/providers/record_ops.h"
+#include "planner/providers/rfc2136_zone.h"
 #include "tests/lab/rfc2136_providers/lab_fixture.h"
 
 namespace cutover::lab {
@@ -19,8 +19,10 @@ class ParentZoneRegistrarLab : public KnotPairTest {
   void SetUp() override {
     KnotPairTest::SetUp();
     if (HasFatalFailure()) return;
-    planner::Rfc2136Zone spec{.primaries = {A::kPrimary}, .nameservers = {name("ns1.test.")},
-                              .servers = {A::kPrimary, A::kSecondary}, .tsig_key_file = lab_.key_file()};
+    planner::Rfc2136Zone spec{.primaries = {A::kPrimary},
+                              .nameservers = {name("ns1.test.")},
+                              .servers = {A::kPrimary, A::kSecondary},
+                              .tsig_key_file = lab_.key_file()};
     auto opened = planner::Rfc2136ZoneProvider::open(name("test."), spec);
     ASSERT_TRUE(opened.has_value()) << opened.error().message;
     parent_ = std::move(*opened);

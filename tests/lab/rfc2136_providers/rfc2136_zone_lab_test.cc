@@ -7,17 +7,17 @@
 
 #include <thread>
 
-#include "planner/providers/rfc2136_zone.h"
 #include "planner/providers/record_ops.h"
+#include "planner/providers/rfc2136_zone.h"
 #include "tests/lab/rfc2136_providers/lab_fixture.h"
 
 namespace cutover::lab {
 namespace {
 
 using dns::RecordType;
+using planner::ChangeKind;
 using planner::Rrset;
 using planner::RrsetChange;
-using planner::ChangeKind;
 using A = KnotPairAddresses;
 
 class Rfc2136ZoneLab : public KnotPairTest {
@@ -69,10 +69,10 @@ TEST_F(Rfc2136ZoneLab, ListsTheZoneAndReportsItsServers) {
 TEST_F(Rfc2136ZoneLab, UpsertsAndDeletesAreOnBothServersWhenApplyReturns) {
   auto zone = open("example.test.");
   ASSERT_TRUE(zone);
-  auto applied = zone->apply({upsert("www.example.test.", RecordType::A, 60, {"192.0.2.99"}),
-                              upsert("api.example.test.", RecordType::CNAME, 60, {"WWW.example.test."}),
-                              remove("note.example.test.", RecordType::TXT)},
-                             "lab");
+  auto applied = zone->apply(
+      {upsert("www.example.test.", RecordType::A, 60, {"192.0.2.99"}),
+       upsert("api.example.test.", RecordType::CNAME, 60, {"WWW.example.test."}), remove("note.example.test.", RecordType::TXT)},
+      "lab");
   ASSERT_TRUE(applied.has_value()) << applied.error().message;
   // No polling here: apply() promised every server has it.
   for (const char* server : {A::kPrimary, A::kSecondary}) {
@@ -122,9 +122,9 @@ TEST_F(Rfc2136ZoneLab, ApexNsTtlAloneIsLowered) {
 TEST_F(Rfc2136ZoneLab, AnUpdateThatChangesNothingStillReturns) {
   auto zone = open("example.test.", {.primary_settle = std::chrono::seconds(1)});
   ASSERT_TRUE(zone);
-  auto applied = zone->apply({upsert("www.example.test.", RecordType::A, 300, {"192.0.2.11", "192.0.2.10"}),
-                              remove("absent.example.test.", RecordType::A)},
-                             "lab");
+  auto applied = zone->apply(
+      {upsert("www.example.test.", RecordType::A, 300, {"192.0.2.11", "192.0.2.10"}), remove("absent.example.test.", RecordType::A)},
+      "lab");
   EXPECT_TRUE(applied.has_value()) << applied.error().message;
 }
 
@@ -191,7 +191,8 @@ TEST_F(Rfc2136ZoneLab, ZonesAreNeitherCreatedNorDeleted) {
   ASSERT_FALSE(created.has_value());
   EXPECT_EQ(created.error().code, planner::ErrorCode::Unsupported);
   EXPECT_NE(created.error().message.find("RFC 2136 cannot create or delete zones; create zone absent.test. on the server"),
-            std::string::npos) << created.error().message;
+            std::string::npos)
+      << created.error().message;
   auto removed = held->remove();
   ASSERT_FALSE(removed.has_value());
   EXPECT_EQ(removed.error().code, planner::ErrorCode::Unsupported);

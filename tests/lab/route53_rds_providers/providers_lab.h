@@ -27,8 +27,7 @@ class ProvidersLab : public ::testing::Test {
 
   /// The plan's account entry for a lab profile.
   Account account(const std::string& profile) const {
-    return Account{.profile = profile, .region = "us-east-1",
-                   .endpoint_url = lab->env()["AWS_ENDPOINT_URL"].get<std::string>()};
+    return Account{.profile = profile, .region = "us-east-1", .endpoint_url = lab->env()["AWS_ENDPOINT_URL"].get<std::string>()};
   }
   std::shared_ptr<aws::Session> session(const std::string& profile) {
     auto s = sessions->get(profile, account(profile));

@@ -20,7 +20,9 @@ class RdsDatabaseLab : public ProvidersLab {
   // A source cluster, made with a raw Query call (cutover never creates one).
   void create_source(const std::string& id) {
     aws::QueryRequest q("CreateDBCluster", "2014-10-31");
-    q.add("DBClusterIdentifier", id).add("Engine", "aurora-postgresql").add("MasterUsername", "admin")
+    q.add("DBClusterIdentifier", id)
+        .add("Engine", "aurora-postgresql")
+        .add("MasterUsername", "admin")
         .add("MasterUserPassword", "password-for-lab-1");
     auto r = session("old")->service_client(aws::Service::Rds).call(q.call(true));
     ASSERT_TRUE(r.has_value()) << aws::describe(r.error());

@@ -54,14 +54,17 @@ TEST_F(Route53DomainsLab, RegistrarSetsTheNameServersAndReadsThemBack) {
 }
 
 TEST_F(Route53DomainsLab, ADuplicateRequestWithNothingRunningIsSentAgain) {
-  lab->add_fault({{"service", "route53domains"}, {"operation", "UpdateDomainNameservers"}, {"kind", "error"},
-                  {"code", "DuplicateRequest"}, {"count", 1}});
+  lab->add_fault({{"service", "route53domains"},
+                  {"operation", "UpdateDomainNameservers"},
+                  {"kind", "error"},
+                  {"code", "DuplicateRequest"},
+                  {"count", 1}});
   Route53Registrar registrar(session("old"), {.poll = std::chrono::milliseconds(50)});
   auto wanted = names({"ns-1.awsdns-01.org", "ns-2.awsdns-02.net"});
   auto set = registrar.set_delegation(domain, wanted, 0);
   ASSERT_TRUE(set.has_value()) << set.error().message;
   EXPECT_EQ(registrar.delegation(domain).value(), wanted);
-  EXPECT_EQ(count("UpdateDomainNameservers"), 2);                            // refused, then sent again
+  EXPECT_EQ(count("UpdateDomainNameservers"), 2);                           // refused, then sent again
   EXPECT_EQ(count("UpdateDomainNameservers", /*forwarded_only=*/true), 1);  // reached moto once
 }
 
@@ -130,8 +133,12 @@ TEST_F(Route53DomainsLab, LockingALockedDomainSendsNothing) {
 }
 
 TEST_F(Route53DomainsLab, ATransferRefusedOutrightPutsTheLockBack) {
-  lab->add_fault({{"service", "route53domains"}, {"operation", "TransferDomainToAnotherAwsAccount"}, {"kind", "error"},
-                  {"code", "InvalidInput"}, {"status", 400}, {"count", 1}});
+  lab->add_fault({{"service", "route53domains"},
+                  {"operation", "TransferDomainToAnotherAwsAccount"},
+                  {"kind", "error"},
+                  {"code", "InvalidInput"},
+                  {"status", 400},
+                  {"count", 1}});
   Route53DomainTransfers sender(session("old"));
   auto refused = sender.transfer(domain, lab->account("new"));
   ASSERT_FALSE(refused.has_value());

@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <chrono>
 
-#include "planner/providers/route53_zone.h"
 #include "planner/providers/record_ops.h"
+#include "planner/providers/route53_zone.h"
 #include "tests/lab/route53_rds_providers/providers_lab.h"
 
 namespace cutover::planner::lab {
@@ -20,12 +20,12 @@ constexpr const char* kReference = "cutover-example.com-new";
 class Route53ZoneLab : public ProvidersLab {
  protected:
   std::unique_ptr<Route53ZoneProvider> provider(std::vector<std::string> servers = {}) {
-    return std::make_unique<Route53ZoneProvider>(
-        session("new"), Route53ZoneOptions{.name = name("example.com"), .caller_reference = kReference,
-                                           .server_addresses = std::move(servers),
-                                           .wait = {.first = std::chrono::milliseconds(100),
-                                                    .max = std::chrono::milliseconds(300),
-                                                    .deadline = std::chrono::seconds(30)}});
+    return std::make_unique<Route53ZoneProvider>(session("new"), Route53ZoneOptions{.name = name("example.com"),
+                                                                                    .caller_reference = kReference,
+                                                                                    .server_addresses = std::move(servers),
+                                                                                    .wait = {.first = std::chrono::milliseconds(100),
+                                                                                             .max = std::chrono::milliseconds(300),
+                                                                                             .deadline = std::chrono::seconds(30)}});
   }
   static Rrset rrset(std::string_view owner, dns::RecordType type, std::uint32_t ttl, std::vector<std::string> values) {
     return Rrset{.name = name(owner), .type = type, .ttl = ttl, .values = std::move(values)};
@@ -103,8 +103,7 @@ TEST_F(Route53ZoneLab, APendingChangeIsWaitedOut) {
   lab->configure({{"change_pending_seconds", 2}});
   auto polls_before = count("GetChange");
   auto start = std::chrono::steady_clock::now();
-  auto applied = zone->apply({{.kind = ChangeKind::Upsert,
-                               .rrset = rrset("slow.example.com", dns::RecordType::TXT, 60, {"\"pending\""})}},
+  auto applied = zone->apply({{.kind = ChangeKind::Upsert, .rrset = rrset("slow.example.com", dns::RecordType::TXT, 60, {"\"pending\""})}},
                              "cutover lab");
   ASSERT_TRUE(applied.has_value()) << applied.error().message;
   EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(1900));
@@ -117,9 +116,9 @@ TEST_F(Route53ZoneLab, AZoneLargerThanAPageIsListedWholeAndThrottlingIsRetried) 
   ASSERT_TRUE(zone->create(kReference).has_value());
   std::vector<RrsetChange> many;
   for (int i = 0; i < 420; ++i) {
-    many.push_back({.kind = ChangeKind::Upsert,
-                    .rrset = rrset("host" + std::to_string(i) + ".example.com", dns::RecordType::A, 300,
-                                   {"192.0.2." + std::to_string(i % 250 + 1)})});
+    many.push_back(
+        {.kind = ChangeKind::Upsert,
+         .rrset = rrset("host" + std::to_string(i) + ".example.com", dns::RecordType::A, 300, {"192.0.2." + std::to_string(i % 250 + 1)})});
   }
   lab->add_fault({{"service", "route53"}, {"operation", "ChangeResourceRecordSets"}, {"kind", "throttle"}, {"count", 1}});
   auto applied = zone->apply(many, "cutover lab");
@@ -134,10 +133,8 @@ TEST_F(Route53ZoneLab, AZoneLargerThanAPageIsListedWholeAndThrottlingIsRetried) 
 TEST_F(Route53ZoneLab, RemoveEmptiesAndDeletesTheZoneOnce) {
   auto zone = provider();
   ASSERT_TRUE(zone->create(kReference).has_value());
-  ASSERT_TRUE(zone->apply({{.kind = ChangeKind::Upsert,
-                            .rrset = rrset("www.example.com", dns::RecordType::A, 300, {"192.0.2.1"})},
-                           {.kind = ChangeKind::Upsert,
-                            .rrset = rrset("dev.example.com", dns::RecordType::NS, 300, {"ns1.dev-dns.net."})}},
+  ASSERT_TRUE(zone->apply({{.kind = ChangeKind::Upsert, .rrset = rrset("www.example.com", dns::RecordType::A, 300, {"192.0.2.1"})},
+                           {.kind = ChangeKind::Upsert, .rrset = rrset("dev.example.com", dns::RecordType::NS, 300, {"ns1.dev-dns.net."})}},
                           "cutover lab")
                   .has_value());
   auto removed = zone->remove();
