@@ -23,8 +23,7 @@ constexpr const char* kCheckExitCodes =
 
 struct DelegationFlags {
   std::string zone{};
-  std::vector<std::string> parent_servers{};
-  std::string root_hints{};
+  ParentFlags parent{};
   std::vector<std::string> expect_ns{};
   std::string format{"text"};
   int timeout_ms{500};
@@ -54,13 +53,11 @@ ExitCode run_delegation(const DelegationFlags& f) {
     if (!name) return usage_error("check delegation", "bad --expect-ns: " + name.error().message);
     expect.push_back(*name);
   }
-  auto parents = parse_addresses("--parent-server", f.parent_servers);
-  if (!parents) return usage_error("check delegation", parents.error().message);
-  auto roots = load_root_hints(f.root_hints, parents->empty() || !f.root_hints.empty());
-  if (!roots) return usage_error("check delegation", roots.error().message);
+  auto parent = parse_parent_flags(f.parent);
+  if (!parent) return usage_error("check delegation", parent.error().message);
   auto report = dns::check_delegation({.zone = *zone,
-                                       .parent_servers = *parents,
-                                       .root_hints = *roots,
+                                       .parent_servers = parent->servers,
+                                       .root_hints = parent->root_hints,
                                        .expect_ns = expect,
                                        .probe = probe_options(f.timeout_ms, f.attempts)});
   if (!report) {
@@ -122,10 +119,9 @@ void setup_delegation(CLI::App* check, ExitCode& exit_code) {
       "Check a zone's delegation: the NS set (and glue, DS) each parent server hands out, and that every listed "
       "server answers for the zone authoritatively with the same NS set. Problems are named as Zonemaster/DNSViz name them.");
   cmd->add_option("ZONE", f->zone, "The zone, e.g. example.com")->required();
-  cmd->add_option("--parent-server", f->parent_servers, "Parent server address(es); default: found from the root hints");
-  cmd->add_option("--root-hints", f->root_hints, std::string("Root hints file (default ") + kDefaultRootHints + ")");
+  add_parent_flags(cmd, f->parent);
   cmd->add_option("--expect-ns", f->expect_ns, "The NS names the parent must delegate to");
-  cmd->add_option("--format", f->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  add_format_flag(cmd, f->format);
   add_probe_flags(cmd, f->timeout_ms, f->attempts);
   cmd->footer(kCheckExitCodes);
   cmd->callback([f, &exit_code] { exit_code = run_delegation(*f); });
@@ -143,7 +139,7 @@ void setup_parity(CLI::App* check, ExitCode& exit_code) {
   zone->excludes(names);
   cmd->add_option("--origin", f->origin, "Origin of a zone file without $ORIGIN or SOA");
   cmd->add_flag("--compare-ttl", f->compare_ttl, "Also require equal TTLs");
-  cmd->add_option("--format", f->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  add_format_flag(cmd, f->format);
   cmd->add_option("--max-in-flight", f->max_in_flight, "Queries in flight per server")->check(CLI::Range(1, 4096))->capture_default_str();
   cmd->add_option("--max-rate", f->max_rate, "Queries per second per server (0: no limit; real servers may rate-limit us)")
       ->check(CLI::Range(0.0, 1e7))

@@ -55,4 +55,22 @@ void add_probe_flags(CLI::App* cmd, int& timeout_ms, int& attempts) {
       ->capture_default_str();
 }
 
+void add_format_flag(CLI::App* cmd, std::string& format) {
+  cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+}
+
+void add_parent_flags(CLI::App* cmd, ParentFlags& flags) {
+  cmd->add_option("--parent-server", flags.servers,
+                  "Parent server address(es) (192.0.2.1, 192.0.2.1@5353, [2001:db8::1]:53); default: found from the root hints");
+  cmd->add_option("--root-hints", flags.root_hints, std::string("Root hints file (default ") + kDefaultRootHints + ")");
+}
+
+dns::Result<ParentStart> parse_parent_flags(const ParentFlags& flags) {
+  auto servers = parse_addresses("--parent-server", flags.servers);
+  if (!servers) return std::unexpected(servers.error());
+  auto roots = load_root_hints(flags.root_hints, servers->empty() || !flags.root_hints.empty());
+  if (!roots) return std::unexpected(roots.error());
+  return ParentStart{.servers = *servers, .root_hints = *roots};
+}
+
 }  // namespace cutover::cli

@@ -42,4 +42,26 @@ ExitCode usage_error(const std::string& command, const std::string& message);
 /// Registers --timeout-ms and --attempts on `cmd`.
 void add_probe_flags(CLI::App* cmd, int& timeout_ms, int& attempts);
 
+/// Registers --format text|json on `cmd`.
+void add_format_flag(CLI::App* cmd, std::string& format);
+
+/// --parent-server and --root-hints, as given: where a walk to a zone's parent starts.
+struct ParentFlags {
+  std::vector<std::string> servers{};
+  std::string root_hints{};
+};
+
+/// The parent servers to ask, or the root hints to find them from.
+struct ParentStart {
+  std::vector<dns::ServerAddress> servers{};
+  std::vector<dns::ServerAddress> root_hints{};
+};
+
+/// Registers --parent-server and --root-hints on `cmd`.
+void add_parent_flags(CLI::App* cmd, ParentFlags& flags);
+
+/// Parses the parent flags. The root hints are required only when no parent
+/// server is given or a hints file is named; fails naming the option.
+dns::Result<ParentStart> parse_parent_flags(const ParentFlags& flags);
+
 }  // namespace cutover::cli

@@ -18,8 +18,7 @@ struct StatusOptions {
   std::string name{};
   std::string type{"NS"};
   std::vector<std::string> expect{};
-  std::vector<std::string> parent_servers{};
-  std::string root_hints{};
+  ParentFlags parent{};
   std::vector<std::string> resolvers{};
   std::string format{"text"};
   int watch{0};
@@ -32,17 +31,15 @@ dns::Result<dns::PropagationOptions> to_check(const StatusOptions& o) {
   if (!name) return dns::fail(dns::ErrorCode::Invalid, "bad NAME: " + name.error().message);
   auto type = dns::parse_record_type(o.type);
   if (!type) return dns::fail(dns::ErrorCode::Invalid, "bad --type: unknown record type '" + o.type + "'");
-  auto parents = parse_addresses("--parent-server", o.parent_servers);
-  if (!parents) return std::unexpected(parents.error());
+  auto parent = parse_parent_flags(o.parent);
+  if (!parent) return std::unexpected(parent.error());
   auto resolvers = parse_addresses("--resolver", o.resolvers);
   if (!resolvers) return std::unexpected(resolvers.error());
-  auto roots = load_root_hints(o.root_hints, parents->empty() || !o.root_hints.empty());
-  if (!roots) return std::unexpected(roots.error());
   return dns::PropagationOptions{.name = *name,
                                  .type = *type,
                                  .expected = o.expect,
-                                 .parent_servers = *parents,
-                                 .root_hints = *roots,
+                                 .parent_servers = parent->servers,
+                                 .root_hints = parent->root_hints,
                                  .resolvers = *resolvers,
                                  .probe = probe_options(o.timeout_ms, o.attempts)};
 }
@@ -83,11 +80,9 @@ void setup_status_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_option("--expect", options->expect,
                   "Expected value(s), e.g. the new NS names; default: what the parent (NS) or the first "
                   "authoritative server shows");
-  cmd->add_option("--parent-server", options->parent_servers,
-                  "Parent server address(es) (192.0.2.1, 192.0.2.1@5353, [2001:db8::1]:53); default: found from the root hints");
-  cmd->add_option("--root-hints", options->root_hints, std::string("Root hints file (default ") + kDefaultRootHints + ")");
+  add_parent_flags(cmd, options->parent);
   cmd->add_option("--resolver", options->resolvers, "Recursive resolver address(es) whose cache to inspect");
-  cmd->add_option("--format", options->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  add_format_flag(cmd, options->format);
   cmd->add_option("--watch", options->watch, "Check again every SECONDS until propagated")->check(CLI::Range(1, 86400));
   add_probe_flags(cmd, options->timeout_ms, options->attempts);
   cmd->footer(

@@ -223,30 +223,26 @@ bool Journal::any_action_done(const std::string& step) const {
   return done;
 }
 
-ActionState Journal::action_state(const std::string& step, std::size_t action) const {
+ActionState Journal::state_of(const std::string& step, std::size_t index, JournalEvent started, JournalEvent done) const {
   ActionState state = ActionState::NotStarted;
   for (const auto& r : records_) {
     if (r.step != step) continue;
     if (r.event == JournalEvent::RolledBack) state = ActionState::NotStarted;
-    if (r.action != action) continue;
-    if (r.event == JournalEvent::ActionStarted && state != ActionState::Done) state = ActionState::InDoubt;
-    if (r.event == JournalEvent::ActionDone) state = ActionState::Done;
+    if (r.action != index) continue;
+    if (r.event == started && state != ActionState::Done) state = ActionState::InDoubt;
+    if (r.event == done) state = ActionState::Done;
   }
   return state;
+}
+
+ActionState Journal::action_state(const std::string& step, std::size_t action) const {
+  return state_of(step, action, JournalEvent::ActionStarted, JournalEvent::ActionDone);
 }
 
 // Undo records keep their own index space (the rollback's actions), so they
 // never read as the step's forward actions, nor those as undos.
 ActionState Journal::undo_state(const std::string& step, std::size_t undo) const {
-  ActionState state = ActionState::NotStarted;
-  for (const auto& r : records_) {
-    if (r.step != step) continue;
-    if (r.event == JournalEvent::RolledBack) state = ActionState::NotStarted;
-    if (r.action != undo) continue;
-    if (r.event == JournalEvent::UndoStarted && state != ActionState::Done) state = ActionState::InDoubt;
-    if (r.event == JournalEvent::UndoDone) state = ActionState::Done;
-  }
-  return state;
+  return state_of(step, undo, JournalEvent::UndoStarted, JournalEvent::UndoDone);
 }
 
 std::optional<std::map<std::string, std::string>> Journal::facts() const {

@@ -89,6 +89,8 @@ class Journal {
 
  private:
   Journal(std::filesystem::path path, int fd, std::vector<JournalRecord> records);
+  /// The state of action `index` of `step`, from its `started` and `done` records since the last rollback of the step.
+  ActionState state_of(const std::string& step, std::size_t index, JournalEvent started, JournalEvent done) const;
   std::filesystem::path path_{};
   int fd_{-1};
   std::vector<JournalRecord> records_{};
