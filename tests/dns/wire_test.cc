@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <ldns/ldns.h>
 
+#include "dns/ldns_handles.h"
 #include "tests/dns/canned_reply.h"
 
 namespace cutover::dns::detail {
@@ -10,25 +11,28 @@ namespace {
 
 Question www() { return Question{.name = *DomainName::parse("www.example.test"), .type = RecordType::A}; }
 
-TEST(WireTest, AuthoritativeQueryHasNoRecursionAndCarriesEdns) {
-  auto wire = build_query(www(), {.recursion_desired = false, .edns_udp_size = 1232});
-  ASSERT_TRUE(wire.has_value());
+// The query build_query makes for `options`, read back by ldns (null if it does not parse).
+LdnsPacket built_query(QueryFlags options) {
+  auto wire = build_query(www(), options);
+  if (!wire) return nullptr;
   ldns_pkt* packet = nullptr;
-  ASSERT_EQ(ldns_wire2pkt(&packet, wire->data(), wire->size()), LDNS_STATUS_OK);
-  EXPECT_FALSE(ldns_pkt_rd(packet));
-  EXPECT_TRUE(ldns_pkt_edns(packet));
-  EXPECT_EQ(ldns_pkt_edns_udp_size(packet), 1232);
-  ldns_pkt_free(packet);
+  if (ldns_wire2pkt(&packet, wire->data(), wire->size()) != LDNS_STATUS_OK) return nullptr;
+  return LdnsPacket(packet);
+}
+
+TEST(WireTest, AuthoritativeQueryHasNoRecursionAndCarriesEdns) {
+  auto packet = built_query({.recursion_desired = false, .edns_udp_size = 1232});
+  ASSERT_NE(packet, nullptr);
+  EXPECT_FALSE(ldns_pkt_rd(packet.get()));
+  EXPECT_TRUE(ldns_pkt_edns(packet.get()));
+  EXPECT_EQ(ldns_pkt_edns_udp_size(packet.get()), 1232);
 }
 
 TEST(WireTest, ResolverQueryAsksForRecursion) {
-  auto wire = build_query(www(), {.recursion_desired = true, .edns_udp_size = 0});
-  ASSERT_TRUE(wire.has_value());
-  ldns_pkt* packet = nullptr;
-  ASSERT_EQ(ldns_wire2pkt(&packet, wire->data(), wire->size()), LDNS_STATUS_OK);
-  EXPECT_TRUE(ldns_pkt_rd(packet));
-  EXPECT_FALSE(ldns_pkt_edns(packet));
-  ldns_pkt_free(packet);
+  auto packet = built_query({.recursion_desired = true, .edns_udp_size = 0});
+  ASSERT_NE(packet, nullptr);
+  EXPECT_TRUE(ldns_pkt_rd(packet.get()));
+  EXPECT_FALSE(ldns_pkt_edns(packet.get()));
 }
 
 TEST(WireTest, IdIsPatchedInPlace) {
