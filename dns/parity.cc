@@ -90,7 +90,7 @@ class Comparator {
         continue;
       }
       report_.answered += 1;
-      if (!ref || i == *ref || same_rrset(*slot.views[*ref], view, options_.compare_ttl)) continue;
+      if (!ref || i == *ref || same_rrset(*slot.views[*ref], view, options_.ttl)) continue;
       report_.differences.push_back({.server = servers_[i],
                                      .server_is_new = is_new,
                                      .question = q,
@@ -111,13 +111,26 @@ class Comparator {
 RRsetView rrset_view(const Outcome& outcome, const Question& question) {
   RRsetView view{.kind = outcome.kind, .authoritative = outcome.reply.authoritative, .detail = outcome.detail};
   if (!responded(outcome.kind)) return view;
-  const bool referral = outcome.kind == OutcomeKind::Referral;
-  const auto& section = referral ? outcome.reply.authority : outcome.reply.answer;
-  for (const auto& rr : section) {
-    if (referral && rr.type != RecordType::NS) continue;
+  auto take = [&view](const Record& rr) {
     view.records.push_back(line_of(rr));
     view.keys.push_back(key_of(rr));
     view.ttl = view.ttl == 0 ? rr.ttl : std::min(view.ttl, rr.ttl);
+  };
+  if (outcome.kind != OutcomeKind::Referral) {
+    for (const auto& rr : outcome.reply.answer) take(rr);
+  } else {
+    // The delegation is its NS set and the glue that makes it reachable: a
+    // copy that lost or changed the glue breaks the child as surely as the NS.
+    std::vector<DomainName> cuts;
+    for (const auto& rr : outcome.reply.authority) {
+      if (rr.type != RecordType::NS) continue;
+      take(rr);
+      cuts.push_back(rr.name);
+    }
+    for (const auto& rr : outcome.reply.additional) {
+      bool address = rr.type == RecordType::A || rr.type == RecordType::AAAA;
+      if (address && std::ranges::any_of(cuts, [&](const DomainName& cut) { return rr.name.is_subdomain_of(cut); })) take(rr);
+    }
   }
   sort_unique(view.records);
   sort_unique(view.keys);
@@ -125,9 +138,14 @@ RRsetView rrset_view(const Outcome& outcome, const Question& question) {
   return view;
 }
 
-bool same_rrset(const RRsetView& a, const RRsetView& b, bool compare_ttl) {
-  if (a.kind != b.kind || a.authoritative != b.authoritative || a.keys != b.keys) return false;
-  return !compare_ttl || a.ttl == b.ttl;
+bool same_rrset(const RRsetView& reference, const RRsetView& view, TtlRule rule) {
+  if (reference.kind != view.kind || reference.authoritative != view.authoritative || reference.keys != view.keys) return false;
+  switch (rule) {
+    case TtlRule::Ignore: return true;
+    case TtlRule::Equal: return view.ttl == reference.ttl;
+    case TtlRule::NotLonger: return view.ttl <= reference.ttl;
+  }
+  return false;
 }
 
 Result<ParityReport> check_parity(const ParityOptions& options) {

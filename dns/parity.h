@@ -20,17 +20,24 @@
 
 namespace cutover::dns {
 
+/// How TTLs count. They are reported always. Equal asks for the same TTL
+/// everywhere; NotLonger lets a server answer with a shorter TTL than the old
+/// zone's but never a longer one, since a longer TTL lengthens how long
+/// resolvers keep the answer: the propagation window, and the rollback window.
+enum class TtlRule { Ignore, Equal, NotLonger };
+
 /// What to compare.
 struct ParityOptions {
   std::vector<ServerAddress> old_servers{};
   std::vector<ServerAddress> new_servers{};
   std::vector<Question> questions{};
-  bool compare_ttl{false};  // TTLs are reported always, compared only when asked
+  TtlRule ttl{TtlRule::Ignore};
   ProbeOptions probe{};
 };
 
-/// An answer reduced to what parity compares: kind, AA, and the records (the
-/// referral's NS for a referral). `records` are sorted "owner type rdata"
+/// An answer reduced to what parity compares: kind, AA, and the records (for
+/// a referral its NS records and the glue for them: addresses in the
+/// additional section owned at or below the delegation). `records` are sorted "owner type rdata"
 /// lines for display (owner, type and names inside RDATA lower-cased, other
 /// RDATA as given); `keys` are what is compared: per record the owner
 /// (lower-cased), the type and the wire RDATA byte for byte, only the domain
@@ -82,7 +89,8 @@ Result<ParityReport> check_parity(const ParityOptions& options);
 
 /// The comparable form of an outcome to `question`.
 RRsetView rrset_view(const Outcome& outcome, const Question& question);
-/// True when two views agree: same kind, same AA, same keys (and same TTL if `compare_ttl`).
-bool same_rrset(const RRsetView& a, const RRsetView& b, bool compare_ttl);
+/// True when `view` agrees with the reference: same kind, same AA, same keys,
+/// and a TTL as `rule` asks.
+bool same_rrset(const RRsetView& reference, const RRsetView& view, TtlRule rule);
 
 }  // namespace cutover::dns

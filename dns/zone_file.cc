@@ -88,7 +88,10 @@ std::vector<Question> parity_questions(const ZoneFile& zone) {
   for (const auto& r : zone.records) {
     if (r.type == RecordType::SOA || (r.type == RecordType::NS && r.name == zone.origin)) continue;
     if (below_cut(r.name)) continue;
-    if (cuts.contains(r.name) && r.type != RecordType::NS) continue;  // DS etc. at a cut live in the parent
+    // At a cut this zone is the parent: it answers for the NS (a referral,
+    // with the glue) and the DS (authoritatively); anything else there
+    // belongs to the child.
+    if (cuts.contains(r.name) && r.type != RecordType::NS && r.type != RecordType::DS) continue;
     Question q{.name = r.name, .type = r.type};
     if (seen.insert(q).second) out.push_back(std::move(q));
   }

@@ -32,8 +32,9 @@ Result<std::string> canonical_record_line(const std::string& line);
 
 /// The distinct (name, type) pairs of a zone worth comparing between two
 /// providers: the SOA and the apex NS are left out (they differ by design
-/// between providers), and so is glue below a delegation (only the
-/// delegation's NS is asked, and compared as a referral).
+/// between providers), and so is glue below a delegation: the delegation's
+/// NS is asked and compared as a referral, glue included; its DS is asked too
+/// (the parent answers for it).
 std::vector<Question> parity_questions(const ZoneFile& zone);
 
 /// Reads a names file: one `NAME [TYPE...]` per line (type A when none), `#`

@@ -97,8 +97,11 @@ ExitCode run_parity(const ParityFlags& f) {
   probe.max_in_flight_per_server = static_cast<std::size_t>(f.max_in_flight);
   probe.max_rate_per_server = f.max_rate;
   auto started = std::chrono::steady_clock::now();
-  auto report = dns::check_parity(
-      {.old_servers = *old_servers, .new_servers = *new_servers, .questions = *questions, .compare_ttl = f.compare_ttl, .probe = probe});
+  auto report = dns::check_parity({.old_servers = *old_servers,
+                                   .new_servers = *new_servers,
+                                   .questions = *questions,
+                                   .ttl = f.compare_ttl ? dns::TtlRule::Equal : dns::TtlRule::Ignore,
+                                   .probe = probe});
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!report) {
     std::cerr << "cutover check parity: " << report.error().message << "\n";

@@ -20,12 +20,15 @@
 
 namespace cutover::planner::live {
 
-/// The questions of a ZoneParity gate, from the FIRST zone's listing: every
-/// RRset name/type at or below `gate.name` (the zone apex `apex` when unset),
-/// minus the SOA, the NS at that top (it differs between providers by design),
-/// glue and occluded names below a delegation (the delegation's NS is asked,
-/// and compared as a referral), and every name at or below `gate.exclude_below`.
-/// Distinct, in listing order; empty when nothing is left.
+/// The questions a parity gate asks, from the listings of both zones given
+/// together (old then new: a record set only one zone holds is asked too, so
+/// the gate never shares the blind spots of either listing): every RRset
+/// name/type at or below `gate.name` (the zone apex `apex` when unset), minus
+/// the SOA, the NS at that top (it differs between providers by design), glue
+/// and occluded names below a delegation (the delegation's NS is asked and
+/// compared as a referral with its glue; its DS is asked too), and every name
+/// at or below `gate.exclude_below`. Distinct, in listing order; empty when
+/// nothing is left.
 std::vector<dns::Question> parity_questions(const std::vector<Rrset>& listing, const dns::DomainName& apex, const Gate& gate);
 
 /// The NS names of `owner` in an outcome: from the answer section of an

@@ -46,22 +46,33 @@ Result<GateResult> LiveGateChecker::ask_zones(const std::vector<std::string>& zo
 
 Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
   if (gate.zones.size() != 2) return fail(ErrorCode::Invalid, "a parity gate needs two zones, old then new");
-  auto first = zone(gate.zones[0]);
-  if (!first) return std::unexpected(first.error());
-  auto listing = (*first)->list();
-  if (!listing) return fail(ErrorCode::Provider, "listing zone '" + gate.zones[0] + "': " + listing.error().message);
+  // Both zones' full listings: a record set only the new zone holds, or one
+  // the old zone's listing leaves out, is asked as well.
+  std::vector<Rrset> listings;
+  const dns::DomainName* apex = nullptr;
+  for (const auto& key : gate.zones) {
+    auto provider = zone(key);
+    if (!provider) return std::unexpected(provider.error());
+    auto listing = (*provider)->list();
+    if (!listing) return fail(ErrorCode::Provider, "listing zone '" + key + "': " + listing.error().message);
+    listings.insert(listings.end(), listing->begin(), listing->end());
+    if (apex == nullptr) apex = &(*provider)->zone_name();
+  }
   auto old_servers = servers_of(gate.zones[0]);
   if (!old_servers) return std::unexpected(old_servers.error());
   auto new_servers = servers_of(gate.zones[1]);
   if (!new_servers) return std::unexpected(new_servers.error());
-  auto questions = live::parity_questions(*listing, (*first)->zone_name(), gate);
+  auto questions = live::parity_questions(listings, *apex, gate);
   if (questions.empty()) {
-    return GateResult{.holds = true, .evidence = {"nothing to compare: '" + gate.zones[0] + "' lists no record in scope"}};
+    return GateResult{.holds = true, .evidence = {"nothing to compare: neither zone lists a record in scope"}};
   }
   if (old_servers->empty() || new_servers->empty()) {
     return GateResult{.holds = false, .undecided = true, .evidence = {"a zone has no server to ask"}};
   }
-  auto report = dns::check_parity({.old_servers = *old_servers, .new_servers = *new_servers, .questions = questions, .probe = probe_});
+  // A longer TTL in the new zone would keep answers in caches longer than the
+  // plan's waits assume, after the switch and after a rollback.
+  auto report = dns::check_parity(
+      {.old_servers = *old_servers, .new_servers = *new_servers, .questions = questions, .ttl = dns::TtlRule::NotLonger, .probe = probe_});
   if (!report) return fail(ErrorCode::Io, "parity: " + report.error().message);
 
   GateResult out{.holds = report->verdict == dns::Verdict::Consistent, .undecided = report->verdict == dns::Verdict::Undecided};

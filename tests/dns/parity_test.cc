@@ -29,7 +29,9 @@ RRsetView view_of(const std::vector<std::string>& lines) {
   return rrset_view(outcome, Question{.name = first.name, .type = first.type});
 }
 
-bool same(const std::vector<std::string>& a, const std::vector<std::string>& b) { return same_rrset(view_of(a), view_of(b), false); }
+bool same(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return same_rrset(view_of(a), view_of(b), TtlRule::Ignore);
+}
 
 TEST(ParityRules, TxtDifferingOnlyInCaseDiffers) {
   EXPECT_FALSE(same({"t.example.test. 300 IN TXT \"v=spf1 include:Example.com -all\""},
@@ -81,6 +83,35 @@ TEST(ParityRules, OrderOfRecordsDoesNotMatterTheirSetDoes) {
   EXPECT_TRUE(same({"a.example.test. 300 IN A 192.0.2.1", "a.example.test. 300 IN A 192.0.2.2"},
                    {"a.example.test. 300 IN A 192.0.2.2", "a.example.test. 300 IN A 192.0.2.1"}));
   EXPECT_FALSE(same({"a.example.test. 300 IN A 192.0.2.1", "a.example.test. 300 IN A 192.0.2.2"}, {"a.example.test. 300 IN A 192.0.2.1"}));
+}
+
+TEST(ParityRules, ALongerTtlFailsNotLongerAShorterOneDoesNot) {
+  auto old_view = view_of({"www.example.test. 300 IN A 192.0.2.1"});
+  auto longer = view_of({"www.example.test. 86400 IN A 192.0.2.1"});
+  auto shorter = view_of({"www.example.test. 60 IN A 192.0.2.1"});
+  EXPECT_FALSE(same_rrset(old_view, longer, TtlRule::NotLonger));
+  EXPECT_TRUE(same_rrset(old_view, shorter, TtlRule::NotLonger));
+  EXPECT_TRUE(same_rrset(old_view, old_view, TtlRule::NotLonger));
+  EXPECT_FALSE(same_rrset(old_view, shorter, TtlRule::Equal));
+  EXPECT_TRUE(same_rrset(old_view, longer, TtlRule::Ignore));
+}
+
+// A referral for dev.example.test.: its NS in the authority section, and in
+// the additional section the glue plus an address the server added that is
+// not glue (outside the delegation).
+RRsetView referral_view(const std::string& glue_address) {
+  Outcome outcome{.kind = OutcomeKind::Referral};
+  outcome.reply.authority.push_back(record("dev.example.test. 300 IN NS ns1.dev.example.test."));
+  outcome.reply.additional.push_back(record("ns1.dev.example.test. 300 IN A " + glue_address));
+  outcome.reply.additional.push_back(record("ns.elsewhere.test. 300 IN A 192.0.2.200"));
+  return rrset_view(outcome, Question{.name = *DomainName::parse("dev.example.test."), .type = RecordType::NS});
+}
+
+TEST(ParityRules, AReferralComparesItsGlue) {
+  EXPECT_TRUE(same_rrset(referral_view("192.0.2.9"), referral_view("192.0.2.9"), TtlRule::Ignore));
+  EXPECT_FALSE(same_rrset(referral_view("192.0.2.9"), referral_view("192.0.2.10"), TtlRule::Ignore));
+  auto view = referral_view("192.0.2.9");
+  EXPECT_EQ(view.records, (std::vector<std::string>{"dev.example.test. ns ns1.dev.example.test.", "ns1.dev.example.test. a 192.0.2.9"}));
 }
 
 }  // namespace

@@ -20,14 +20,16 @@ TEST_F(ZoneFileTest, ReadsAZoneAndLeavesOutSoaApexNsAndGlue) {
                     "$ORIGIN example.com.\n$TTL 300\n"
                     "@ IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\n@ IN NS ns2.other.net.\n"
                     "ns1 IN A 192.0.2.1\nwww IN A 192.0.2.2\nwww IN A 192.0.2.3\nWWW IN AAAA 2001:db8::1\n"
-                    "dev IN NS ns1.dev\nns1.dev IN A 192.0.2.9\n");
+                    "dev IN NS ns1.dev\nns1.dev IN A 192.0.2.9\n"
+                    "dev IN DS 12345 13 2 0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF\n");
   auto zone = read_zone_file(path);
   ASSERT_TRUE(zone.has_value()) << zone.error().message;
   EXPECT_EQ(zone->origin.text(), "example.com.");
   auto questions = parity_questions(*zone);
   std::vector<std::string> got;
   for (const auto& q : questions) got.push_back(q.name.text() + " " + std::string(to_string(q.type)));
-  EXPECT_EQ(got, (std::vector<std::string>{"ns1.example.com. A", "www.example.com. A", "www.example.com. AAAA", "dev.example.com. NS"}));
+  EXPECT_EQ(got, (std::vector<std::string>{"ns1.example.com. A", "www.example.com. A", "www.example.com. AAAA", "dev.example.com. NS",
+                                           "dev.example.com. DS"}));
 }
 
 TEST_F(ZoneFileTest, BadRecordNamesTheLine) {

@@ -1,6 +1,7 @@
 #include "tests/lab/gates/gates_lab.h"
 
 #include <chrono>
+#include <stdexcept>
 
 #include "dns/prober.h"
 #include "dns/server_address.h"
@@ -30,7 +31,19 @@ std::vector<planner::Rrset> example_records() {
       rr("api.example.test", RecordType::CNAME, 30, {"www.example.test."}),
       rr("db.example.test", RecordType::CNAME, 60, {"old-db.cluster.test."}),
       rr("dev.example.test", RecordType::NS, 10, {"ns1.dev-dns.test."}),
+      rr("example.test", RecordType::TXT, 30, {"\"v=spf1 include:Mail.Example.test -all\""}),
+      // A delegation with glue and a DS: both are the parent's to answer.
+      rr("lab.example.test", RecordType::NS, 30, {"ns1.lab.example.test."}),
+      rr("ns1.lab.example.test", RecordType::A, 30, {"192.0.2.53"}),
+      rr("lab.example.test", RecordType::DS, 30, {"12345 13 2 0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"}),
   };
+}
+
+planner::Rrset& find(ZoneSpec& spec, std::string_view owner, RecordType type) {
+  for (auto& r : spec.records) {
+    if (r.name == dn(owner) && r.type == type) return r;
+  }
+  throw std::logic_error("no " + std::string(owner) + " in the spec");
 }
 
 std::string root_text() {
@@ -65,7 +78,7 @@ struct Instance {
 std::vector<Instance> instances() {
   auto stale = new_example();
   stale.records[0].values = {"192.0.2.99"};  // www.example.test A: an update this server missed
-  return {
+  std::vector<Instance> out{
       {"root", {A::kRoot}, ".", root_text()},
       {"tld", {A::kTld1, A::kTld2}, "test.", tld_text()},
       {"old", {A::kOld1, A::kOld2}, "example.test.", zone_text(old_example())},
@@ -73,6 +86,8 @@ std::vector<Instance> instances() {
       {"stale", {A::kNewStale}, "example.test.", zone_text(stale)},
       {"dev", {A::kDev}, "dev.example.test.", zone_text(dev_example())},
   };
+  for (const auto& v : parity_variants()) out.push_back({v.key, v.spec.servers, "example.test.", zone_text(v.spec)});
+  return out;
 }
 
 }  // namespace
@@ -102,6 +117,27 @@ ZoneSpec dev_example() {
           .nameservers = {"ns1.dev-dns.test."},
           .servers = {A::kDev},
           .records = {rr("app.dev.example.test", RecordType::A, 30, {"192.0.2.30"})}};
+}
+
+std::vector<ParityVariant> parity_variants() {
+  std::vector<ParityVariant> out;
+  auto variant = [&out](std::string key, auto change) {
+    ZoneSpec spec = new_example();
+    spec.servers = {A::kVariants + std::to_string(out.size() + 1)};
+    change(spec);
+    out.push_back({std::move(key), std::move(spec)});
+  };
+  variant("new-extra", [](ZoneSpec& z) { z.records.push_back(rr("extra.example.test", RecordType::A, 30, {"192.0.2.77"})); });
+  variant("new-missing", [](ZoneSpec& z) { std::erase(z.records, find(z, "mail.example.test", RecordType::A)); });
+  variant("new-txt-case",
+          [](ZoneSpec& z) { find(z, "example.test", RecordType::TXT).values = {"\"v=spf1 include:mail.example.test -all\""}; });
+  variant("new-longer-ttl", [](ZoneSpec& z) { find(z, "www.example.test", RecordType::A).ttl = 86400; });
+  variant("new-shorter-ttl", [](ZoneSpec& z) { find(z, "www.example.test", RecordType::A).ttl = 5; });
+  variant("new-ds", [](ZoneSpec& z) {
+    find(z, "lab.example.test", RecordType::DS).values = {"12345 13 2 FFFF456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"};
+  });
+  variant("new-glue", [](ZoneSpec& z) { find(z, "ns1.lab.example.test", RecordType::A).values = {"192.0.2.54"}; });
+  return out;
 }
 
 std::string zone_text(const ZoneSpec& spec) {

@@ -30,6 +30,7 @@ struct GatesAddresses {
   static constexpr const char* kNew2 = "127.55.20.2";
   static constexpr const char* kNewStale = "127.55.20.3";  // serves www.example.test with 192.0.2.99
   static constexpr const char* kDev = "127.55.30.1";
+  static constexpr const char* kVariants = "127.55.21.";  // + 1..n: the parity variants, one server each
   static constexpr const char* kDead = "127.55.99.1";     // nothing listens here
   static constexpr const char* kUnbound = "127.55.53.1";  // caching resolver from the lab's root
 };
@@ -50,6 +51,14 @@ ZoneSpec new_example();
 ZoneSpec new_example_with_stale();
 /// dev.example.test (ns1.dev-dns.test.).
 ZoneSpec dev_example();
+
+/// example.test at the new provider with one thing changed, served on a
+/// server of its own: what each parity rule must catch (or let pass).
+struct ParityVariant {
+  std::string key{};  // "new-extra", "new-longer-ttl", ...
+  ZoneSpec spec{};
+};
+std::vector<ParityVariant> parity_variants();
 
 /// The zone file of a spec: SOA, apex NS (TTL 10), then its records.
 std::string zone_text(const ZoneSpec& spec);

@@ -55,6 +55,7 @@ class GatesLabTest : public ::testing::Test {
     auto with_dead = old_example();
     with_dead.servers.push_back(A::kDead);
     add("old-with-dead", with_dead);
+    for (auto& v : parity_variants()) add(v.key, std::move(v.spec));
   }
 
   void add(const std::string& key, ZoneSpec spec) { providers_.zones[key] = std::make_unique<ServedZone>(std::move(spec)); }
@@ -77,8 +78,50 @@ std::unique_ptr<GatesLab> GatesLabTest::lab_;
 TEST_F(GatesLabTest, ParityHoldsForIdenticalZones) {
   auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new"}});
   EXPECT_TRUE(r.holds) << all_lines(r);
-  // www A, www AAAA, mail A, MX, api CNAME, db CNAME, dev NS on 2 old + 2 new servers.
-  EXPECT_EQ(r.evidence[0].rfind("7 questions x 4 servers", 0), 0u) << all_lines(r);
+  // www A, www AAAA, mail A, MX, TXT, api CNAME, db CNAME, dev NS, lab NS (with its glue), lab DS on 2 old + 2 new servers.
+  EXPECT_EQ(r.evidence[0].rfind("10 questions x 4 servers", 0), 0u) << all_lines(r);
+}
+
+// One parity rule each: the variant's one server differs from the old zone in
+// exactly one record set, and the evidence names it.
+TEST_F(GatesLabTest, ParityAsksWhatOnlyTheNewZoneHolds) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-extra"}});
+  EXPECT_FALSE(r.holds) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.21.1 (new): extra.example.test. A -> 192.0.2.77")) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, ParityFailsOnARecordSetMissingInTheNewZone) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-missing"}});
+  EXPECT_FALSE(r.holds) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.21.2 (new): mail.example.test. A -> nxdomain")) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, ParityFailsOnTxtDifferingOnlyInLetterCase) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-txt-case"}});
+  EXPECT_FALSE(r.holds) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.21.3 (new): example.test. TXT -> \"v=spf1 include:mail.example.test -all\"")) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, ParityFailsOnALongerTtlNamingBothAndLetsAShorterOnePass) {
+  auto longer = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-longer-ttl"}});
+  EXPECT_FALSE(longer.holds) << all_lines(longer);
+  EXPECT_TRUE(has_line(longer, "127.55.21.4 (new): www.example.test. A -> 192.0.2.10 (TTL 86400, AA)")) << all_lines(longer);
+  EXPECT_TRUE(has_line(longer, "(old) -> 192.0.2.10 (TTL 30, AA)")) << all_lines(longer);
+  auto shorter = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-shorter-ttl"}});
+  EXPECT_TRUE(shorter.holds) << all_lines(shorter);
+}
+
+TEST_F(GatesLabTest, ParityFailsOnADifferentDsAtADelegation) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-ds"}});
+  EXPECT_FALSE(r.holds) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.21.6 (new): lab.example.test. DS")) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, ParityFailsOnDifferentGlueBelowADelegation) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-glue"}});
+  EXPECT_FALSE(r.holds) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.21.7 (new): lab.example.test. NS -> referral: ")) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "192.0.2.54")) << all_lines(r);
 }
 
 TEST_F(GatesLabTest, ParityFailsNamingExactlyTheStaleServer) {
