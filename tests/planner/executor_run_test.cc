@@ -67,6 +67,21 @@ TEST_F(ExecutorTest, AFailedActionStopsTheRunAndARerunRetriesIt) {
   EXPECT_EQ(run()->status, RunStatus::Completed);
 }
 
+TEST_F(ExecutorTest, AFailedActionIsJournaledWithTheKindOfItsFault) {
+  dev_->fail_next_apply = true;
+  dev_->next_fault = planner::Fault::Throttled;
+  ASSERT_EQ(run()->status, RunStatus::Failed);
+  const std::string text = journal_text();
+  EXPECT_NE(text.find("\"fault\":\"throttled\""), std::string::npos) << text;
+  EXPECT_NE(text.find("injected failure"), std::string::npos) << text;
+}
+
+TEST_F(ExecutorTest, AFailureOfNoKnownKindIsJournaledWithoutAFault) {
+  dev_->fail_next_apply = true;
+  ASSERT_EQ(run()->status, RunStatus::Failed);
+  EXPECT_EQ(journal_text().find("\"fault\""), std::string::npos) << journal_text();
+}
+
 TEST_F(ExecutorTest, StepRunsExactlyOneStep) {
   auto outcome = run({.single_step = true});
   ASSERT_EQ(outcome->status, RunStatus::Stopped);

@@ -51,7 +51,7 @@ class FakeZone final : public planner::DnsProvider {
   planner::Result<void> apply(const std::vector<RrsetChange>& changes, std::string_view) override {
     if (fail_next_apply) {
       fail_next_apply = false;
-      return planner::fail(planner::ErrorCode::Provider, "injected failure");
+      return std::unexpected(planner::Error{.code = planner::ErrorCode::Provider, .message = "injected failure", .fault = next_fault});
     }
     ++applies;
     for (const auto& change : changes) {
@@ -64,10 +64,16 @@ class FakeZone final : public planner::DnsProvider {
   planner::Result<std::vector<std::string>> server_addresses() override { return std::vector<std::string>{"127.0.0.1"}; }
 
   void add(Rrset rrset) { records_.push_back(std::move(rrset)); }
+  /// Replaces the record set of the same name and type (adds it if there is none).
+  void replace(Rrset rrset) {
+    std::erase_if(records_, [&](const Rrset& r) { return r.name == rrset.name && r.type == rrset.type; });
+    add(std::move(rrset));
+  }
   std::optional<Rrset> find(std::string_view owner, dns::RecordType type) const { return planner::find_rrset(records_, name(owner), type); }
   int applies{0};
   int creates{0};
   bool fail_next_apply{false};
+  planner::Fault next_fault{planner::Fault::None};  // the kind of the injected failure
   std::string last_reference{};
 
  private:
