@@ -21,6 +21,12 @@ struct ActionOutcome {
   std::string how{};                          // "3 changes applied", "already in effect"
 };
 
+/// The outcome of a provider call that returns nothing: its error, or `outcome`.
+inline Result<ActionOutcome> outcome_of(const Result<void>& called, ActionOutcome outcome) {
+  if (!called) return std::unexpected(called.error());
+  return outcome;
+}
+
 /// Carries out actions. Every action type has one `perform` and one `check`
 /// overload, reached through std::visit: an action type added to `Action`
 /// without both does not compile. DNS actions live in dns_actions.cc,

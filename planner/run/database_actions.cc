@@ -32,9 +32,8 @@ std::map<std::string, std::string> lifecycle(CloneStage stage) { return {{kLifec
 Result<ActionOutcome> ActionRunner::perform(const CloneCluster& a) {
   auto db = database_of(a.account);
   if (!db) return std::unexpected(db.error());
-  auto cloned = (*db)->clone(a.source_cluster, run_.dated(a.clone_name), lifecycle(CloneStage::Created));
-  if (!cloned) return std::unexpected(cloned.error());
-  return ActionOutcome{.data = {{"cluster", run_.dated(a.clone_name)}}, .how = "clone requested"};
+  return outcome_of((*db)->clone(a.source_cluster, run_.dated(a.clone_name), lifecycle(CloneStage::Created)),
+                    {.data = {{"cluster", run_.dated(a.clone_name)}}, .how = "clone requested"});
 }
 
 Result<bool> ActionRunner::check(const CloneCluster& a) {
@@ -49,9 +48,7 @@ Result<bool> ActionRunner::check(const CloneCluster& a) {
 Result<ActionOutcome> ActionRunner::perform(const CreateInstance& a) {
   auto db = database_of(a.account);
   if (!db) return std::unexpected(db.error());
-  auto created = (*db)->create_instance(run_.dated(a.cluster), run_.dated(a.instance), a.instance_class);
-  if (!created) return std::unexpected(created.error());
-  return ActionOutcome{.how = "instance requested"};
+  return outcome_of((*db)->create_instance(run_.dated(a.cluster), run_.dated(a.instance), a.instance_class), {.how = "instance requested"});
 }
 
 Result<bool> ActionRunner::check(const CreateInstance& a) {
@@ -88,9 +85,7 @@ Result<ActionOutcome> ActionRunner::perform(const TagCluster& a) {
       }
     }
   }
-  auto tagged = (*db)->tag(cluster, lifecycle(a.stage));
-  if (!tagged) return std::unexpected(tagged.error());
-  return ActionOutcome{.how = "tagged " + std::string(to_string(a.stage))};
+  return outcome_of((*db)->tag(cluster, lifecycle(a.stage)), {.how = "tagged " + std::string(to_string(a.stage))});
 }
 
 Result<bool> ActionRunner::check(const TagCluster& a) {

@@ -32,17 +32,14 @@ Result<ActionOutcome> ActionRunner::apply(const std::string& key, const std::vec
   if (changes.empty()) return ActionOutcome{.how = "nothing to change: already in effect"};
   auto target = zone(key);
   if (!target) return std::unexpected(target.error());
-  auto applied = (*target)->apply(changes, comment);
-  if (!applied) return std::unexpected(applied.error());
-  return ActionOutcome{.how = std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + " applied and in sync"};
+  return outcome_of((*target)->apply(changes, comment),
+                    {.how = std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + " applied and in sync"});
 }
 
 Result<ActionOutcome> ActionRunner::perform(const CreateZone& a) {
   auto target = zone(a.zone);
   if (!target) return std::unexpected(target.error());
-  auto created = (*target)->create(a.caller_reference);
-  if (!created) return std::unexpected(created.error());
-  return ActionOutcome{.how = "zone exists"};
+  return outcome_of((*target)->create(a.caller_reference), {.how = "zone exists"});
 }
 
 Result<bool> ActionRunner::check(const CreateZone& a) {
@@ -54,9 +51,7 @@ Result<bool> ActionRunner::check(const CreateZone& a) {
 Result<ActionOutcome> ActionRunner::perform(const DeleteZone& a) {
   auto target = zone(a.zone);
   if (!target) return std::unexpected(target.error());
-  auto removed = (*target)->remove();
-  if (!removed) return std::unexpected(removed.error());
-  return ActionOutcome{.how = "zone deleted"};
+  return outcome_of((*target)->remove(), {.how = "zone deleted"});
 }
 
 Result<bool> ActionRunner::check(const DeleteZone& a) {

@@ -26,9 +26,8 @@ Result<ActionOutcome> ActionRunner::perform(const SetDelegation& a) {
   if (!providers_.registrar) return fail(ErrorCode::Provider, "no registrar provider");
   auto names = delegation_target(a);
   if (!names) return std::unexpected(names.error());
-  auto set = providers_.registrar->set_delegation(a.domain, *names, a.ttl);
-  if (!set) return std::unexpected(set.error());
-  return ActionOutcome{.how = "delegation set to " + std::to_string(names->size()) + " name servers"};
+  return outcome_of(providers_.registrar->set_delegation(a.domain, *names, a.ttl),
+                    {.how = "delegation set to " + std::to_string(names->size()) + " name servers"});
 }
 
 Result<bool> ActionRunner::check(const SetDelegation& a) {
@@ -100,9 +99,7 @@ Result<bool> ActionRunner::check(const AcceptTransfer& a) {
 Result<ActionOutcome> ActionRunner::perform(const LockTransfer& a) {
   auto holder = transfers_of(a.account);
   if (!holder) return std::unexpected(holder.error());
-  auto locked = (*holder)->lock(a.domain);
-  if (!locked) return std::unexpected(locked.error());
-  return ActionOutcome{.how = "transfer lock on"};
+  return outcome_of((*holder)->lock(a.domain), {.how = "transfer lock on"});
 }
 
 Result<bool> ActionRunner::check(const LockTransfer& a) {
@@ -114,9 +111,7 @@ Result<bool> ActionRunner::check(const LockTransfer& a) {
 Result<ActionOutcome> ActionRunner::perform(const CancelTransfer& a) {
   auto from = transfers_of(a.account);
   if (!from) return std::unexpected(from.error());
-  auto cancelled = (*from)->cancel(a.domain);
-  if (!cancelled) return std::unexpected(cancelled.error());
-  return ActionOutcome{.how = "transfer cancelled"};
+  return outcome_of((*from)->cancel(a.domain), {.how = "transfer cancelled"});
 }
 
 Result<bool> ActionRunner::check(const CancelTransfer& a) {
