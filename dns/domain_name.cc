@@ -1,6 +1,8 @@
 #include "dns/domain_name.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace cutover::dns {
 namespace {
@@ -10,23 +12,50 @@ constexpr std::size_t kMaxName = 255;
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
-// Length in wire octets of one presentation label, honouring \X and \DDD escapes.
-Result<std::size_t> wire_length(std::string_view label, std::string_view whole) {
-  std::size_t octets = 0;
-  for (std::size_t i = 0; i < label.size(); ++i, ++octets) {
-    if (label[i] != '\\') continue;
-    if (i + 1 >= label.size()) return fail(ErrorCode::Invalid, "bad escape at end of name '" + std::string(whole) + "'");
-    bool decimal = std::isdigit(static_cast<unsigned char>(label[i + 1]));
-    if (decimal) {
-      bool three_digits = i + 3 < label.size() && std::isdigit(static_cast<unsigned char>(label[i + 2])) &&
-                          std::isdigit(static_cast<unsigned char>(label[i + 3]));
-      if (!three_digits) return fail(ErrorCode::Invalid, "bad \\DDD escape in name '" + std::string(whole) + "'");
-      i += 3;
-    } else {
-      i += 1;
+// The octets of one presentation label, honouring \X and \DDD escapes.
+Result<std::string> label_octets(std::string_view label, std::string_view whole) {
+  std::string octets;
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    if (label[i] != '\\') {
+      octets.push_back(label[i]);
+      continue;
     }
+    if (i + 1 >= label.size()) return fail(ErrorCode::Invalid, "bad escape at end of name '" + std::string(whole) + "'");
+    if (!std::isdigit(static_cast<unsigned char>(label[i + 1]))) {
+      octets.push_back(label[++i]);
+      continue;
+    }
+    bool three_digits = i + 3 < label.size() && std::isdigit(static_cast<unsigned char>(label[i + 2])) &&
+                        std::isdigit(static_cast<unsigned char>(label[i + 3]));
+    int value = three_digits ? (label[i + 1] - '0') * 100 + (label[i + 2] - '0') * 10 + (label[i + 3] - '0') : 256;
+    if (value > 255) return fail(ErrorCode::Invalid, "bad \\DDD escape in name '" + std::string(whole) + "'");
+    octets.push_back(static_cast<char>(value));
+    i += 3;
   }
   return octets;
+}
+
+// One spelling per label, so that names equal on the wire are equal here:
+// letters lower-cased (also when written \065), the characters presentation
+// form gives a meaning (. \ " ( ) ; @ $) as \X, other printable ASCII as
+// itself, everything else as \DDD. "\@", "\064" and "@" inside a label are
+// one name.
+std::string canonical_label(std::string_view octets) {
+  std::string out;
+  for (char raw : octets) {
+    auto c = static_cast<unsigned char>(lower(raw));
+    if (c <= 0x20 || c >= 0x7f) {
+      char digits[5];
+      std::snprintf(digits, sizeof digits, "\\%03u", static_cast<unsigned>(c));
+      out += digits;
+    } else if (c == '.' || c == '\\' || c == '"' || c == '(' || c == ')' || c == ';' || c == '@' || c == '$') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -34,28 +63,27 @@ Result<std::size_t> wire_length(std::string_view label, std::string_view whole) 
 Result<DomainName> DomainName::parse(std::string_view text) {
   if (text.empty()) return fail(ErrorCode::Invalid, "empty domain name");
   if (text == ".") return DomainName{};
-  std::string lowered;
-  lowered.reserve(text.size() + 1);
-  for (char c : text) lowered.push_back(lower(c));
-  if (lowered.back() != '.') lowered.push_back('.');
+  std::string canonical;
+  canonical.reserve(text.size() + 1);
   std::size_t total = 1;
   std::size_t start = 0;
-  while (start < lowered.size()) {
+  while (start < text.size()) {
     std::size_t end = start;
-    while (end < lowered.size() && lowered[end] != '.') end += lowered[end] == '\\' ? 2 : 1;
-    if (end >= lowered.size()) end = lowered.size() - 1;
-    std::string_view label(lowered.data() + start, end - start);
+    while (end < text.size() && text[end] != '.') end += text[end] == '\\' ? 2 : 1;
+    end = std::min(end, text.size());
+    std::string_view label = text.substr(start, end - start);
     if (label.empty()) return fail(ErrorCode::Invalid, "empty label in domain name '" + std::string(text) + "'");
-    auto octets = wire_length(label, text);
+    auto octets = label_octets(label, text);
     if (!octets) return std::unexpected(octets.error());
-    if (*octets > kMaxLabel) {
+    if (octets->size() > kMaxLabel) {
       return fail(ErrorCode::Invalid, "label longer than 63 octets in domain name '" + std::string(text) + "'");
     }
-    total += *octets + 1;
+    total += octets->size() + 1;
+    canonical += canonical_label(*octets) + ".";
     start = end + 1;
   }
   if (total > kMaxName) return fail(ErrorCode::Invalid, "domain name longer than 255 octets: '" + std::string(text) + "'");
-  return DomainName{std::move(lowered)};
+  return DomainName{std::move(canonical)};
 }
 
 std::string DomainName::without_dot() const {

@@ -16,6 +16,18 @@ TEST(DomainName, NormalisesCaseAndTrailingDot) {
   EXPECT_TRUE(name(".").is_root());
 }
 
+TEST(DomainName, OneSpellingPerNameWhateverTheEscapes) {
+  EXPECT_EQ(name("\\@.example.test"), name("@.example.test"));
+  EXPECT_EQ(name("\\064.example.test"), name("@.example.test"));
+  EXPECT_EQ(name("\\@.example.test").text(), "\\@.example.test.");
+  EXPECT_EQ(name("\\065b.example.test"), name("ab.example.test"));
+  EXPECT_EQ(name("a\\046b.example.test"), name("a\\.b.example.test"));
+  EXPECT_EQ(name("a\\046b.example.test").label_count(), 3u);  // the dot is inside the first label
+  EXPECT_EQ(name("a\\ b.example.test").text(), "a\\032b.example.test.");
+  EXPECT_EQ(name("\\200.example.test").text(), "\\200.example.test.");
+  EXPECT_NE(name("a\\046b.example.test"), name("a.b.example.test"));
+}
+
 TEST(DomainName, RefusesMalformedNames) {
   struct Case {
     std::string_view text;
@@ -27,6 +39,8 @@ TEST(DomainName, RefusesMalformedNames) {
       {".example.com", "empty label"},
       {std::string_view("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com"), "longer than 63"},
       {"bad\\1.com", "DDD escape"},
+      {"bad\\256.com", "DDD escape"},
+      {"bad\\", "bad escape at end"},
   };
   for (const auto& c : cases) {
     auto parsed = DomainName::parse(c.text);
