@@ -30,7 +30,9 @@ Route 53 answers a name and type from its record sets by their routing:
 - any other routing moto keeps no field for (IP-based): the set with the
   first set identifier.
 Health is GET /_lab/state's health_checks (a test sets it with
-POST /_lab/health_checks); the bridge renders again when it changes. A
+POST /_lab/health_checks); the bridge renders again when it changes. A set
+without a health check is healthy, unless it is an alias with
+EvaluateTargetHealth whose target has no healthy set. A
 name and type without any answer becomes a comment, saying why.
 """
 
@@ -118,9 +120,22 @@ class Zones:
             return here
         return max(inside, key=lambda z: len(z["name"]), default=None)
 
-    def healthy(self, r: dict) -> bool:
+    def healthy(self, zone: dict, r: dict, depth: int = 0) -> bool:
+        """Its health check's state; without one, an alias that evaluates
+        its target's health is healthy while any set of the target is, any
+        other set always."""
         hc = r.get("health_check_id")
-        return hc is None or self.health.get(hc, {}).get("healthy", True)
+        if hc is not None:
+            return self.health.get(hc, {}).get("healthy", True)
+        target = r.get("alias_target") or {}
+        if not target.get("EvaluateTargetHealth") or depth >= MAX_ALIAS_DEPTH:
+            return True
+        name = owner(target.get("DNSName", ""))
+        into = self.zone_of(name, target.get("HostedZoneId"), zone)
+        if into is None:
+            return True  # an AWS resource: the lab's are always up
+        sets = self.sets[into["id"]].get((name, r["type"]), [])
+        return any(self.healthy(into, t, depth + 1) for t in sets)
 
     # --- answers -------------------------------------------------------------
 
@@ -171,7 +186,7 @@ class Zones:
                 why = why or reason
             else:
                 members.append((r, a))
-        return [m for m in members if self.healthy(m[0])] or members, why
+        return [m for m in members if self.healthy(zone, m[0], depth)] or members, why
 
     def weighted(self, zone: dict, routed: list[dict], depth: int) -> tuple[Answer | None, str]:
         members, why = self.live(zone, routed, depth)
@@ -192,7 +207,7 @@ class Zones:
         role = {r["failover"]: r for r in routed}
         primary, secondary = role.get("PRIMARY"), role.get("SECONDARY")
         for r in (primary, secondary):
-            if r is not None and self.healthy(r):
+            if r is not None and self.healthy(zone, r, depth):
                 return self.one_set(zone, r, depth)
         return self.one_set(zone, primary or secondary, depth)  # both unhealthy: Route 53 answers PRIMARY
 

@@ -13,7 +13,8 @@ PowerDNS servers with kdig:
   standard deviations of the binomial, the weight-0 set never;
 - failover: PRIMARY while its health check is healthy, SECONDARY once the test
   sets it unhealthy (POST /_lab/health_checks), PRIMARY again once healthy; an
-  alias to the failover name follows; GetHealthCheckStatus says so too;
+  alias to the failover name follows, and so does a PRIMARY alias that
+  evaluates its target's health; GetHealthCheckStatus says so too;
 - multivalue: the healthy values (all 3, then 2 once one's check fails); 10
   values answer 8 at a time, different ones across queries;
 - geolocation answers the default set, latency the us-east-1 set, and a
@@ -75,8 +76,9 @@ def rrset(name: str, type_: str, ttl: int | None = None, vals: list[str] | None 
     return {"Action": "UPSERT", "ResourceRecordSet": s}
 
 
-def alias(name: str, type_: str, target: str, zone_id: str) -> dict:
-    return rrset(name, type_, AliasTarget={"HostedZoneId": zone_id, "DNSName": target, "EvaluateTargetHealth": False})
+def alias(name: str, type_: str, target: str, zone_id: str, evaluate: bool = False, **routing: object) -> dict:
+    return rrset(name, type_, AliasTarget={"HostedZoneId": zone_id, "DNSName": target, "EvaluateTargetHealth": evaluate},
+                 **routing)
 
 
 def wait_for(what: str, probe, want, seconds: float = 5.0):  # type: ignore[no-untyped-def]
@@ -134,6 +136,9 @@ def run(dir_: str) -> None:
         rrset("f." + z, "A", 5, ["192.0.2.1"], SetIdentifier="main", Failover="PRIMARY", HealthCheckId=hc_primary),
         rrset("f." + z, "A", 5, ["192.0.2.2"], SetIdentifier="standby", Failover="SECONDARY"),
         alias("status." + z, "A", "f." + z, zone_id),
+        rrset("hw." + z, "A", 5, ["192.0.2.80"], SetIdentifier="only", Weight=1, HealthCheckId=hc_primary),
+        alias("eth." + z, "A", "hw." + z, zone_id, True, SetIdentifier="main", Failover="PRIMARY"),
+        rrset("eth." + z, "A", 5, ["192.0.2.81"], SetIdentifier="standby", Failover="SECONDARY"),
         rrset("mv." + z, "A", 5, ["192.0.2.101"], SetIdentifier="mv1", MultiValueAnswer=True),
         rrset("mv." + z, "A", 5, ["192.0.2.102"], SetIdentifier="mv2", MultiValueAnswer=True),
         rrset("mv." + z, "A", 5, ["192.0.2.103"], SetIdentifier="mv3", MultiValueAnswer=True, HealthCheckId=hc_mv),
@@ -184,10 +189,14 @@ def run(dir_: str) -> None:
     # failover, and an alias to it
     check(values(server, "f." + z, "A") == ["192.0.2.1"], f"failover answers PRIMARY: {values(server, 'f.' + z, 'A')}")
     check(values(server, "status." + z, "A") == ["192.0.2.1"], "an alias to the failover name answers PRIMARY")
+    check(values(server, "eth." + z, "A") == ["192.0.2.80"], "a PRIMARY alias to a healthy target answers the target")
     lab.lab_call(url, "POST", "/_lab/health_checks", {"id": hc_primary, "healthy": False})
     wait_for("PRIMARY's health check unhealthy: failover answers SECONDARY",
              lambda: values(server, "f." + z, "A"), ["192.0.2.2"])
     check(values(server, "status." + z, "A") == ["192.0.2.2"], "the alias follows to SECONDARY")
+    check(values(server, "eth." + z, "A") == ["192.0.2.81"],
+          f"a PRIMARY alias evaluating its target's health fails over with it: {values(server, 'eth.' + z, 'A')}")
+    check(values(server, "hw." + z, "A") == ["192.0.2.80"], "a weighted name whose every set is unhealthy answers them all")
     stable = {tuple(values(server, "f." + z, "A")) for _ in range(10)}
     check(stable == {("192.0.2.2",)}, f"and keeps answering SECONDARY: {stable}")
     status = r53.get_health_check_status(HealthCheckId=hc_primary)["HealthCheckObservations"]
