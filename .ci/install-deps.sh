@@ -14,6 +14,9 @@ packages=(
   knot knot-dnsutils nsd unbound ldnsutils dnsperf bind9-dnsutils iproute2 procps time
   # BIND 9 as the old provider of the RFC 2136 copy (tests/lab/bind_zones)
   bind9
+  # PowerDNS serves the Route 53 lab's hosted zones (tests/lab/e2e/route53_lab.py):
+  # its LUA records answer weighted and multivalue sets per query, as Route 53 does
+  pdns-server pdns-backend-bind
   # the e2e scripts read the AWS lab's JSON request log
   jq
   # the AWS side of the lab runs moto's server and botocore under python3
@@ -46,7 +49,7 @@ fi
 
 # Packaged services that did start anyway would take port 53 from the lab.
 if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
-  for service in knot nsd unbound named; do
+  for service in knot nsd unbound named pdns; do
     $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
   done
 fi

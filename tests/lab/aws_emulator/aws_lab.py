@@ -317,15 +317,20 @@ def zone_to_bind(zone: dict) -> str:
         if r.get("set_identifier"):
             lines.append(f"; {name} {r['type']} set {r['set_identifier']} (routing policy record)")
         for value in r["values"]:
-            rdata = str(value)
-            if r["type"] in _HOST_FIELDS:
-                fields = rdata.split()
-                for i in _HOST_FIELDS[r["type"]]:
-                    if i < len(fields):
-                        fields[i] = _absolute(fields[i])
-                rdata = " ".join(fields)
-            lines.append(f"{name} {r['ttl'] or 300} IN {r['type']} {rdata}")
+            lines.append(f"{name} {r['ttl'] or 300} IN {r['type']} {bind_rdata(r['type'], value)}")
     return "\n".join(lines) + "\n"
+
+
+def bind_rdata(type_: str, value: object) -> str:
+    """A Route 53 value as zone file rdata: the names in it made absolute."""
+    rdata = str(value)
+    if type_ in _HOST_FIELDS:
+        fields = rdata.split()
+        for i in _HOST_FIELDS[type_]:
+            if i < len(fields):
+                fields[i] = _absolute(fields[i])
+        rdata = " ".join(fields)
+    return rdata
 
 
 def cmd_zonefile(lab_dir: str, zone_name: str, account: str | None, out: str | None) -> int:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""The Knot and Unbound configurations of the end-to-end labs, written in one
-place: tests/lab/e2e/lab.sh calls this file's command line, route53_lab.py
-imports it. (The C++ labs have theirs in server_configs.cc.)
+"""The Knot, PowerDNS and Unbound configurations of the end-to-end labs,
+written in one place: tests/lab/e2e/lab.sh calls this file's command line,
+route53_lab.py imports it. (The C++ labs have theirs in server_configs.cc.)
 
   lab_servers.py knot --dir D --listen ADDR [--listen ADDR...] --zone NAME --file FILE
                       --storage DIR --journal-content changes|none
@@ -63,6 +63,33 @@ def knot_conf(d: str, listen: list[str], zone: str, file: str, *, storage: str, 
         lines.append("    acl: " + {"primary": "[signed, peer-xfr]", "secondary": "[signed, peer-notify]"}
                      .get(kind, "[signed]"))
     return "\n".join(lines) + "\n"
+
+
+def pdns_conf(d: str, listen: list[str], zone: str, file: str) -> dict[str, str]:
+    """PowerDNS Authoritative serving zone from file (bind backend, reloaded
+    with `pdns_control --config-dir=d bind-reload-now ZONE`), its state in d:
+    {file name in d: text}.
+
+    LUA records on (the Route 53 lab renders weighted and sampled answers
+    with them); every cache off, so a reload or a health change is what the
+    next query sees; no security poll (it would query outside loopback)."""
+    conf = "\n".join([
+        "launch=bind",
+        f"bind-config={d}/named.conf",
+        "bind-check-interval=0",
+        "local-address=" + ", ".join(listen),
+        "local-port=53",
+        "query-local-address=127.0.0.1",
+        f"socket-dir={d}/run",
+        "daemon=no", "guardian=no", "write-pid=no", "disable-syslog=yes", "loglevel=4",
+        "security-poll-suffix=",
+        "primary=no", "secondary=no",
+        "cache-ttl=0", "negquery-cache-ttl=0", "query-cache-ttl=0", "zone-cache-refresh-interval=0",
+        "enable-lua-records=yes",
+        "receiver-threads=1", "distributor-threads=1",
+    ]) + "\n"
+    named = f'zone "{zone.rstrip(".") or "."}" {{ type native; file "{file}"; }};\n'
+    return {"pdns.conf": conf, "named.conf": named}
 
 
 def unbound_conf(d: str, interface: str) -> str:

@@ -19,10 +19,13 @@ What it holds after `start`:
   (127.58.9.1) resolving from that root.
 
 The bridge polls the AWS lab's /_lab/state and, when anything changed:
-- serves each hosted zone from a knotd of its own, listening on one address
-  per name server of the zone (the lab hands every zone its own names,
-  ns-N.awsdns-K.test, see the proxy's route53_nameserver_domain), with the
-  zone's records as moto holds them (SOA serial replaced by a counter);
+- serves each hosted zone from a PowerDNS Authoritative (pdns_server) of its
+  own, listening on one address per name server of the zone (the lab hands
+  every zone its own names, ns-N.awsdns-K.test, see the proxy's
+  route53_nameserver_domain), answering as Route 53 does from the record
+  sets moto holds (route53_answers.py: aliases with their target's records,
+  weighted sets by weight, failover and multivalue by the health checks a
+  test sets with POST /_lab/health_checks), SOA serial replaced by a counter;
 - writes the TLD zone: the delegation of every domain registered in any
   account (the name servers Route 53 Domains holds), and the address of
   every hosted zone's name servers.
@@ -52,8 +55,9 @@ AWS_LAB = os.path.join(REPO, "tests", "lab", "aws_emulator")
 sys.path.insert(0, AWS_LAB)
 sys.path.insert(0, os.path.join(REPO, "tests", "lab", "common"))
 sys.dont_write_bytecode = True
-import lab_servers  # noqa: E402 - the Knot and Unbound configs, shared with lab.sh
-from aws_lab import atomic_write, is_zombie, zone_to_bind  # noqa: E402 - the AWS lab's own helpers
+import lab_servers  # noqa: E402 - the Knot, PowerDNS and Unbound configs, shared with lab.sh
+import route53_answers  # noqa: E402 - Route 53's answers as a PowerDNS zone file
+from aws_lab import atomic_write, is_zombie  # noqa: E402 - the AWS lab's own helpers
 
 ROOT = "127.58.0.1"
 TLD = ["127.58.1.1", "127.58.1.2"]
@@ -142,19 +146,69 @@ class Knot:
         log(f"knotc zone-reload {self.zone} in {self.dir} failed: {rc.stderr.strip() or rc.stdout.strip()}")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_child(self.proc)
+
+
+def stop_child(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# ---------------------------------------------------------------------------
+# PowerDNS: the hosted zones. Chosen over knotd for them because Route 53's
+# answers are not all one fixed RRset: a weighted name answers one set or
+# another per query, a multivalue name any 8 of its values; PowerDNS (Debian's
+# pdns-server) computes those per query with LUA records (pickwrandom,
+# pickrandomsample), and serves everything else from the same zone file as
+# plain records. Health decides the rest, and the bridge re-renders on change.
+
+class Pdns:
+    """One pdns_server serving one zone from DIR/zone.db on the given addresses."""
+
+    def __init__(self, d: str, listen: list[str], zone: str, first_text: str) -> None:
+        self.dir, self.zone = d, zone
+        os.makedirs(os.path.join(d, "run"), exist_ok=True)
+        for name, text in lab_servers.pdns_conf(d, listen, zone, os.path.join(d, "zone.db")).items():
+            atomic_write(os.path.join(d, name), text)
+        atomic_write(os.path.join(d, "zone.db"), first_text)
+        self.text = first_text
+        out = open(os.path.join(d, "pdns.out"), "ab")
+        self.proc = subprocess.Popen(["pdns_server", f"--config-dir={d}"], stdout=out, stderr=out,
+                                     stdin=subprocess.DEVNULL)
+        out.close()
+
+    def load(self, text: str) -> None:
+        if text == self.text:
+            return
+        atomic_write(os.path.join(self.dir, "zone.db"), text)
+        self.text = text
+        # The control socket may not exist for the first moments of pdns_server's life.
+        for _ in range(50):
+            rc = subprocess.run(["pdns_control", f"--config-dir={self.dir}", "bind-reload-now", self.zone],
+                                capture_output=True, text=True)
+            # bind-reload-now says on stdout how it went, with exit code 0 even for a zone it could not parse.
+            if rc.returncode == 0 and "parsed into memory" in rc.stdout:
+                return
+            if rc.returncode == 0:
+                break
+            time.sleep(0.05)
+        log(f"pdns_control bind-reload-now {self.zone} in {self.dir} failed: "
+            f"{rc.stderr.strip() or rc.stdout.strip()}")
+
+    def stop(self) -> None:
+        stop_child(self.proc)
 
 
 # ---------------------------------------------------------------------------
 # the bridge
 
-def zone_text(zone: dict, serial: int) -> str:
+def with_serial(zone: dict, serial: int) -> dict:
+    """zone with its SOA as the servers should have it."""
     records = []
     for r in zone["records"]:
         if r["type"] == "SOA":
@@ -166,7 +220,7 @@ def zone_text(zone: dict, serial: int) -> str:
             fields[2] = str(serial)  # moto keeps serial 1 forever; servers and checks need it to grow
             r = dict(r, values=[" ".join(fields)])
         records.append(r)
-    return zone_to_bind(dict(zone, records=records))
+    return dict(zone, records=records)
 
 
 def apex_ns(zone: dict) -> list[str]:
@@ -194,7 +248,7 @@ class Bridge:
     def __init__(self, dir_: str) -> None:
         self.dir = dir_
         self.url = aws_env(dir_)["AWS_LAB_URL"]
-        self.zones: dict[str, dict] = {}   # hosted zone id -> {knot, slot, names}
+        self.zones: dict[str, dict] = {}   # hosted zone id -> {server, slot, names}
         self.addresses: dict[str, str] = {}  # name server name -> address
         self.next_slot = FIRST_ZONE_SLOT
         self.serial = int(time.time())
@@ -209,25 +263,32 @@ class Bridge:
         self.serial += 1
         seen = set()
         delegations: dict[str, list[str]] = {}
+        hosted = [with_serial(z, self.serial) for acct in state["accounts"].values() for z in acct["hosted_zones"]]
+        zones = route53_answers.Zones(hosted, state.get("health_checks", {}))
+        for zone in hosted:
+            seen.add(zone["id"])
+            try:
+                text = route53_answers.zone_text(zone, zones)
+            except Exception as e:  # noqa: BLE001 - one zone moto holds oddly must not stop the others
+                log(f"cannot render hosted zone {zone['id']} ({zone['name']}), serving it as it was: {e!r}")
+                text = self.zones[zone["id"]]["server"].text if zone["id"] in self.zones else ""
+            if text:
+                self.serve_zone(zone, text)
         for acct in state["accounts"].values():
-            for zone in acct["hosted_zones"]:
-                seen.add(zone["id"])
-                self.serve_zone(zone)
             for domain, info in acct["domains"].items():
                 if absolute(domain).endswith(".test."):
                     delegations[domain] = info["nameservers"]
         for zid in [z for z in self.zones if z not in seen]:
             gone = self.zones.pop(zid)
-            gone["knot"].stop()
+            gone["server"].stop()
             for name in gone["names"]:
                 self.addresses.pop(name, None)
         self.tld.load(tld_text(self.serial, self.addresses, delegations))
 
-    def serve_zone(self, zone: dict) -> None:
-        text = zone_text(zone, self.serial)
+    def serve_zone(self, zone: dict, text: str) -> None:
         known = self.zones.get(zone["id"])
         if known:
-            known["knot"].load(text)
+            known["server"].load(text)
             return
         names = apex_ns(zone)
         slot = self.next_slot
@@ -236,8 +297,8 @@ class Bridge:
         for name, address in zip(names, listen):
             self.addresses[name] = address
         d = os.path.join(self.dir, "zones", f"{slot}-{zone['name'].rstrip('.')}")
-        knot = Knot(d, listen, zone["name"].rstrip("."), text)
-        self.zones[zone["id"]] = {"knot": knot, "slot": slot, "names": names}
+        server = Pdns(d, listen, zone["name"].rstrip("."), text)
+        self.zones[zone["id"]] = {"server": server, "slot": slot, "names": names}
         log(f"serving hosted zone {zone['id']} ({zone['name']}) on {', '.join(listen)} as {', '.join(names)}")
 
     def run(self) -> None:
@@ -253,7 +314,7 @@ class Bridge:
                 time.sleep(POLL_SECONDS)
         finally:
             for z in self.zones.values():
-                z["knot"].stop()
+                z["server"].stop()
             self.tld.stop()
 
 
@@ -389,12 +450,13 @@ def stop(dir_: str) -> int:
     for pid in pids:
         if ours(pid, dir_) and not is_zombie(pid):
             os.kill(pid, signal.SIGKILL)
-    # knotds the bridge started (it stops them itself, unless it was killed).
-    for conf in subprocess.run(["pgrep", "-f", f"knotd -c {dir_}/"], capture_output=True, text=True).stdout.split():
-        try:
-            os.kill(int(conf), signal.SIGKILL)
-        except (ProcessLookupError, ValueError):
-            pass
+    # Servers the bridge started (it stops them itself, unless it was killed).
+    for pattern in (f"knotd -c {dir_}/", f"pdns_server --config-dir={dir_}/"):
+        for pid in subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split():
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except (ProcessLookupError, ValueError):
+                pass
     try:
         os.remove(os.path.join(dir_, "pids"))
     except FileNotFoundError:

@@ -10,6 +10,7 @@ Only the standard library, botocore and moto; one module per concern:
   signatures.py    SigV4 verification with botocore
   operations.py    which service and operation a request is, mutating or not, its idempotency key
   route53.py       Route 53: operation lookup, admission (rate, prior request, batch size), change ids
+  health_checks.py Route 53 health checks: the state a test sets, GetHealthCheckStatus
   domains.py       Route 53 Domains: seeded domains, transfer lock, transfers between accounts
   rds.py           RDS: lasting "creating" states and pagination
   moto_patches.py  what the lab changes inside moto

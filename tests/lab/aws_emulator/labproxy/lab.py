@@ -1,5 +1,6 @@
 """The lab's state: config, request log and generation, over the concerns
-(identities, faults, Route 53, Route 53 Domains, RDS) it is made of."""
+(identities, faults, Route 53 and its health checks, Route 53 Domains,
+RDS) it is made of."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 from .domains import TRANSFER_LOCK, DomainsMixin, _domains_of
 from .errors import LabError
 from .faults import FaultsMixin
+from .health_checks import HealthChecksMixin
 from .identities import ACCOUNT_NEW, ACCOUNT_OLD, STATIC_KEYS, IdentitiesMixin
 from .rds import RdsMixin
 from .route53 import Route53Mixin, Route53Ops, _rrset_json
@@ -39,7 +41,7 @@ DEFAULT_CONFIG = {
 }
 
 
-class Lab(IdentitiesMixin, FaultsMixin, Route53Mixin, DomainsMixin, RdsMixin):
+class Lab(IdentitiesMixin, FaultsMixin, Route53Mixin, HealthChecksMixin, DomainsMixin, RdsMixin):
     def __init__(self, log_path: str | None, moto_port: int) -> None:
         self.lock = threading.RLock()
         self.log_path = log_path
@@ -61,6 +63,7 @@ class Lab(IdentitiesMixin, FaultsMixin, Route53Mixin, DomainsMixin, RdsMixin):
         self.buckets: dict[str, tuple[float, float]] = {}  # account -> (tokens, last refill)
         self.zone_last_change: dict[str, str] = {}  # bare zone id -> bare change id
         self.delegation_sets = 0  # name server sets handed out under route53_nameserver_domain
+        self._reset_health()
 
     # --- control ---------------------------------------------------------
     def reset(self) -> None:
@@ -128,6 +131,7 @@ class Lab(IdentitiesMixin, FaultsMixin, Route53Mixin, DomainsMixin, RdsMixin):
             out["changes"] = {cid: ("PENDING" if now < c["insync_at"] else "INSYNC")
                               for cid, c in self.changes.items()}
             out["config"] = dict(self.config)
+        out["health_checks"] = self.health_states()
         return out
 
     def bump_generation(self) -> None:

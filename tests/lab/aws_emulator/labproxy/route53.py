@@ -150,7 +150,9 @@ def _rrset_json(r: Any) -> dict[str, Any]:
         values.append(v.get("Value") if isinstance(v, dict) else v)
     out = {"name": r.name, "type": r.type, "ttl": int(r.ttl) if r.ttl else None, "values": values}
     for attr, key in (("set_identifier", "set_identifier"), ("weight", "weight"),
-                      ("alias_target", "alias_target")):
+                      ("alias_target", "alias_target"), ("failover", "failover"), ("region", "region"),
+                      ("geo_location", "geo_location"), ("multi_value_answer", "multi_value_answer"),
+                      ("health_check_id", "health_check_id")):
         v = getattr(r, attr, None)
         if v is not None:
             out[key] = v

@@ -20,6 +20,7 @@ from . import moto_patches
 from .domains import TRANSFER_OPS
 from .errors import LabError, error_response
 from .faults import fault_response
+from .health_checks import rewrite_health_check_status
 from .lab import Lab
 from .rds import rds_precheck, rewrite_rds
 from .operations import guess_service, idempotency_key, is_mutating, operation_of
@@ -147,6 +148,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self._json(200, lab.add_key(spec if isinstance(spec, dict) else {}))
         if path == "/_lab/domains" and method == "POST":
             return self._json(200, lab.seed_domain(spec if isinstance(spec, dict) else {}))
+        if path == "/_lab/health_checks":
+            if method == "POST":
+                return self._json(200, lab.set_health(spec if isinstance(spec, dict) else {}))
+            if method == "GET":
+                return self._json(200, lab.health_states())
         if path == "/_lab/state" and method == "GET":
             return self._json(200, lab.state())
         if path == "/_lab/reset" and method == "POST":
@@ -265,6 +271,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if service == "route53":
                 s, out, extra = rewrite_route53(lab, operation, path, s, out, request_id)
                 h.update(extra)
+                if operation == "GetHealthCheckStatus" and s == 200:
+                    out = rewrite_health_check_status(lab, path, out)
             elif service == "rds":
                 out = rewrite_rds(lab, operation, account, region, s, out, params)
             elif service == "sts" and s == 200 and b"<Credentials>" in out:
