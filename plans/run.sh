@@ -22,6 +22,7 @@ if [ $# -gt 0 ]; then
   exec "$cutover" plan "$1" --offline
 fi
 
+source tests/lab/common/topology.sh
 lab=$(mktemp -d /tmp/cutover-lab-XXXXXX)
 trap 'tests/lab/e2e/lab.sh stop "$lab"; rm -rf "$lab"' EXIT
 tests/lab/e2e/lab.sh start "$lab"
@@ -36,4 +37,4 @@ echo
 echo "== cutover status example.test (parent servers, the new servers, the lab's resolver)"
 # The resolver may still hold the old delegation for its TTL: watch until every cache has the new one.
 "$cutover" status example.test --expect ns1.new.test. ns2.new.test. \
-  --parent-server 127.56.1.1 127.56.1.2 --resolver 127.56.9.1 --watch 2
+  --parent-server "$E2E_TLD1" "$E2E_TLD2" --resolver "$E2E_RESOLVER" --watch 2

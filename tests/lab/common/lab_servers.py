@@ -22,6 +22,22 @@ import os
 import sys
 
 TSIG_KEY_NAME = "cutover-lab"
+TOPOLOGY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "topology.sh")
+
+
+def topology(path: str = TOPOLOGY_FILE) -> dict[str, str]:
+    """The labs' addresses from topology.sh (NAME=VALUE lines; # comments)."""
+    out: dict[str, str] = {}
+    with open(path, encoding="ascii") as f:
+        for number, line in enumerate(f, 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            name, sep, value = line.partition("=")
+            if not sep or not name.isidentifier() or not value:
+                raise ValueError(f"{path}:{number}: expected NAME=VALUE, found {line!r}")
+            out[name] = value
+    return out
 
 
 def knot_conf(d: str, listen: list[str], zone: str, file: str, *, storage: str, journal_content: str,

@@ -2,6 +2,8 @@
 # Expects CUTOVER and RESOLVE_LOOP in the environment (ctest sets them).
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 lab="$here/lab.sh"
+# shellcheck source=../common/topology.sh
+source "$here/../common/topology.sh"
 : "${CUTOVER:?set CUTOVER to the cutover binary}"
 : "${RESOLVE_LOOP:?set RESOLVE_LOOP to the resolve_loop binary}"
 
@@ -15,7 +17,7 @@ witness_names=(
   api.dev.example.test/A=192.0.2.21
 )
 
-witness_resolver=127.56.9.1
+witness_resolver=$E2E_RESOLVER
 witness=""    # the running witness's PID
 apply_pid=""  # the PID of an apply that apply_with_kills is about to kill
 
@@ -44,7 +46,7 @@ stop_witness() {  # stop_witness OUTFILE -> prints the counts, returns the witne
 
 # The delegation every TLD server hands out for example.test, sorted.
 tld_delegation() {
-  for server in 127.56.1.1 127.56.1.2; do
+  for server in $E2E_TLD1 $E2E_TLD2; do
     kdig +timeout=1 +retry=1 @"$server" example.test NS +norecurse 2>/dev/null |
       awk '$4 == "NS" {print $5}' | sort | tr '\n' ' '
     echo
@@ -172,7 +174,7 @@ route53_lab_start() {  # route53_lab_start DIR
   rm -rf "$1"
   python3 "$here/route53_lab.py" start "$1"
   set -a; . "$1/env"; set +a
-  witness_resolver=127.58.9.1
+  witness_resolver=$R53_RESOLVER
   requests="$1/aws/requests.jsonl"
 }
 

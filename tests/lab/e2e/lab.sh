@@ -20,12 +20,14 @@ cmd=${1:-}
 dir=${2:-}
 [ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
 
-ROOT=127.56.0.1
-TLD1=127.56.1.1; TLD2=127.56.1.2
-OLD1=127.56.2.1; OLD2=127.56.2.2
-NEW1=127.56.3.1; NEW2=127.56.3.2
-DEV1=127.56.4.1
-RESOLVER=127.56.9.1
+# shellcheck source=../common/topology.sh
+source "$repo/tests/lab/common/topology.sh"
+ROOT=$E2E_ROOT
+TLD1=$E2E_TLD1; TLD2=$E2E_TLD2
+OLD1=$E2E_OLD1; OLD2=$E2E_OLD2
+NEW1=$E2E_NEW1; NEW2=$E2E_NEW2
+DEV1=$E2E_DEV1
+RESOLVER=$E2E_RESOLVER
 ALL="$ROOT $TLD1 $TLD2 $OLD1 $OLD2 $NEW1 $NEW2 $DEV1 $RESOLVER"
 
 stop() {

@@ -58,8 +58,8 @@ instances_of() {  # instances_of CLUSTER -> "id status" lines
 # Every authoritative server of example.test, as the TLD hands them out.
 zone_servers() {
   local ns
-  for ns in $(kdig +timeout=1 +retry=2 +norecurse @127.58.1.1 example.test NS 2>/dev/null | awk '!/^;/ && $4 == "NS" {print $5}'); do
-    kdig +timeout=1 +retry=2 +norecurse @127.58.1.1 "$ns" A 2>/dev/null | awk '!/^;/ && $4 == "A" {print $5}'
+  for ns in $(kdig +timeout=1 +retry=2 +norecurse @$R53_TLD1 example.test NS 2>/dev/null | awk '!/^;/ && $4 == "NS" {print $5}'); do
+    kdig +timeout=1 +retry=2 +norecurse @$R53_TLD1 "$ns" A 2>/dev/null | awk '!/^;/ && $4 == "A" {print $5}'
   done
 }
 cname_at() {  # cname_at SERVER NAME

@@ -59,10 +59,12 @@ import lab_servers  # noqa: E402 - the Knot, PowerDNS and Unbound configs, share
 import route53_answers  # noqa: E402 - Route 53's answers as a PowerDNS zone file
 from aws_lab import atomic_write, is_zombie  # noqa: E402 - the AWS lab's own helpers
 
-ROOT = "127.58.0.1"
-TLD = ["127.58.1.1", "127.58.1.2"]
-RESOLVER = "127.58.9.1"
-FIRST_ZONE_SLOT = 10  # hosted zone n is served on 127.58.(10+n).1, .2, ...
+TOPOLOGY = lab_servers.topology()
+NET = TOPOLOGY["R53_NET"]
+ROOT = TOPOLOGY["R53_ROOT"]
+TLD = [TOPOLOGY["R53_TLD1"], TOPOLOGY["R53_TLD2"]]
+RESOLVER = TOPOLOGY["R53_RESOLVER"]
+FIRST_ZONE_SLOT = int(TOPOLOGY["R53_FIRST_ZONE_SLOT"])  # hosted zone n is served on NET.(FIRST_ZONE_SLOT+n).1, .2, ...
 DOMAIN = "example.test"
 DELEGATION_TTL = 10   # the TLD's NS TTL, like the RFC 2136 lab
 POLL_SECONDS = 0.1
@@ -116,37 +118,57 @@ def knot_conf(d: str, listen: list[str], zone: str) -> str:
                                  zonefile_load="whole", control=True)
 
 
-class Knot:
-    """One knotd serving one zone from DIR/zone.db on the given addresses."""
+class ZoneServer:
+    """One server process serving one zone from DIR/zone.db on the given
+    addresses; load() rewrites the file and has the server reload it."""
 
-    def __init__(self, d: str, listen: list[str], zone: str, first_text: str) -> None:
+    program = ""  # for the log: what failed to reload
+
+    def __init__(self, d: str, zone: str, first_text: str, config: dict[str, str], argv: list[str]) -> None:
         self.dir, self.zone = d, zone
         os.makedirs(os.path.join(d, "run"), exist_ok=True)
-        os.makedirs(os.path.join(d, "db"), exist_ok=True)
-        atomic_write(os.path.join(d, "knot.conf"), knot_conf(d, listen, zone))
+        for name, text in config.items():
+            atomic_write(os.path.join(d, name), text)
         atomic_write(os.path.join(d, "zone.db"), first_text)
         self.text = first_text
-        out = open(os.path.join(d, "knotd.out"), "ab")
-        self.proc = subprocess.Popen(["knotd", "-c", os.path.join(d, "knot.conf")], stdout=out, stderr=out,
-                                     stdin=subprocess.DEVNULL)
-        out.close()
+        with open(os.path.join(d, f"{self.program}.out"), "ab") as out:
+            self.proc = subprocess.Popen(argv, stdout=out, stderr=out, stdin=subprocess.DEVNULL)
+
+    def reload(self) -> subprocess.CompletedProcess | None:
+        """Asks the server to reload: None when done, else the failed call (to retry)."""
+        raise NotImplementedError
 
     def load(self, text: str) -> None:
         if text == self.text:
             return
         atomic_write(os.path.join(self.dir, "zone.db"), text)
         self.text = text
-        # The control socket may not exist for the first moments of knotd's life.
+        # The control socket may not exist for the first moments of the server's life.
         for _ in range(50):
-            rc = subprocess.run(["knotc", "-c", os.path.join(self.dir, "knot.conf"), "zone-reload",
-                                 absolute(self.zone)], capture_output=True, text=True)
-            if rc.returncode == 0:
+            failed = self.reload()
+            if failed is None:
                 return
             time.sleep(0.05)
-        log(f"knotc zone-reload {self.zone} in {self.dir} failed: {rc.stderr.strip() or rc.stdout.strip()}")
+        log(f"{self.program}: reloading {self.zone} in {self.dir} failed: {failed.stderr.strip() or failed.stdout.strip()}")
 
     def stop(self) -> None:
         stop_child(self.proc)
+
+
+class Knot(ZoneServer):
+    """knotd: the root and the TLD."""
+
+    program = "knotd"
+
+    def __init__(self, d: str, listen: list[str], zone: str, first_text: str) -> None:
+        os.makedirs(os.path.join(d, "db"), exist_ok=True)
+        super().__init__(d, zone, first_text, {"knot.conf": knot_conf(d, listen, zone)},
+                         ["knotd", "-c", os.path.join(d, "knot.conf")])
+
+    def reload(self) -> subprocess.CompletedProcess | None:
+        rc = subprocess.run(["knotc", "-c", os.path.join(self.dir, "knot.conf"), "zone-reload", absolute(self.zone)],
+                            capture_output=True, text=True)
+        return None if rc.returncode == 0 else rc
 
 
 def stop_child(proc: subprocess.Popen) -> None:
@@ -167,41 +189,26 @@ def stop_child(proc: subprocess.Popen) -> None:
 # pickrandomsample), and serves everything else from the same zone file as
 # plain records. Health decides the rest, and the bridge re-renders on change.
 
-class Pdns:
-    """One pdns_server serving one zone from DIR/zone.db on the given addresses."""
+class Pdns(ZoneServer):
+    """pdns_server (bind backend): one per hosted zone."""
+
+    program = "pdns"
 
     def __init__(self, d: str, listen: list[str], zone: str, first_text: str) -> None:
-        self.dir, self.zone = d, zone
-        os.makedirs(os.path.join(d, "run"), exist_ok=True)
-        for name, text in lab_servers.pdns_conf(d, listen, zone, os.path.join(d, "zone.db")).items():
-            atomic_write(os.path.join(d, name), text)
-        atomic_write(os.path.join(d, "zone.db"), first_text)
-        self.text = first_text
-        out = open(os.path.join(d, "pdns.out"), "ab")
-        self.proc = subprocess.Popen(["pdns_server", f"--config-dir={d}"], stdout=out, stderr=out,
-                                     stdin=subprocess.DEVNULL)
-        out.close()
+        super().__init__(d, zone, first_text, lab_servers.pdns_conf(d, listen, zone, os.path.join(d, "zone.db")),
+                         ["pdns_server", f"--config-dir={d}"])
 
-    def load(self, text: str) -> None:
-        if text == self.text:
-            return
-        atomic_write(os.path.join(self.dir, "zone.db"), text)
-        self.text = text
-        # The control socket may not exist for the first moments of pdns_server's life.
-        for _ in range(50):
-            rc = subprocess.run(["pdns_control", f"--config-dir={self.dir}", "bind-reload-now", self.zone],
-                                capture_output=True, text=True)
-            # bind-reload-now says on stdout how it went, with exit code 0 even for a zone it could not parse.
-            if rc.returncode == 0 and "parsed into memory" in rc.stdout:
-                return
-            if rc.returncode == 0:
-                break
-            time.sleep(0.05)
-        log(f"pdns_control bind-reload-now {self.zone} in {self.dir} failed: "
-            f"{rc.stderr.strip() or rc.stdout.strip()}")
-
-    def stop(self) -> None:
-        stop_child(self.proc)
+    def reload(self) -> subprocess.CompletedProcess | None:
+        rc = subprocess.run(["pdns_control", f"--config-dir={self.dir}", "bind-reload-now", self.zone],
+                            capture_output=True, text=True)
+        # bind-reload-now says on stdout how it went, with exit code 0 even for a zone it could not parse:
+        # that one is not retried (the text is wrong, not the moment), only logged.
+        if rc.returncode == 0 and "parsed into memory" in rc.stdout:
+            return None
+        if rc.returncode == 0:
+            log(f"pdns: {self.zone} in {self.dir} not loaded: {rc.stdout.strip()}")
+            return None
+        return rc
 
 
 # ---------------------------------------------------------------------------
@@ -293,7 +300,7 @@ class Bridge:
         names = apex_ns(zone)
         slot = self.next_slot
         self.next_slot += 1
-        listen = [f"127.58.{slot}.{i + 1}" for i in range(max(1, len(names)))]
+        listen = [f"{NET}.{slot}.{i + 1}" for i in range(max(1, len(names)))]
         for name, address in zip(names, listen):
             self.addresses[name] = address
         d = os.path.join(self.dir, "zones", f"{slot}-{zone['name'].rstrip('.')}")

@@ -43,7 +43,7 @@ apex_ns_at() {  # apex_ns_at ADDRESS...
 addresses_of() {  # addresses_of NAME...
   local n
   for n in "$@"; do
-    kdig +timeout=1 +retry=2 +norecurse @127.58.1.1 "$n" A 2>/dev/null | awk '!/^;/ && $4 == "A" {print $5}'
+    kdig +timeout=1 +retry=2 +norecurse @$R53_TLD1 "$n" A 2>/dev/null | awk '!/^;/ && $4 == "A" {print $5}'
   done
 }
 # The apex NS names of the hosted zone example.test in account NAME (old, new), from the AWS lab's state.
@@ -71,7 +71,7 @@ restore_new=$(echo "$restore" | awk '{print $12}')
 
 old_ns=$(zone_ns_names old | sorted_words)
 old_addresses=$(addresses_of $old_ns | sort | tr '\n' ' ')
-tld_before=$(tld_delegation_at 127.58.1.1)
+tld_before=$(tld_delegation_at $R53_TLD1)
 old_ttl_before=$(apex_ns_at $old_addresses | awk '{print $1}' | sort -u | tr '\n' ' ' | sed 's/ $//')
 echo "before: TLD delegates example.test to $tld_before; old zone $old_ns on $old_addresses, apex NS TTL $old_ttl_before"
 [ "$tld_before" = "$old_ns" ] || { echo "FAIL: the TLD does not delegate to the old zone before the apply"; fail=1; }
@@ -86,7 +86,7 @@ rc=0
 
 # The switch is in effect: every TLD server delegates to the new zone.
 new_ns=$(zone_ns_names new | sorted_words)
-for server in 127.58.1.1 127.58.1.2; do
+for server in $R53_TLD1 $R53_TLD2; do
   got=$(tld_delegation_at $server)
   echo "after the switch: TLD $server delegates example.test to $got (new zone: $new_ns)"
   [ -n "$new_ns" ] && [ "$got" = "$new_ns" ] || { echo "FAIL: TLD $server does not delegate to the new zone"; fail=1; }
@@ -151,7 +151,7 @@ for i in 0 1; do
 done
 
 # The TLD delegates to the old zone again (the registrar's change reaches the TLD within a few seconds).
-for server in 127.58.1.1 127.58.1.2; do
+for server in $R53_TLD1 $R53_TLD2; do
   got=""
   for _ in $(seq 1 40); do
     got=$(tld_delegation_at $server)
