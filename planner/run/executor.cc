@@ -214,7 +214,13 @@ Result<std::optional<RunOutcome>> Executor::run_actions(const Step& step) {
   for (std::size_t i = 0; i < step.actions.size(); ++i) {
     const auto& action = step.actions[i];
     auto state = parts_.journal.action_state(step.id.value, i);
-    if (state == ActionState::Done) continue;
+    if (state == ActionState::Done) {
+      // A run killed between journaling the accept and erasing the password
+      // left it on disk: erase it now (nothing when it is already gone).
+      auto forgotten = forget_consumed_secrets(action);
+      if (!forgotten) return std::unexpected(forgotten.error());
+      continue;
+    }
     if (state == ActionState::InDoubt) {
       // The last run announced this action and stopped before recording its
       // result: ask the provider rather than send it again.
