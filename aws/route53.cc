@@ -178,37 +178,6 @@ Result<ChangeInfo> Client::wait_for_change(const ChangeId& id, const WaitOptions
   }
 }
 
-Result<std::vector<ChangeInfo>> Client::apply_changes(const HostedZoneId& id, std::vector<Change> changes,
-                                                      const ApplyOptions& options) const {
-  size_t total = changes.size();
-  auto batches = split_into_batches(std::move(changes), options.limits);
-  if (!batches) return std::unexpected(batches.error());
-  std::vector<ChangeInfo> out;
-  size_t done = 0;
-  for (size_t i = 0; i < batches->size(); ++i) {
-    const auto& batch = (*batches)[i];
-    auto info = change_resource_record_sets(id, batch, options.comment);
-    if (!info) return std::unexpected(info.error());
-    BatchProgress progress{.batch = i + 1,
-                           .batches = batches->size(),
-                           .changes_done = done,
-                           .changes_total = total,
-                           .change = info->id,
-                           .status = info->status};
-    if (options.on_progress) options.on_progress(progress);
-    if (options.wait_insync && info->status != ChangeStatus::InSync) {
-      info = wait_for_change(info->id, options.wait);
-      if (!info) return std::unexpected(info.error());
-    }
-    done += batch.size();
-    progress.changes_done = done;
-    progress.status = info->status;
-    if (options.on_progress) options.on_progress(progress);
-    out.push_back(*info);
-  }
-  return out;
-}
-
 Result<void> Client::change_tags(const HostedZoneId& id, const std::vector<Tag>& add, const std::vector<std::string>& remove_keys) const {
   auto response = call({.operation = "ChangeTagsForResource",
                         .method = "POST",

@@ -4,7 +4,7 @@
 //   route53::Client r53(session.service_client(Service::Route53));
 //   auto zone = r53.create_hosted_zone({.name = "example.net", .caller_reference = "cutover-..."});
 //   auto records = r53.list_all_records(zone->zone.id);
-//   r53.apply_changes(zone->zone.id, changes, {.on_progress = ...});   // batches, waits INSYNC
+//   r53.apply_changes(zone->zone.id, changes, {.on_progress = ...});   // full batches, one INSYNC wait
 
 #include <chrono>
 #include <functional>
@@ -27,22 +27,32 @@ struct WaitOptions {
   std::chrono::milliseconds deadline{std::chrono::minutes{10}};
 };
 
-/// Progress of apply_changes, for the CLI to show.
+/// Progress of apply_changes, for the CLI to show: one report when a batch
+/// is submitted, one when it is known to be INSYNC (in submission order).
 struct BatchProgress {
+  enum class Event { Submitted, InSync };
+  Event event{Event::Submitted};
   size_t batch{0};  // 1-based
   size_t batches{0};
-  size_t changes_done{0};  // including this batch once it is INSYNC
+  size_t changes_done{0};  // changes of the batches INSYNC so far (this one included once INSYNC)
   size_t changes_total{0};
   ChangeId change{};
   ChangeStatus status{ChangeStatus::Pending};
+};
+
+/// When apply_changes waits for INSYNC.
+enum class InsyncWait {
+  OncePerCall,       // submit every batch, then wait once until all are INSYNC
+  AfterEachRequest,  // wait for each batch before sending the next (cli53's way; bench/aws compares)
+  Never,             // return once submitted
 };
 
 /// Options of apply_changes.
 struct ApplyOptions {
   std::string comment{};
   BatchLimits limits{};
-  bool wait_insync{true};  // wait for each batch before sending the next (one in-flight change per zone)
-  WaitOptions wait{};
+  InsyncWait insync{InsyncWait::OncePerCall};
+  WaitOptions wait{};  // its deadline covers each wait: all the changes it waits for
   std::function<void(const BatchProgress&)> on_progress{};
 };
 
@@ -75,9 +85,15 @@ class Client {
   /// Polls until INSYNC; Transport-free Error with code Service and aws_code
   /// "WaitTimeout" when the deadline passes first.
   Result<ChangeInfo> wait_for_change(const ChangeId& id, const WaitOptions& options = {}) const;
-  /// Splits into batches within the limits (ordered for aliases), submits
-  /// them one at a time and (by default) waits for each to be INSYNC.
-  /// Returns the ChangeInfo of every batch; stops at the first failure.
+  /// Splits into batches filled to the limits (ordered for aliases), submits
+  /// them one after the other and (by default) then waits once until every
+  /// one is INSYNC, polling each change until it is. A batch is held back
+  /// until the earlier ones are INSYNC only when it depends on them (an
+  /// alias and its target in different batches), or when Route 53 still
+  /// refuses it with PriorRequestNotComplete after the client's retries
+  /// (a refused request was not applied: sending it again is safe).
+  /// Returns the ChangeInfo of every batch; stops at the first failure,
+  /// whose message says how many batches were accepted before it.
   Result<std::vector<ChangeInfo>> apply_changes(const HostedZoneId& id, std::vector<Change> changes,
                                                 const ApplyOptions& options = {}) const;
   /// Adds and removes tags of a hosted zone.

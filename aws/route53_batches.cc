@@ -71,17 +71,31 @@ std::vector<Change> order_changes(std::vector<Change> changes) {
   return out;
 }
 
+bool depends_on(const std::vector<Change>& later, const std::vector<Change>& earlier) {
+  std::set<std::string> earlier_names, earlier_targets;
+  for (const Change& c : earlier) {
+    earlier_names.insert(canonical_name(c.record.name));
+    if (is_alias(c)) earlier_targets.insert(canonical_name(c.record.alias->dns_name));
+  }
+  return std::ranges::any_of(later, [&](const Change& c) {
+    return (is_alias(c) && earlier_names.contains(canonical_name(c.record.alias->dns_name))) ||
+           earlier_targets.contains(canonical_name(c.record.name));
+  });
+}
+
 Result<std::vector<std::vector<Change>>> split_into_batches(std::vector<Change> changes, const BatchLimits& limits) {
   std::vector<std::vector<Change>> batches;
   ChangeCost used{};
   for (Change& change : order_changes(std::move(changes))) {
     ChangeCost cost = cost_of(change);
     if (cost.records > limits.max_records || cost.value_chars > limits.max_value_chars) {
-      return fail(ErrorCode::Invalid,
-                  "change of " + change.record.name + " " + change.record.type + " alone exceeds the per-request limits of Route 53");
+      return fail(ErrorCode::Invalid, std::string(to_string(change.action)) + " of " + change.record.name + " " + change.record.type +
+                                          " alone exceeds the per-request limits of Route 53 (" + std::to_string(cost.records) +
+                                          " records, " + std::to_string(cost.value_chars) + " value characters counted; at most " +
+                                          std::to_string(limits.max_records) + " and " + std::to_string(limits.max_value_chars) + ")");
     }
-    bool fits = !batches.empty() && batches.back().size() < limits.max_changes && used.records + cost.records <= limits.max_records &&
-                used.value_chars + cost.value_chars <= limits.max_value_chars;
+    bool fits = !batches.empty() && (!limits.max_changes || batches.back().size() < *limits.max_changes) &&
+                used.records + cost.records <= limits.max_records && used.value_chars + cost.value_chars <= limits.max_value_chars;
     if (!fits) {
       batches.emplace_back();
       used = {};

@@ -57,12 +57,19 @@ void report(const ApplyOptions& options, const planner::RunOutcome& outcome) {
     nlohmann::json done{
         {"event", "run-ended"}, {"status", planner::to_string(outcome.status)}, {"step", outcome.step}, {"message", outcome.message}};
     if (outcome.next_at) done["next_at"] = planner::to_unix_seconds(*outcome.next_at);
+    if (outcome.status == planner::RunStatus::Stopped) done["next_step"] = outcome.next_step ? nlohmann::json(*outcome.next_step) : nullptr;
     std::cout << done.dump() << "\n";
     return;
   }
   switch (outcome.status) {
     case planner::RunStatus::Completed: std::cout << "All steps done.\n"; break;
-    case planner::RunStatus::Stopped: std::cout << "Stopped as asked; next step: " << outcome.step << "\n"; break;
+    case planner::RunStatus::Stopped:
+      if (outcome.next_step) {
+        std::cout << "Stopped as asked; next step: " << *outcome.next_step << "\n";
+      } else {
+        std::cout << "Stopped as asked; no steps remain\n";
+      }
+      break;
     case planner::RunStatus::Waiting:
       std::cout << "Waiting: " << outcome.step << " may start at unix time " << planner::to_unix_seconds(*outcome.next_at) << " (in "
                 << planner::format_duration(

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "aws/route53_batches.h"
@@ -17,7 +18,8 @@ namespace {
 // the dry run's lines: by Route 53 name, then type mnemonic.
 using SetKey = std::pair<std::string, std::string>;
 
-SetKey set_key(const dns::Record& record) { return {name_to_route53(record.name), std::string(dns::to_string(record.type))}; }
+SetKey set_key(const dns::DomainName& name, dns::RecordType type) { return {name_to_route53(name), std::string(dns::to_string(type))}; }
+SetKey set_key(const dns::Record& record) { return set_key(record.name, record.type); }
 
 // The types Route 53 accepts in a hosted zone (../shared/docs/aws-apis.md):
 // anything else is refused before a request is sent, naming the record.
@@ -67,10 +69,21 @@ Result<ZoneFileRrsets> read_zone_rrsets(const std::string& path, const dns::Doma
 Result<ImportPlan> plan_import(const std::vector<Rrset>& wanted, const std::vector<aws::route53::RecordSet>& current,
                                const dns::DomainName& zone) {
   std::vector<Rrset> present;
+  // Every name and type the zone holds, aliases and routing policies
+  // included: a set of the file goes as CREATE only where there is nothing
+  // (CREATE counts once against the request quota, UPSERT twice), else as UPSERT.
+  std::set<SetKey> taken;
   for (const auto& record : current) {
     auto rrset = rrset_from_route53(record);  // aliases and routing policies: none, so the file's set is upserted
     if (!rrset) return std::unexpected(rrset.error());
-    if (*rrset) present.push_back(std::move(**rrset));
+    if (*rrset) {
+      taken.insert(set_key((*rrset)->name, (*rrset)->type));
+      present.push_back(std::move(**rrset));
+    } else if (auto name = name_from_route53(record.name)) {
+      taken.insert({name_to_route53(*name), record.type});
+    } else {
+      return std::unexpected(name.error());
+    }
   }
   ImportPlan plan;
   std::vector<Rrset> in_zone;
@@ -85,13 +98,18 @@ Result<ImportPlan> plan_import(const std::vector<Rrset>& wanted, const std::vect
       in_zone.push_back(rrset);
     }
   }
-  for (const RrsetChange& change : changes_to_hold(present, in_zone)) plan.changes.push_back(change_to_route53(change));
+  for (const RrsetChange& change : changes_to_hold(present, in_zone)) {
+    aws::route53::Change out = change_to_route53(change);
+    bool there = taken.contains(set_key(change.rrset.name, change.rrset.type));
+    out.action = there ? aws::route53::ChangeAction::Upsert : aws::route53::ChangeAction::Create;
+    plan.changes.push_back(std::move(out));
+  }
   plan.unchanged = in_zone.size() - plan.changes.size();
   return plan;
 }
 
-Result<std::vector<std::vector<aws::route53::Change>>> import_batches(const ImportPlan& plan) {
-  auto batches = aws::route53::split_into_batches(plan.changes);
+Result<std::vector<std::vector<aws::route53::Change>>> import_batches(const ImportPlan& plan, const aws::route53::BatchLimits& limits) {
+  auto batches = aws::route53::split_into_batches(plan.changes, limits);
   if (!batches) return fail(ErrorCode::Invalid, batches.error().message);
   return std::move(*batches);
 }

@@ -1,6 +1,7 @@
 #pragma once
-// What `cutover zone import` sends: the UPSERTs that make a Route 53 zone
-// hold the RRsets of a BIND zone file, leaving out what Route 53 owns (the
+// What `cutover zone import` sends: the CREATEs (nothing at that name and
+// type yet) and UPSERTs that make a Route 53 zone hold the RRsets of a BIND
+// zone file, leaving out what Route 53 owns (the
 // apex SOA and NS) and what already matches (the record_ops diff), cut into
 // batches within Route 53's limits. Pure functions but the file read, so the
 // dry run and the real run agree.
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "aws/route53_batches.h"
 #include "aws/route53_types.h"
 #include "dns/domain_name.h"
 #include "planner/providers/dns_provider.h"
@@ -42,17 +44,19 @@ struct ImportPlan {
   std::vector<std::string> outside{};  // names not in the zone: the file is for another zone
 };
 
-/// UPSERTs for the RRsets of `wanted` that differ from the listed record sets
-/// `current` (changes_to_hold: values compared as sets), skipping the apex SOA
+/// Changes for the RRsets of `wanted` that differ from the listed record sets
+/// `current` (changes_to_hold: values compared as sets): CREATE where
+/// `current` has nothing at that name and type (not even an alias or a
+/// routing-policy set), UPSERT where it has something else; skipping the apex SOA
 /// and NS of `zone`; names outside the zone are listed in `outside` and not
 /// planned. Provider error when Route 53 listed a name that is no domain name.
 Result<ImportPlan> plan_import(const std::vector<Rrset>& wanted, const std::vector<aws::route53::RecordSet>& current,
                                const dns::DomainName& zone);
 
-/// The plan's changes cut into ChangeResourceRecordSets batches within Route
-/// 53's default limits (aws/route53_batches.h); Invalid, with aws/'s message,
+/// The plan's changes cut into ChangeResourceRecordSets batches filled to
+/// Route 53's limits (aws/route53_batches.h); Invalid, with aws/'s message,
 /// when one change exceeds them on its own.
-Result<std::vector<std::vector<aws::route53::Change>>> import_batches(const ImportPlan& plan);
+Result<std::vector<std::vector<aws::route53::Change>>> import_batches(const ImportPlan& plan, const aws::route53::BatchLimits& limits = {});
 
 /// "UPSERT www.example.net. 300 A 192.0.2.1 192.0.2.2".
 std::string describe_change(const aws::route53::Change& change);

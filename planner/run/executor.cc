@@ -74,21 +74,34 @@ Result<RunOutcome> Executor::run(const ExecutorOptions& options) {
     }
   }
   bool ran_one = false;
-  for (const auto& scheduled : parts_.schedule) {
-    const Step& step = *scheduled.step;
+  for (std::size_t i = 0; i < parts_.schedule.size(); ++i) {
+    const Step& step = *parts_.schedule[i].step;
     if (parts_.journal.done_at(step.id.value)) {
       parts_.observer.step_skipped(step, "already done (journal)");
-      if (options.until && *options.until == step.id.value) return RunOutcome{.status = RunStatus::Stopped, .step = step.id.value};
+      if (options.until && *options.until == step.id.value) return stopped(step, i + 1);
       continue;
     }
-    if (options.single_step && ran_one) return RunOutcome{.status = RunStatus::Stopped, .step = step.id.value};
+    if (options.single_step && ran_one) return stopped(step, i);
     auto outcome = run_step(step, options);
     if (!outcome) return std::unexpected(outcome.error());
     if (*outcome) return **outcome;
     ran_one = true;
-    if (options.until && *options.until == step.id.value) return RunOutcome{.status = RunStatus::Stopped, .step = step.id.value};
+    if (options.until && *options.until == step.id.value) return stopped(step, i + 1);
   }
   return RunOutcome{.status = RunStatus::Completed};
+}
+
+// Stopped at `at`; the next step is the first from `next_index` on that the
+// journal does not have as done (a rerun skips the others).
+RunOutcome Executor::stopped(const Step& at, std::size_t next_index) const {
+  RunOutcome out{.status = RunStatus::Stopped, .step = at.id.value};
+  for (std::size_t i = next_index; i < parts_.schedule.size(); ++i) {
+    const Step& step = *parts_.schedule[i].step;
+    if (parts_.journal.done_at(step.id.value)) continue;
+    out.next_step = step.id.value;
+    break;
+  }
+  return out;
 }
 
 Result<std::optional<RunOutcome>> Executor::run_step(const Step& step, const ExecutorOptions& options) {
@@ -201,7 +214,13 @@ Result<std::optional<RunOutcome>> Executor::run_actions(const Step& step) {
   for (std::size_t i = 0; i < step.actions.size(); ++i) {
     const auto& action = step.actions[i];
     auto state = parts_.journal.action_state(step.id.value, i);
-    if (state == ActionState::Done) continue;
+    if (state == ActionState::Done) {
+      // A run killed between journaling the accept and erasing the password
+      // left it on disk: erase it now (nothing when it is already gone).
+      auto forgotten = forget_consumed_secrets(action);
+      if (!forgotten) return std::unexpected(forgotten.error());
+      continue;
+    }
     if (state == ActionState::InDoubt) {
       // The last run announced this action and stopped before recording its
       // result: ask the provider rather than send it again.

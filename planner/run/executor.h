@@ -43,8 +43,9 @@ enum class RunStatus {
 
 struct RunOutcome {
   RunStatus status{RunStatus::Completed};
-  std::string step{};                  // the step it stopped at
-  std::optional<TimePoint> next_at{};  // Waiting: when the next step may start
+  std::string step{};                      // the step it stopped at (Stopped by --until: the step just done)
+  std::optional<std::string> next_step{};  // Stopped: the step a rerun would start with; none when all are done
+  std::optional<TimePoint> next_at{};      // Waiting: when the next step may start
   std::string message{};
   std::vector<std::string> evidence{};
   bool undecided{false};  // GateFailed because too few servers answered to decide
@@ -73,6 +74,7 @@ class Executor {
 
  private:
   Result<std::optional<RunOutcome>> run_step(const Step& step, const ExecutorOptions& options);
+  RunOutcome stopped(const Step& at, std::size_t next_index) const;
   Result<std::optional<RunOutcome>> wait_for_start(const Step& step, const ExecutorOptions& options);
   Result<GateResult> check_all(const Step& step, const std::vector<Gate>& gates);
   Result<GateResult> poll_until_hold(const Step& step, const std::vector<Gate>& gates, const ExecutorOptions& options);

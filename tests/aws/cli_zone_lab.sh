@@ -39,14 +39,18 @@ mx 600 IN MX 10 mail.cli-lab.example.
 ZONE
 
 run "$cutover" zone import --zone-id "$zone" --file "$work/in.zone" --dry-run > "$work/dry" 2>&1 || fail "dry run: $(cat "$work/dry")"
-grep -q "UPSERT www.cli-lab.example. 300 A 192.0.2.1 192.0.2.2" "$work/dry" || fail "dry run: $(cat "$work/dry")"
+grep -q "CREATE www.cli-lab.example. 300 A 192.0.2.1 192.0.2.2" "$work/dry" || fail "dry run: $(cat "$work/dry")"
 run "$cutover" zone export --zone-id "$zone" > "$work/before" || fail "export"
 grep -q "192.0.2.1" "$work/before" && fail "dry run changed the zone"
 
 run "$cutover" zone import --zone-id "$zone" --file "$work/in.zone" > "$work/import" 2>&1 || fail "import: $(cat "$work/import")"
 grep -q "INSYNC" "$work/import" || fail "import progress: $(cat "$work/import")"
 run "$cutover" zone import --zone-id "$zone" --file "$work/in.zone" > "$work/again" 2>&1 || fail "re-import"
-grep -q "0 record sets to upsert, 4 already as in the file" "$work/again" || fail "re-import: $(cat "$work/again")"
+grep -q "0 record sets to create, 0 to upsert, 4 already as in the file" "$work/again" || fail "re-import: $(cat "$work/again")"
+sed 's/192.0.2.2/192.0.2.3/' "$work/in.zone" > "$work/changed.zone"
+run "$cutover" zone import --zone-id "$zone" --file "$work/changed.zone" --dry-run > "$work/changed" 2>&1 || fail "changed dry run"
+grep -q "0 record sets to create, 1 to upsert, 3 already as in the file" "$work/changed" || fail "changed: $(cat "$work/changed")"
+grep -q "UPSERT www.cli-lab.example. 300 A 192.0.2.1 192.0.2.3" "$work/changed" || fail "changed: $(cat "$work/changed")"
 
 run "$cutover" zone export --zone-id "$zone" > "$work/out.zone" || fail "export"
 for line in "www.cli-lab.example.	300	IN	A	192.0.2.2" "\*.w.cli-lab.example.	300	IN	CNAME	www.cli-lab.example." \
@@ -68,4 +72,24 @@ grep -q "outside cli-lab.example." "$work/other" || fail "other zone: $(cat "$wo
 code=0; run "$cutover" zone export --zone-id NOSUCHZONE > "$work/missing" 2>&1 || code=$?
 [ "$code" -eq 5 ] || fail "missing zone exit $code"
 grep -q "NoSuchHostedZone" "$work/missing" || fail "missing zone: $(cat "$work/missing")"
+# 2,345 new records: CREATEs in 3 requests of at most 1,000 records, all
+# submitted before the one wait (each change PENDING for 1 s), per the proxy's log.
+python3 -c "import json,sys,urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + '/_lab/config', data=json.dumps({'change_pending_seconds': 1}).encode(), method='POST', headers={'Content-Type': 'application/json'}))" "$AWS_LAB_URL"
+big=$(run env AWS_DEFAULT_REGION=us-east-1 aws route53 create-hosted-zone --name big-lab.example --caller-reference big-lab-1 \
+        --query HostedZone.Id --output text) || fail "aws CLI create-hosted-zone big"
+awk 'BEGIN { print "$ORIGIN big-lab.example.\n$TTL 300"; for (i = 0; i < 2345; i++) printf "n%d IN A 192.0.2.%d\n", i, i % 250 + 1 }' \
+  > "$work/big.zone"
+python3 -c "import sys,urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + '/_lab/log', method='DELETE'))" "$AWS_LAB_URL"
+run "$cutover" zone import --zone-id "$big" --file "$work/big.zone" > "$work/big" 2>&1 || fail "big import: $(cat "$work/big")"
+grep -q "2345 record sets to create, 0 to upsert" "$work/big" || fail "big import: $(cat "$work/big")"
+grep -q "imported 2345 record sets into big-lab.example. .* in 3 batches, all INSYNC" "$work/big" || fail "big import: $(cat "$work/big")"
+python3 - "$AWS_LAB_URL" <<'PY' || fail "big import: requests"
+import json, sys, urllib.request
+log = json.load(urllib.request.urlopen(sys.argv[1] + "/_lab/log"))
+ops = "".join({"ChangeResourceRecordSets": "C", "GetChange": "G"}.get(e["operation"], "") for e in log)
+assert ops.count("C") == 3, ops
+assert ops.startswith("CCCG") and "C" not in ops[3:], ops  # one wait, after every submission
+assert all(e["status"] == 200 for e in log if e["operation"] == "ChangeResourceRecordSets"), log
+print("big import requests:", ops)
+PY
 echo "cli zone lab: ok"

@@ -1,4 +1,5 @@
-// Route 53 bodies, parsers, batching and the client over a fake server.
+// Route 53 bodies, parsers and the client over a fake server (batching:
+// route53_batches_test.cc).
 
 #include "aws/route53.h"
 
@@ -83,51 +84,6 @@ TEST(Route53Xml, ParsesZoneDetailsAndStripsIdPrefixes) {
   EXPECT_EQ(parse_zone_details("not xml", "X").error().code, ErrorCode::Corrupt);
 }
 
-TEST(Route53Batches, UpsertCountsTwiceAndLimitsHold) {
-  std::vector<Change> changes;
-  for (int i = 0; i < 300; ++i) {
-    changes.push_back({ChangeAction::Upsert, a_record("n" + std::to_string(i) + ".example.net.", {"192.0.2.1", "192.0.2.2"})});
-  }
-  EXPECT_EQ(cost_of(changes[0]).records, 4u);
-  auto batches = split_into_batches(changes, {.max_changes = 1000, .max_records = 1000, .max_value_chars = 32000});
-  ASSERT_TRUE(batches.has_value());
-  ASSERT_EQ(batches->size(), 2u);  // 250 upserts × 4 records = 1000
-  EXPECT_EQ((*batches)[0].size(), 250u);
-  auto hundred = split_into_batches(changes);
-  EXPECT_EQ(hundred->size(), 3u);  // 100 changes per batch at most
-}
-
-TEST(Route53Batches, ValueCharactersLimit) {
-  std::vector<Change> changes;
-  std::string long_txt = "\"" + std::string(253, 'x') + "\"";  // 255 characters
-  for (int i = 0; i < 130; ++i) {
-    changes.push_back({ChangeAction::Create, {.name = "t" + std::to_string(i) + ".", .type = "TXT", .ttl = 60, .values = {long_txt}}});
-  }
-  auto batches = split_into_batches(changes, {.max_changes = 1000});
-  ASSERT_TRUE(batches.has_value());
-  ASSERT_EQ(batches->size(), 2u);
-  EXPECT_EQ((*batches)[0].size(), 125u);  // 125 × 255 = 31,875 <= 32,000
-  changes[0].record.values.assign(200, long_txt);
-  EXPECT_EQ(split_into_batches(changes).error().code, ErrorCode::Invalid);
-}
-
-TEST(Route53Batches, AliasTargetsBeforeAliasesAndAliasDeletesFirst) {
-  auto alias = [](std::string name, std::string target, ChangeAction action) {
-    return Change{action, {.name = std::move(name), .type = "A", .alias = AliasTarget{"Z1", std::move(target), false}}};
-  };
-  std::vector<Change> ordered = order_changes({
-      alias("b.example.net.", "a.example.net", ChangeAction::Create),  // alias to an alias
-      alias("a.example.net.", "target.example.net.", ChangeAction::Create),
-      {ChangeAction::Create, a_record("target.example.net.", {"192.0.2.1"})},
-      alias("old.example.net.", "gone.example.net.", ChangeAction::Delete),
-      {ChangeAction::Delete, a_record("gone.example.net.", {"192.0.2.9"})},
-  });
-  std::vector<std::string> names;
-  for (const Change& c : ordered) names.push_back(c.record.name);
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"old.example.net.", "target.example.net.", "gone.example.net.", "a.example.net.", "b.example.net."}));
-}
-
 class Route53ClientTest : public ::testing::Test {
  protected:
   Client client() {
@@ -181,21 +137,131 @@ TEST_F(Route53ClientTest, WaitForChangeStopsAtTheDeadline) {
   EXPECT_LE(clock.slept.size(), 5u);
 }
 
-TEST_F(Route53ClientTest, ApplyChangesSendsBatchesOneAtATimeAndReportsProgress) {
-  std::vector<Change> changes;
-  for (int i = 0; i < 150; ++i) changes.push_back({ChangeAction::Upsert, a_record("n" + std::to_string(i) + ".", {"192.0.2.1"})});
-  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "PENDING"));
-  http.reply(200, change_response("GetChangeResponse", "INSYNC"));
-  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "PENDING"));
-  http.reply(200, change_response("GetChangeResponse", "INSYNC"));
+std::string change_response(std::string_view root, std::string_view id, std::string_view status) {
+  return "<" + std::string(root) + "><ChangeInfo><Id>/change/" + std::string(id) + "</Id><Status>" + std::string(status) +
+         "</Status></ChangeInfo></" + std::string(root) + ">";
+}
+
+std::vector<Change> new_records(int n) {
+  std::vector<Change> out;
+  for (int i = 0; i < n; ++i) out.push_back({ChangeAction::Create, a_record("n" + std::to_string(i) + ".example.net.", {"192.0.2.1"})});
+  return out;
+}
+
+// "POST" for a submission, "GET C2" for a poll of change C2.
+std::vector<std::string> calls(const FakeHttp& http) {
+  std::vector<std::string> out;
+  for (const HttpRequest& r : http.requests) {
+    out.push_back(r.method == "POST" ? "POST" : "GET " + r.url.substr(r.url.rfind('/') + 1));
+  }
+  return out;
+}
+
+TEST_F(Route53ClientTest, ApplyChangesSubmitsEveryBatchThenWaitsOnce) {
+  // 2,345 new records: three full requests, then one wait polling each change until INSYNC.
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C1", "PENDING"));
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C2", "PENDING"));
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C3", "PENDING"));
+  http.reply(200, change_response("GetChangeResponse", "C1", "PENDING"));
+  http.reply(200, change_response("GetChangeResponse", "C1", "INSYNC"));
+  http.reply(200, change_response("GetChangeResponse", "C2", "INSYNC"));
+  http.reply(200, change_response("GetChangeResponse", "C3", "INSYNC"));
   std::vector<BatchProgress> progress;
-  auto infos = client().apply_changes({"Z1"}, changes, {.on_progress = [&](const BatchProgress& p) { progress.push_back(p); }});
-  ASSERT_TRUE(infos.has_value());
-  EXPECT_EQ(infos->size(), 2u);
-  EXPECT_EQ(http.requests.size(), 4u);
-  ASSERT_EQ(progress.size(), 4u);
-  EXPECT_EQ(progress.back().changes_done, 150u);
-  EXPECT_EQ(progress.back().batches, 2u);
+  auto infos = client().apply_changes({"Z1"}, new_records(2345), {.on_progress = [&](const BatchProgress& p) { progress.push_back(p); }});
+  ASSERT_TRUE(infos.has_value()) << describe(infos.error());
+  ASSERT_EQ(infos->size(), 3u);
+  for (const ChangeInfo& info : *infos) EXPECT_EQ(info.status, ChangeStatus::InSync);
+  EXPECT_EQ(calls(http), (std::vector<std::string>{"POST", "POST", "POST", "GET C1", "GET C1", "GET C2", "GET C3"}));
+  EXPECT_EQ(clock.slept, std::vector<std::chrono::milliseconds>{std::chrono::seconds(2)});  // one sleep: C1 was PENDING once
+  // Submitted 1, 2, 3 (none done yet), then INSYNC 1, 2, 3 in order.
+  ASSERT_EQ(progress.size(), 6u);
+  EXPECT_EQ(progress[2].batch, 3u);
+  EXPECT_EQ(progress[2].changes_done, 0u);
+  EXPECT_EQ(progress[3].status, ChangeStatus::InSync);
+  EXPECT_EQ(progress[3].changes_done, 1000u);
+  EXPECT_EQ(progress.back().changes_done, 2345u);
+  EXPECT_EQ(progress.back().changes_total, 2345u);
+  EXPECT_EQ(progress.back().batches, 3u);
+}
+
+TEST_F(Route53ClientTest, ApplyChangesCanWaitAfterEachRequest) {
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C1", "PENDING"));
+  http.reply(200, change_response("GetChangeResponse", "C1", "INSYNC"));
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C2", "PENDING"));
+  http.reply(200, change_response("GetChangeResponse", "C2", "INSYNC"));
+  auto infos = client().apply_changes({"Z1"}, new_records(150), {.limits = {.max_changes = 100}, .insync = InsyncWait::AfterEachRequest});
+  ASSERT_TRUE(infos.has_value()) << describe(infos.error());
+  EXPECT_EQ(calls(http), (std::vector<std::string>{"POST", "GET C1", "POST", "GET C2"}));
+}
+
+TEST_F(Route53ClientTest, ApplyChangesAnsweredInsyncIsNotPolled) {
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C1", "INSYNC"));
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C2", "PENDING"));
+  http.reply(200, change_response("GetChangeResponse", "C2", "INSYNC"));
+  auto infos = client().apply_changes({"Z1"}, new_records(1500));
+  ASSERT_TRUE(infos.has_value()) << describe(infos.error());
+  EXPECT_EQ(calls(http), (std::vector<std::string>{"POST", "POST", "GET C2"}));
+}
+
+TEST_F(Route53ClientTest, ABatchWithAliasesToAnEarlierBatchWaitsForIt) {
+  std::vector<Change> changes = new_records(1000);
+  changes.push_back(
+      {ChangeAction::Create, {.name = "w.example.net.", .type = "A", .alias = AliasTarget{"Z1", "n999.example.net.", false}}});
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C1", "PENDING"));
+  http.reply(200, change_response("GetChangeResponse", "C1", "INSYNC"));
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C2", "PENDING"));
+  http.reply(200, change_response("GetChangeResponse", "C2", "INSYNC"));
+  auto infos = client().apply_changes({"Z1"}, changes);
+  ASSERT_TRUE(infos.has_value()) << describe(infos.error());
+  EXPECT_EQ(calls(http), (std::vector<std::string>{"POST", "GET C1", "POST", "GET C2"}));
+}
+
+TEST_F(Route53ClientTest, PriorRequestNotCompleteIsRetriedThenWaitedOut) {
+  std::string prior =
+      "<ErrorResponse><Error><Type>Sender</Type><Code>PriorRequestNotComplete</Code><Message>still processing</Message></Error>"
+      "</ErrorResponse>";
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C1", "PENDING"));
+  for (int i = 0; i < 3; ++i) http.reply(400, prior);  // every attempt of the client's retry policy
+  http.reply(200, change_response("GetChangeResponse", "C1", "INSYNC"));
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C2", "PENDING"));
+  http.reply(200, change_response("GetChangeResponse", "C2", "INSYNC"));
+  auto infos = client().apply_changes({"Z1"}, new_records(1500));
+  ASSERT_TRUE(infos.has_value()) << describe(infos.error());
+  EXPECT_EQ(calls(http), (std::vector<std::string>{"POST", "POST", "POST", "POST", "GET C1", "POST", "GET C2"}));
+}
+
+TEST_F(Route53ClientTest, AFailedBatchSaysWhatWasAcceptedBeforeIt) {
+  http.reply(200, change_response("ChangeResourceRecordSetsResponse", "C1", "PENDING"));
+  http.reply(400,
+             "<InvalidChangeBatch><Messages><Message>Tried to create resource record set n1500.example.net. type A, "
+             "but it already exists</Message></Messages></InvalidChangeBatch>");
+  auto infos = client().apply_changes({"Z1"}, new_records(1500));
+  ASSERT_FALSE(infos.has_value());
+  EXPECT_EQ(infos.error().code, ErrorCode::Invalid);
+  EXPECT_NE(infos.error().message.find("batch 2/2: "), std::string::npos) << infos.error().message;
+  EXPECT_NE(infos.error().message.find("(1 batch accepted before it)"), std::string::npos) << infos.error().message;
+  EXPECT_EQ(calls(http), (std::vector<std::string>{"POST", "POST"}));  // no wait for batch 1 after the failure
+}
+
+TEST_F(Route53ClientTest, OneWaitHasOneDeadlineForAllItsChanges) {
+  int posts = 0;
+  http.handler = [&](const HttpRequest& r) -> Result<HttpResponse> {
+    if (r.method == "POST") {
+      return HttpResponse{.status = 200,
+                          .body = change_response("ChangeResourceRecordSetsResponse", "C" + std::to_string(++posts), "PENDING")};
+    }
+    std::string id = r.url.substr(r.url.rfind('/') + 1);
+    // C1 is INSYNC after four sleeps (16.25 s); C2 never is.
+    bool insync = id == "C1" && clock.slept.size() >= 4;
+    return HttpResponse{.status = 200, .body = change_response("GetChangeResponse", id, insync ? "INSYNC" : "PENDING")};
+  };
+  auto infos = client().apply_changes({"Z1"}, new_records(1500), {.wait = {.deadline = std::chrono::seconds(30)}});
+  ASSERT_FALSE(infos.has_value());
+  EXPECT_EQ(infos.error().aws_code, "WaitTimeout");
+  EXPECT_NE(infos.error().message.find("(batch 2/2) still PENDING after 30 s"), std::string::npos) << infos.error().message;
+  std::chrono::milliseconds total{0};
+  for (auto d : clock.slept) total += d;
+  EXPECT_LE(total, std::chrono::seconds(30));
 }
 
 TEST_F(Route53ClientTest, CreateZoneAdoptsTheZoneWithTheSameCallerReference) {

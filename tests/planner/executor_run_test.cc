@@ -87,6 +87,26 @@ TEST_F(ExecutorTest, StepRunsExactlyOneStep) {
   ASSERT_EQ(outcome->status, RunStatus::Stopped);
   EXPECT_EQ(observer_.done, std::vector<std::string>{planned_ids().front()});
   EXPECT_EQ(outcome->step, planned_ids()[1]);
+  EXPECT_EQ(outcome->next_step, planned_ids()[1]);
+}
+
+TEST_F(ExecutorTest, UntilNamesTheStepThatRunsNextNotTheOneJustDone) {
+  // `apply --until X` said "next step: X" after running X.
+  const std::vector<std::string> ids = planned_ids();
+  auto outcome = run({.until = ids[2]});
+  ASSERT_EQ(outcome->status, RunStatus::Stopped);
+  EXPECT_EQ(outcome->step, ids[2]);
+  EXPECT_EQ(outcome->next_step, ids[3]);
+  EXPECT_EQ(observer_.done.back(), ids[2]);
+  // Stopping again at a step already done names the same next step.
+  auto again = run({.until = ids[1]});
+  ASSERT_EQ(again->status, RunStatus::Stopped);
+  EXPECT_EQ(again->next_step, ids[3]);
+  // Until the last step: none remain.
+  auto last = run({.until = ids.back()});
+  ASSERT_EQ(last->status, RunStatus::Stopped) << last->message;
+  EXPECT_EQ(last->step, ids.back());
+  EXPECT_FALSE(last->next_step.has_value()) << *last->next_step;
 }
 
 TEST_F(ExecutorTest, JournalRecordsEveryTransition) {

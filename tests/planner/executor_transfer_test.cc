@@ -41,6 +41,25 @@ TEST_F(ExecutorTransfer, PasswordNeverReachesTheJournal) {
   EXPECT_FALSE(std::filesystem::exists(secrets_path())) << "the secret is removed once accepted";
 }
 
+// Killed after the accept was on record as done but before the password was
+// removed from disk: the rerun, which skips the done action, removes it.
+TEST_F(ExecutorTransfer, ARerunForgetsThePasswordOfAnAcceptAlreadyDone) {
+  ASSERT_EQ(apply({.until = "transfer.initiate", .poll_interval = 60s}).value().status, RunStatus::Stopped);
+  ASSERT_TRUE(providers_.transfers["new"]->accept(*dns::DomainName::parse("example.com"), registry_.password).has_value());
+  {
+    auto j = journal();
+    ASSERT_TRUE(j.append({.step = "transfer.accept", .event = JournalEvent::StepStarted}));
+    ASSERT_TRUE(j.append({.step = "transfer.accept", .event = JournalEvent::ActionStarted, .action = 0}));
+    ASSERT_TRUE(j.append({.step = "transfer.accept", .event = JournalEvent::ActionDone, .action = 0}));
+  }
+  ASSERT_TRUE(std::filesystem::exists(secrets_path()));
+  auto outcome = apply({.poll_interval = 60s, .poll_timeout = 600s});
+  ASSERT_TRUE(outcome.has_value());
+  EXPECT_EQ(outcome->status, RunStatus::Completed) << outcome->message;
+  EXPECT_EQ(registry_.accepts, 1) << "not accepted again";
+  EXPECT_FALSE(std::filesystem::exists(secrets_path())) << "the password is gone once the accept is on record";
+}
+
 // Rolled back before the accept: the transfer is cancelled, the lock the
 // transfer turned off is back on, and the password is gone from disk.
 TEST_F(ExecutorTransfer, ARollbackCancelsRelocksAndForgetsThePassword) {

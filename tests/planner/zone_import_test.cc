@@ -1,5 +1,5 @@
 // `cutover zone import/export` on the libraries: Route 53 and presentation
-// names, a BIND file read as RRsets, which UPSERTs an import sends, and
+// names, a BIND file read as RRsets, which CREATEs and UPSERTs an import sends, and
 // record sets written back as a BIND file. (Moved from tests/aws/zone_cli_test.cc,
 // which compiled the CLI's own copies of these functions.)
 
@@ -120,7 +120,27 @@ TEST(ZonePlan, SkipsApexSoaNsAndUnchangedSets) {
   EXPECT_EQ(plan.unchanged, 1u);
   EXPECT_EQ(plan.skipped.size(), 2u);
   EXPECT_EQ(plan.outside, (std::vector<std::string>{"www.example.org.", "badexample.net."}));
-  EXPECT_EQ(describe_change(plan.changes[1]), "UPSERT new.example.net. 300 A 192.0.2.9");
+  EXPECT_EQ(describe_change(plan.changes[1]), "CREATE new.example.net. 300 A 192.0.2.9");  // nothing there yet
+}
+
+TEST(ZonePlan, CreatesWhereNothingIsAndUpsertsOverWhatIs) {
+  std::vector<Rrset> wanted = {{.name = name("www.example.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.1"}},
+                               {.name = name("www.example.net."), .type = dns::RecordType::AAAA, .ttl = 300, .values = {"2001:db8::1"}},
+                               {.name = name("lb.example.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.2"}},
+                               {.name = name("w.example.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.3"}},
+                               {.name = name("*.example.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.4"}}};
+  std::vector<r53::RecordSet> current = {
+      {.name = "www.example.net.", .type = "A", .ttl = 60, .values = {"192.0.2.1"}},  // other TTL
+      {.name = "lb.example.net.", .type = "A", .alias = r53::AliasTarget{"Z35", "lb.example.com.", false}},
+      {.name = "w.example.net.", .type = "A", .set_identifier = "blue", .weight = 10, .ttl = 60, .values = {"192.0.2.3"}},
+      {.name = "\\052.example.net.", .type = "TXT", .ttl = 60, .values = {"\"x\""}}};  // another type at the name
+  auto plan = plan_import(wanted, current, name("example.net"));
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  std::vector<std::string> described;
+  for (const auto& change : plan->changes) described.push_back(describe_change(change));
+  EXPECT_EQ(described, (std::vector<std::string>{"UPSERT www.example.net. 300 A 192.0.2.1", "CREATE www.example.net. 300 AAAA 2001:db8::1",
+                                                 "UPSERT lb.example.net. 300 A 192.0.2.2", "UPSERT w.example.net. 300 A 192.0.2.3",
+                                                 "CREATE *.example.net. 300 A 192.0.2.4"}));
 }
 
 TEST(ZonePlan, TxtCaseIsAChangeNameCaseIsNot) {
@@ -136,17 +156,27 @@ TEST(ZonePlan, TxtCaseIsAChangeNameCaseIsNot) {
   EXPECT_EQ(plan->unchanged, 1u);
 }
 
-TEST(ZonePlan, BatchesWithinRoute53Limits) {
-  ImportPlan plan;
-  for (int i = 0; i < 150; ++i) {
-    plan.changes.push_back(
-        {r53::ChangeAction::Upsert, {.name = "n" + std::to_string(i) + ".example.net.", .type = "A", .ttl = 300, .values = {"192.0.2.1"}}});
+TEST(ZonePlan, NewRecordsFillRequestsToRoute53Limits) {
+  // 2,345 single-value records new to the zone: CREATEs, 3 requests of at most 1,000 records.
+  std::vector<Rrset> wanted;
+  for (int i = 0; i < 2345; ++i) {
+    wanted.push_back({.name = name(("n" + std::to_string(i) + ".example.net.").c_str()),
+                      .type = dns::RecordType::A,
+                      .ttl = 300,
+                      .values = {"192.0.2.1"}});
   }
-  auto batches = import_batches(plan);
+  auto plan = plan_import(wanted, {}, name("example.net"));
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  auto batches = import_batches(*plan);
   ASSERT_TRUE(batches.has_value()) << batches.error().message;
-  ASSERT_EQ(batches->size(), 2u);
-  EXPECT_EQ((*batches)[0].size(), 100u);
-  EXPECT_EQ((*batches)[1].size(), 50u);
+  ASSERT_EQ(batches->size(), 3u);
+  EXPECT_EQ((*batches)[0].size(), 1000u);
+  EXPECT_EQ((*batches)[2].size(), 345u);
+  EXPECT_EQ(import_batches(*plan, {.max_changes = 100})->size(), 24u);  // the old cut, kept for bench/aws
+
+  ImportPlan plan_upserts;  // the same as UPSERTs count twice: 5 requests
+  for (auto change : plan->changes) plan_upserts.changes.push_back({r53::ChangeAction::Upsert, change.record});
+  EXPECT_EQ(import_batches(plan_upserts)->size(), 5u);
 
   ImportPlan huge;
   huge.changes.push_back({r53::ChangeAction::Upsert,

@@ -1,6 +1,7 @@
 // Route 53 against moto behind the lab proxy: zones, idempotent create,
 // record pagination over several pages (with set identifiers), batches over
-// the per-request limits, PENDING -> INSYNC, tags, delete.
+// the per-request limits, PENDING -> INSYNC, requests filled to the limits
+// with one wait per call, PriorRequestNotComplete retried, tags, delete.
 
 #include <gtest/gtest.h>
 
@@ -78,6 +79,85 @@ TEST_F(Route53Lab, BatchesOverTheLimitsAndPaginationOverManyPages) {
   size_t pages = 0;
   for (const auto& entry : lab->log()) pages += entry["operation"] == "ListResourceRecordSets";
   EXPECT_GE(pages, 38u);
+}
+
+std::vector<Change> new_records(int n, const std::string& zone) {
+  std::vector<Change> out;
+  for (int i = 0; i < n; ++i) {
+    out.push_back({ChangeAction::Create, {.name = "n" + std::to_string(i) + "." + zone, .type = "A", .ttl = 300, .values = {"192.0.2.1"}}});
+  }
+  return out;
+}
+
+// The operations of the Route 53 calls in the log, in order: "C" for a
+// ChangeResourceRecordSets that went through, "c" for one refused, "G" for a GetChange.
+std::string calls(const nlohmann::json& log) {
+  std::string out;
+  for (const auto& entry : log) {
+    if (entry["operation"] == "ChangeResourceRecordSets") out += entry["status"] == 200 ? "C" : "c";
+    if (entry["operation"] == "GetChange") out += "G";
+  }
+  return out;
+}
+
+TEST_F(Route53Lab, NewRecordsGoInFullRequestsAndOneWait) {
+  // 2,345 single-value CREATEs: 3 requests of at most 1,000 records, every
+  // one submitted before the first GetChange, each change polled until INSYNC.
+  auto zone = r53().create_hosted_zone({.name = "full.example", .caller_reference = "cutover-test-full-1"});
+  ASSERT_TRUE(zone.has_value()) << describe(zone.error());
+  lab->configure({{"change_pending_seconds", 1}});
+  std::vector<BatchProgress> progress;
+  auto infos = r53().apply_changes(
+      zone->zone.id, new_records(2345, "full.example."),
+      {.wait = {.first = std::chrono::milliseconds(200)}, .on_progress = [&](const BatchProgress& p) { progress.push_back(p); }});
+  ASSERT_TRUE(infos.has_value()) << describe(infos.error());
+  ASSERT_EQ(infos->size(), 3u);
+  for (const ChangeInfo& info : *infos) EXPECT_EQ(info.status, ChangeStatus::InSync);
+  std::string seen = calls(lab->log());
+  EXPECT_EQ(seen.substr(0, 4), "CCCG") << seen;  // no wait between the submissions
+  EXPECT_EQ(seen.find_first_not_of('G', 3), std::string::npos) << seen;
+  EXPECT_GE(seen.size(), 6u) << "each of the 3 changes polled at least once (PENDING for 1 s)";
+  EXPECT_EQ(progress.size(), 6u);
+  EXPECT_EQ(progress.back().changes_done, 2345u);
+  auto records = r53().list_all_records(zone->zone.id);
+  ASSERT_TRUE(records.has_value()) << describe(records.error());
+  EXPECT_EQ(records->size(), 2345u + 2u);  // + apex SOA and NS
+}
+
+TEST_F(Route53Lab, PriorRequestNotCompleteIsRetriedAndSucceeds) {
+  auto zone = r53().create_hosted_zone({.name = "prior.example", .caller_reference = "cutover-test-prior-1"});
+  ASSERT_TRUE(zone.has_value()) << describe(zone.error());
+  lab->add_fault({{"service", "route53"},
+                  {"operation", "ChangeResourceRecordSets"},
+                  {"kind", "error"},
+                  {"status", 400},
+                  {"code", "PriorRequestNotComplete"},
+                  {"message", "The request was rejected because Route 53 was still processing a prior request."},
+                  {"count", 2}});
+  auto infos = r53().apply_changes(zone->zone.id, new_records(10, "prior.example."));  // CREATEs: refused, so safe to resend
+  ASSERT_TRUE(infos.has_value()) << describe(infos.error());
+  size_t forwarded = 0;
+  for (const auto& entry : lab->log()) {
+    if (entry["operation"] == "ChangeResourceRecordSets") forwarded += entry.value("forwarded", false);
+  }
+  EXPECT_EQ(calls(lab->log()), "ccC");
+  EXPECT_EQ(forwarded, 1u);
+  EXPECT_EQ(r53().list_all_records(zone->zone.id)->size(), 10u + 2u);
+}
+
+TEST_F(Route53Lab, PriorRequestNotCompleteThatOutlastsTheRetriesIsWaitedOut) {
+  // The lab refuses a change to a zone while its last change is PENDING
+  // (2 s here), longer than the client's retries (3 attempts, short backoff)
+  // last: the second batch is sent again once the first is INSYNC.
+  auto zone = r53().create_hosted_zone({.name = "busy.example", .caller_reference = "cutover-test-busy-1"});
+  ASSERT_TRUE(zone.has_value()) << describe(zone.error());
+  lab->configure({{"change_pending_seconds", 2}, {"prior_request_not_complete", 1}});
+  auto infos = r53().apply_changes(zone->zone.id, new_records(1500, "busy.example."), {.wait = {.first = std::chrono::milliseconds(200)}});
+  ASSERT_TRUE(infos.has_value()) << describe(infos.error());
+  std::string seen = calls(lab->log());
+  EXPECT_EQ(seen.substr(0, 5), "CcccG") << seen;
+  EXPECT_NE(seen.find("GC"), std::string::npos) << seen;
+  EXPECT_EQ(r53().list_all_records(zone->zone.id)->size(), 1500u + 2u);
 }
 
 TEST_F(Route53Lab, PendingChangeIsWaitedForUntilInsync) {
