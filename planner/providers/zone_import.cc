@@ -19,17 +19,6 @@ using SetKey = std::pair<std::string, std::string>;
 
 SetKey set_key(const dns::Record& record) { return {name_to_route53(record.name), std::string(dns::to_string(record.type))}; }
 
-// The types Route 53 accepts in a hosted zone (../shared/docs/aws-apis.md):
-// anything else is refused before a request is sent, naming the record.
-bool route53_type(dns::RecordType type) {
-  using T = dns::RecordType;
-  for (auto t : {T::A, T::AAAA, T::CAA, T::CNAME, T::DS, T::HTTPS, T::MX, T::NAPTR, T::NS, T::PTR, T::SOA, T::SPF, T::SRV, T::SSHFP,
-                 T::SVCB, T::TLSA, T::TXT}) {
-    if (type == t) return true;
-  }
-  return false;
-}
-
 // Merges one record into the RRset of its owner and type.
 void add_record(const dns::Record& record, std::map<SetKey, Rrset>& sets, ZoneFileRrsets& out) {
   SetKey key = set_key(record);
@@ -54,7 +43,7 @@ Result<ZoneFileRrsets> read_zone_rrsets(const std::string& path, const dns::Doma
   ZoneFileRrsets out;
   std::map<SetKey, Rrset> sets;
   for (const dns::Record& record : zone->records) {
-    if (!route53_type(record.type)) {
+    if (!route53_accepts(record.type)) {
       return fail(ErrorCode::Invalid, path + ": " + record.name.text() + " has a record of type " +
                                           std::string(dns::to_string(record.type)) + ", which Route 53 does not accept");
     }
@@ -68,9 +57,11 @@ Result<ImportPlan> plan_import(const std::vector<Rrset>& wanted, const std::vect
                                const dns::DomainName& zone) {
   std::vector<Rrset> present;
   for (const auto& record : current) {
-    auto rrset = rrset_from_route53(record);  // aliases and routing policies: none, so the file's set is upserted
+    // Every set, aliases included: a file's set at the name and type of an
+    // alias replaces it (UPSERT), where a CREATE would be refused.
+    auto rrset = rrset_from_route53(record, {});
     if (!rrset) return std::unexpected(rrset.error());
-    if (*rrset) present.push_back(std::move(**rrset));
+    present.push_back(std::move(*rrset));
   }
   ImportPlan plan;
   std::vector<Rrset> in_zone;
@@ -85,7 +76,7 @@ Result<ImportPlan> plan_import(const std::vector<Rrset>& wanted, const std::vect
       in_zone.push_back(rrset);
     }
   }
-  for (const RrsetChange& change : changes_to_hold(present, in_zone)) plan.changes.push_back(change_to_route53(change));
+  for (const RrsetChange& change : changes_to_hold(present, in_zone)) plan.changes.push_back(change_to_route53(change, {}));
   plan.unchanged = in_zone.size() - plan.changes.size();
   return plan;
 }

@@ -120,7 +120,17 @@ TEST(ZonePlan, SkipsApexSoaNsAndUnchangedSets) {
   EXPECT_EQ(plan.unchanged, 1u);
   EXPECT_EQ(plan.skipped.size(), 2u);
   EXPECT_EQ(plan.outside, (std::vector<std::string>{"www.example.org.", "badexample.net."}));
-  EXPECT_EQ(describe_change(plan.changes[1]), "UPSERT new.example.net. 300 A 192.0.2.9");
+  // Absent from the zone: a CREATE, which Route 53 counts once against a request's quota (an UPSERT twice).
+  EXPECT_EQ(describe_change(plan.changes[1]), "CREATE new.example.net. 300 A 192.0.2.9");
+}
+
+TEST(ZonePlan, AFileSetReplacesAnAliasAtItsNameAndType) {
+  std::vector<Rrset> wanted = {{.name = name("www.example.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.1"}}};
+  std::vector<r53::RecordSet> current = {
+      {.name = "www.example.net.", .type = "A", .alias = r53::AliasTarget{"Z2FDTNDATAQYW2", "d1.cloudfront.net.", false}}};
+  auto plan = plan_import(wanted, current, name("example.net")).value();
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_EQ(describe_change(plan.changes[0]), "UPSERT www.example.net. 300 A 192.0.2.1");  // a CREATE would be refused: it exists
 }
 
 TEST(ZonePlan, TxtCaseIsAChangeNameCaseIsNot) {
