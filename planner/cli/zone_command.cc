@@ -1,11 +1,13 @@
 // `cutover zone export|import`: a Route 53 hosted zone to and from a BIND
-// zone file (or JSON for export). Import sends UPSERTs in batches within the
+// zone file (or JSON for export). Import sends CREATEs (sets the zone lacks)
+// and UPSERTs (sets that differ) in batches within the
 // Route 53 limits, one batch at a time, waiting for INSYNC, with progress on
 // stderr; --dry-run prints the batches instead.
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -113,8 +115,9 @@ ExitCode run_import(const ZoneOptions& options) {
     return ExitCode::Usage;
   }
   for (const std::string& skipped : plan.skipped) std::cerr << "cutover zone import: skipped " << skipped << "\n";
-  std::cerr << "cutover zone import: " << plan.changes.size() << " record sets to upsert, " << plan.unchanged
-            << " already as in the file\n";
+  auto creates = std::ranges::count_if(plan.changes, [](const r53::Change& c) { return c.action == r53::ChangeAction::Create; });
+  std::cerr << "cutover zone import: " << creates << " record sets to create, " << plan.changes.size() - creates << " to upsert, "
+            << plan.unchanged << " already as in the file\n";
   if (options.dry_run) {
     print_dry_run(plan);
     return ExitCode::Ok;

@@ -39,14 +39,14 @@ mx 600 IN MX 10 mail.cli-lab.example.
 ZONE
 
 run "$cutover" zone import --zone-id "$zone" --file "$work/in.zone" --dry-run > "$work/dry" 2>&1 || fail "dry run: $(cat "$work/dry")"
-grep -q "UPSERT www.cli-lab.example. 300 A 192.0.2.1 192.0.2.2" "$work/dry" || fail "dry run: $(cat "$work/dry")"
+grep -q "CREATE www.cli-lab.example. 300 A 192.0.2.1 192.0.2.2" "$work/dry" || fail "dry run: $(cat "$work/dry")"
 run "$cutover" zone export --zone-id "$zone" > "$work/before" || fail "export"
 grep -q "192.0.2.1" "$work/before" && fail "dry run changed the zone"
 
 run "$cutover" zone import --zone-id "$zone" --file "$work/in.zone" > "$work/import" 2>&1 || fail "import: $(cat "$work/import")"
 grep -q "INSYNC" "$work/import" || fail "import progress: $(cat "$work/import")"
 run "$cutover" zone import --zone-id "$zone" --file "$work/in.zone" > "$work/again" 2>&1 || fail "re-import"
-grep -q "0 record sets to upsert, 4 already as in the file" "$work/again" || fail "re-import: $(cat "$work/again")"
+grep -q "0 record sets to create, 0 to upsert, 4 already as in the file" "$work/again" || fail "re-import: $(cat "$work/again")"
 
 run "$cutover" zone export --zone-id "$zone" > "$work/out.zone" || fail "export"
 for line in "www.cli-lab.example.	300	IN	A	192.0.2.2" "\*.w.cli-lab.example.	300	IN	CNAME	www.cli-lab.example." \
