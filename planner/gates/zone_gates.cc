@@ -55,8 +55,24 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
   auto new_servers = servers_of(gate.zones[1]);
   if (!new_servers) return std::unexpected(new_servers.error());
   auto questions = live::parity_questions(*listing, (*first)->zone_name(), gate);
+  // Aliases and routing-policy sets answer differently by design: their
+  // configurations are compared through the providers instead of by DNS.
+  std::vector<std::string> routed_evidence;
+  if (live::routed_set_differences(*listing, {}, (*first)->zone_name(), gate).compared > 0) {
+    auto second = zone(gate.zones[1]);
+    if (!second) return std::unexpected(second.error());
+    auto other = (*second)->list();
+    if (!other) return fail(ErrorCode::Provider, "listing zone '" + gate.zones[1] + "': " + other.error().message);
+    auto routed = live::routed_set_differences(*listing, *other, (*first)->zone_name(), gate);
+    routed_evidence.push_back(std::to_string(routed.compared) + " alias and routing-policy sets compared through the providers, " +
+                              std::to_string(routed.differences.size()) + " differ");
+    routed_evidence.insert(routed_evidence.end(), routed.differences.begin(), routed.differences.end());
+    if (!routed.differences.empty()) return GateResult{.holds = false, .evidence = routed_evidence};
+  }
   if (questions.empty()) {
-    return GateResult{.holds = true, .evidence = {"nothing to compare: '" + gate.zones[0] + "' lists no record in scope"}};
+    GateResult out{.holds = true, .evidence = {"nothing to compare by DNS: '" + gate.zones[0] + "' lists no plain record in scope"}};
+    out.evidence.insert(out.evidence.end(), routed_evidence.begin(), routed_evidence.end());
+    return out;
   }
   if (old_servers->empty() || new_servers->empty()) {
     return GateResult{.holds = false, .undecided = true, .evidence = {"a zone has no server to ask"}};
@@ -77,6 +93,7 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
     if (shown++ < live::kMaxEvidenceLines) out.evidence.push_back(live::unanswered_line(u));
   }
   if (shown > live::kMaxEvidenceLines) out.evidence.push_back("... and " + std::to_string(shown - live::kMaxEvidenceLines) + " more");
+  out.evidence.insert(out.evidence.end(), routed_evidence.begin(), routed_evidence.end());
   return out;
 }
 
