@@ -42,6 +42,24 @@ struct GeoLocation {
   friend bool operator==(const GeoLocation&, const GeoLocation&) = default;
 };
 
+/// IP-based routing: a location of a CIDR collection of the account.
+struct CidrRoutingConfig {
+  std::string collection_id{};
+  std::string location_name{};
+  friend bool operator==(const CidrRoutingConfig&, const CidrRoutingConfig&) = default;
+};
+
+/// Geoproximity routing: an AWS region, a Local Zone group or coordinates
+/// (decimal degrees as Route 53 writes them), and an optional bias.
+struct GeoProximityLocation {
+  std::string aws_region{};
+  std::string local_zone_group{};
+  std::string latitude{};
+  std::string longitude{};
+  std::optional<long> bias{};
+  friend bool operator==(const GeoProximityLocation&, const GeoProximityLocation&) = default;
+};
+
 /// One record set, simple or with a routing policy (set_identifier set).
 struct RecordSet {
   std::string name{};  // absolute, as Route 53 spells it
@@ -56,6 +74,9 @@ struct RecordSet {
   std::vector<std::string> values{};  // ResourceRecord/Value, TXT with its quotes
   std::optional<AliasTarget> alias{};
   std::string health_check_id{};
+  std::string traffic_policy_instance_id{};  // the set belongs to a traffic policy instance
+  std::optional<CidrRoutingConfig> cidr_routing{};
+  std::optional<GeoProximityLocation> geo_proximity{};
   friend bool operator==(const RecordSet&, const RecordSet&) = default;
 };
 

@@ -7,6 +7,20 @@ namespace {
 
 using Element = const tinyxml2::XMLElement*;
 
+void write_geo_proximity(XmlWriter& w, const GeoProximityLocation& g) {
+  w.open("GeoProximityLocation");
+  if (!g.aws_region.empty()) w.element("AWSRegion", g.aws_region);
+  if (!g.local_zone_group.empty()) w.element("LocalZoneGroup", g.local_zone_group);
+  if (!g.latitude.empty() || !g.longitude.empty()) {
+    w.open("Coordinates");
+    w.element("Latitude", g.latitude);
+    w.element("Longitude", g.longitude);
+    w.close();
+  }
+  if (g.bias) w.element("Bias", std::to_string(*g.bias));
+  w.close();
+}
+
 void write_record(XmlWriter& w, const RecordSet& r) {
   w.open("ResourceRecordSet");
   w.element("Name", r.name);
@@ -41,6 +55,14 @@ void write_record(XmlWriter& w, const RecordSet& r) {
     w.close();
   }
   if (!r.health_check_id.empty()) w.element("HealthCheckId", r.health_check_id);
+  if (!r.traffic_policy_instance_id.empty()) w.element("TrafficPolicyInstanceId", r.traffic_policy_instance_id);
+  if (r.cidr_routing) {
+    w.open("CidrRoutingConfig");
+    w.element("CollectionId", r.cidr_routing->collection_id);
+    w.element("LocationName", r.cidr_routing->location_name);
+    w.close();
+  }
+  if (r.geo_proximity) write_geo_proximity(w, *r.geo_proximity);
   w.close();
 }
 
@@ -62,7 +84,8 @@ RecordSet read_record(Element e) {
               .region = child_text(e, "Region"),
               .failover = child_text(e, "Failover"),
               .ttl = optional_long(e, "TTL"),
-              .health_check_id = child_text(e, "HealthCheckId")};
+              .health_check_id = child_text(e, "HealthCheckId"),
+              .traffic_policy_instance_id = child_text(e, "TrafficPolicyInstanceId")};
   if (Element geo = child(e, "GeoLocation")) {
     r.geo_location = GeoLocation{child_text(geo, "ContinentCode"), child_text(geo, "CountryCode"), child_text(geo, "SubdivisionCode")};
   }
@@ -71,6 +94,16 @@ RecordSet read_record(Element e) {
   if (Element alias = child(e, "AliasTarget")) {
     r.alias =
         AliasTarget{child_text(alias, "HostedZoneId"), child_text(alias, "DNSName"), child_text(alias, "EvaluateTargetHealth") == "true"};
+  }
+  if (Element cidr = child(e, "CidrRoutingConfig")) {
+    r.cidr_routing = CidrRoutingConfig{child_text(cidr, "CollectionId"), child_text(cidr, "LocationName")};
+  }
+  if (Element geo = child(e, "GeoProximityLocation")) {
+    r.geo_proximity = GeoProximityLocation{.aws_region = child_text(geo, "AWSRegion"),
+                                           .local_zone_group = child_text(geo, "LocalZoneGroup"),
+                                           .latitude = text_of(descend(geo, "Coordinates/Latitude")),
+                                           .longitude = text_of(descend(geo, "Coordinates/Longitude")),
+                                           .bias = optional_long(geo, "Bias")};
   }
   return r;
 }

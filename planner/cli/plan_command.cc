@@ -11,6 +11,7 @@
 #include "planner/plan/parser.h"
 #include "planner/planner.h"
 #include "planner/render/render.h"
+#include "planner/run/copy_check.h"
 #include "planner/run/live_facts.h"
 #include "planner/steps/facts.h"
 
@@ -68,6 +69,11 @@ ExitCode run_plan(const PlanOptions& options) {
   auto graph = planner::build_steps(plan, facts);
   if (!graph) return report_plan_error("cutover plan", options.plan_file, graph.error());
   if (!options.offline) {
+    // Every copy step's source is listed now: a record set the target cannot
+    // hold refuses the plan here (exit 2), before anything runs.
+    auto copies = planner::preview_copies(*graph, providers);
+    if (!copies) return report_plan_error("cutover plan", options.plan_file, copies.error());
+    facts.copies = std::move(*copies);
     planner::SystemClock clock;
     planner::mark_done_steps(plan, *graph, providers, clock, facts);
   }

@@ -10,6 +10,7 @@
 #include "dns/record_type.h"
 #include "dns/server_address.h"
 #include "dns/zone_file.h"
+#include "planner/providers/record_ops.h"
 
 namespace cutover::planner::live {
 namespace {
@@ -50,10 +51,37 @@ std::vector<dns::Question> parity_questions(const std::vector<Rrset>& listing, c
   dns::ZoneFile zone{.origin = gate.name.value_or(apex)};
   for (const auto& rrset : listing) {
     if (!rrset.name.is_subdomain_of(zone.origin) || excluded(rrset.name, gate.exclude_below)) continue;
+    if (rrset.alias || rrset.routing) continue;  // compared through the providers: routed_set_differences
     // Values do not matter here: dns::parity_questions only looks at names and types.
     zone.records.push_back(dns::Record{.name = rrset.name, .type = rrset.type, .ttl = rrset.ttl});
   }
   return dns::parity_questions(zone);
+}
+
+RoutedComparison routed_set_differences(const std::vector<Rrset>& old_listing, const std::vector<Rrset>& new_listing,
+                                        const dns::DomainName& apex, const Gate& gate) {
+  RoutedComparison out;
+  const dns::DomainName& top = gate.name.value_or(apex);
+  auto in_scope = [&](const Rrset& rrset) {
+    return (rrset.alias || rrset.routing) && rrset.name.is_subdomain_of(top) && !excluded(rrset.name, gate.exclude_below);
+  };
+  for (const auto& rrset : old_listing) {
+    if (!in_scope(rrset)) continue;
+    ++out.compared;
+    auto held = find_rrset(new_listing, key_of(rrset));
+    if (!held) {
+      out.differences.push_back(describe(key_of(rrset)) + ": missing from the new zone");
+    } else if (!same_content(*held, rrset)) {
+      out.differences.push_back(describe(key_of(rrset)) + ": the new zone holds it differently (alias, routing, TTL or values)");
+    }
+  }
+  // A routed set only the new zone holds changes answers after the switch as surely as a missing one.
+  for (const auto& rrset : new_listing) {
+    if (!in_scope(rrset) || find_rrset(old_listing, key_of(rrset))) continue;
+    ++out.compared;
+    out.differences.push_back(describe(key_of(rrset)) + ": only in the new zone");
+  }
+  return out;
 }
 
 std::vector<dns::DomainName> ns_set(const dns::Outcome& outcome, const dns::DomainName& owner) {

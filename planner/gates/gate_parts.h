@@ -28,8 +28,22 @@ namespace cutover::planner::live {
 /// and occluded names below a delegation (the delegation's NS is asked and
 /// compared as a referral with its glue; its DS is asked too), and every name
 /// at or below `gate.exclude_below`. Distinct, in listing order; empty when
-/// nothing is left.
+/// nothing is left. Aliases and routing-policy sets are left out: their
+/// answers vary by design (a weighted share, a region, an ELB's rotating
+/// addresses); routed_set_differences() compares them through the providers.
 std::vector<dns::Question> parity_questions(const std::vector<Rrset>& listing, const dns::DomainName& apex, const Gate& gate);
+
+/// The aliases and routing-policy sets in the gate's scope (as
+/// parity_questions) that the two zones do not hold identically (matched by
+/// name, type and set identifier; every field compared), one line each: held
+/// differently, missing from the new zone, or only in the new zone; and how
+/// many were compared.
+struct RoutedComparison {
+  std::size_t compared{0};
+  std::vector<std::string> differences{};
+};
+RoutedComparison routed_set_differences(const std::vector<Rrset>& old_listing, const std::vector<Rrset>& new_listing,
+                                        const dns::DomainName& apex, const Gate& gate);
 
 /// The NS names of `owner` in an outcome: from the answer section of an
 /// answer, from the authority section of a referral; sorted and distinct.

@@ -48,23 +48,38 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
   if (gate.zones.size() != 2) return fail(ErrorCode::Invalid, "a parity gate needs two zones, old then new");
   // Both zones' full listings: a record set only the new zone holds, or one
   // the old zone's listing leaves out, is asked as well.
-  std::vector<Rrset> listings;
+  std::vector<std::vector<Rrset>> listings;
   const dns::DomainName* apex = nullptr;
   for (const auto& key : gate.zones) {
     auto provider = zone(key);
     if (!provider) return std::unexpected(provider.error());
     auto listing = (*provider)->list();
     if (!listing) return fail(ErrorCode::Provider, "listing zone '" + key + "': " + listing.error().message);
-    listings.insert(listings.end(), listing->begin(), listing->end());
+    listings.push_back(std::move(*listing));
     if (apex == nullptr) apex = &(*provider)->zone_name();
   }
   auto old_servers = servers_of(gate.zones[0]);
   if (!old_servers) return std::unexpected(old_servers.error());
   auto new_servers = servers_of(gate.zones[1]);
   if (!new_servers) return std::unexpected(new_servers.error());
-  auto questions = live::parity_questions(listings, *apex, gate);
+
+  // Aliases and routing-policy sets answer differently by design: their
+  // configurations are compared through the providers, set by set.
+  std::vector<std::string> routed_evidence;
+  auto routed = live::routed_set_differences(listings[0], listings[1], *apex, gate);
+  if (routed.compared > 0) {
+    routed_evidence.push_back(std::to_string(routed.compared) + " alias and routing-policy sets compared through the providers, " +
+                              std::to_string(routed.differences.size()) + " differ");
+    routed_evidence.insert(routed_evidence.end(), routed.differences.begin(), routed.differences.end());
+    if (!routed.differences.empty()) return GateResult{.holds = false, .evidence = routed_evidence};
+  }
+  std::vector<Rrset> both = listings[0];
+  both.insert(both.end(), listings[1].begin(), listings[1].end());
+  auto questions = live::parity_questions(both, *apex, gate);
   if (questions.empty()) {
-    return GateResult{.holds = true, .evidence = {"nothing to compare: neither zone lists a record in scope"}};
+    GateResult out{.holds = true, .evidence = {"nothing to compare by DNS: neither zone lists a plain record in scope"}};
+    out.evidence.insert(out.evidence.end(), routed_evidence.begin(), routed_evidence.end());
+    return out;
   }
   if (old_servers->empty() || new_servers->empty()) {
     return GateResult{.holds = false, .undecided = true, .evidence = {"a zone has no server to ask"}};
@@ -88,6 +103,7 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
     if (shown++ < live::kMaxEvidenceLines) out.evidence.push_back(live::unanswered_line(u));
   }
   if (shown > live::kMaxEvidenceLines) out.evidence.push_back("... and " + std::to_string(shown - live::kMaxEvidenceLines) + " more");
+  out.evidence.insert(out.evidence.end(), routed_evidence.begin(), routed_evidence.end());
   return out;
 }
 

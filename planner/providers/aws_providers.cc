@@ -126,7 +126,8 @@ Result<std::unique_ptr<DnsProvider>> route53_zone_provider(const Plan& plan, con
                              .server_addresses = std::move(server_addresses),
                              // Name server names are looked up where the plan verifies.
                              .address_resolvers = plan.verification.resolvers,
-                             .address_lookup = {.timeout = plan.verification.timeout, .attempts = plan.verification.attempts}};
+                             .address_lookup = {.timeout = plan.verification.timeout, .attempts = plan.verification.attempts},
+                             .account_id = plan.accounts.at(spec->account).account_id};
   return std::unique_ptr<DnsProvider>(std::make_unique<Route53ZoneProvider>(*session, std::move(options)));
 }
 

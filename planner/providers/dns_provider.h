@@ -15,6 +15,17 @@
 
 namespace cutover::planner {
 
+/// What a zone can hold beyond plain RRsets (copy_review.h refuses the rest
+/// before a copy runs, rather than letting it fail half-way).
+struct ZoneCapabilities {
+  bool aliases{false};  // alias record sets (Route 53)
+  bool routing{false};  // routing policies: weighted, latency, failover, geolocation, geoproximity, multivalue, CIDR
+  std::optional<std::vector<dns::RecordType>> types{};  // the record types accepted; nullopt: any
+  /// The account whose resources (health checks, CIDR collections) its record
+  /// sets can name: Route 53's AWS account id; "" for a provider without them.
+  std::string account{};
+};
+
 class DnsProvider {
  public:
   virtual ~DnsProvider() = default;
@@ -34,6 +45,9 @@ class DnsProvider {
   /// Applies `changes` (as one batch where the provider can) and returns when
   /// the change is in sync on the provider's servers.
   virtual Result<void> apply(const std::vector<RrsetChange>& changes, std::string_view comment) = 0;
+  /// What the zone can hold. Fails only when the provider cannot be asked
+  /// (Route 53: which account the credentials are, when the plan does not say).
+  virtual Result<ZoneCapabilities> capabilities() = 0;
   /// The zone's published name servers.
   virtual Result<std::vector<dns::DomainName>> nameservers() = 0;
   /// Addresses ("192.0.2.1", "127.0.0.1@5353") of every authoritative server

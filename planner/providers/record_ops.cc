@@ -47,26 +47,35 @@ std::vector<Rrset> rrsets_to_copy(const std::vector<Rrset>& source, const CopyFi
 }
 
 std::optional<Rrset> find_rrset(const std::vector<Rrset>& zone, const dns::DomainName& name, dns::RecordType type) {
-  auto it = std::ranges::find_if(zone, [&](const Rrset& r) { return r.name == name && r.type == type; });
+  return find_rrset(zone, RrsetKey{.name = name, .type = type});
+}
+
+std::optional<Rrset> find_rrset(const std::vector<Rrset>& zone, const RrsetKey& key) {
+  auto it = std::ranges::find_if(zone, [&](const Rrset& r) { return key_of(r) == key; });
   if (it == zone.end()) return std::nullopt;
   return *it;
+}
+
+bool same_content(const Rrset& a, const Rrset& b) {
+  return a.ttl == b.ttl && same_rdata(a.type, a.values, b.values) && a.alias == b.alias && a.routing == b.routing &&
+         a.health_check_id == b.health_check_id && a.traffic_policy_instance_id == b.traffic_policy_instance_id;
 }
 
 std::vector<RrsetChange> changes_to_hold(const std::vector<Rrset>& target, const std::vector<Rrset>& wanted) {
   std::vector<RrsetChange> out;
   for (const auto& rrset : wanted) {
-    auto present = find_rrset(target, rrset.name, rrset.type);
-    if (present && present->ttl == rrset.ttl && same_rdata(rrset.type, present->values, rrset.values)) continue;
-    out.push_back(RrsetChange{.kind = ChangeKind::Upsert, .rrset = rrset});
+    auto present = find_rrset(target, key_of(rrset));
+    if (present && same_content(*present, rrset)) continue;
+    out.push_back(RrsetChange{.kind = present ? ChangeKind::Upsert : ChangeKind::Create, .rrset = rrset});
   }
   return out;
 }
 
 bool changes_in_effect(const std::vector<Rrset>& zone, const std::vector<RrsetChange>& changes) {
   return std::ranges::all_of(changes, [&](const RrsetChange& change) {
-    auto present = find_rrset(zone, change.rrset.name, change.rrset.type);
+    auto present = find_rrset(zone, key_of(change.rrset));
     if (change.kind == ChangeKind::Delete) return !present.has_value();
-    return present && present->ttl == change.rrset.ttl && same_rdata(change.rrset.type, present->values, change.rrset.values);
+    return present && same_content(*present, change.rrset);
   });
 }
 

@@ -21,14 +21,27 @@ struct CopyFilter {
 /// RRset at either apex (each zone keeps its own), filtered by the subtree rules.
 std::vector<Rrset> rrsets_to_copy(const std::vector<Rrset>& source, const CopyFilter& filter);
 
-/// UPSERTs that make `target` hold every RRset of `wanted` (identical ones skipped).
+/// The changes that make `target` hold every record set of `wanted`, matched
+/// by name, type and set identifier: CREATE for a set `target` lacks (Route 53
+/// counts it once against a request's quota, an UPSERT twice), UPSERT for one
+/// that differs in anything (TTL, values, alias, routing, health check),
+/// nothing for an identical one. (Route 53's batching puts aliases after the
+/// sets they point at: aws/route53_batches.h.)
 std::vector<RrsetChange> changes_to_hold(const std::vector<Rrset>& target, const std::vector<Rrset>& wanted);
 
-/// The RRset at name/type in `zone`, if any.
+/// The simple record set (no set identifier) at name/type in `zone`, if any.
 std::optional<Rrset> find_rrset(const std::vector<Rrset>& zone, const dns::DomainName& name, dns::RecordType type);
 
-/// True when `zone` already reflects every change (UPSERTs present as given, DELETEs absent).
+/// The record set of `zone` with this identity, if any.
+std::optional<Rrset> find_rrset(const std::vector<Rrset>& zone, const RrsetKey& key);
+
+/// True when `zone` already reflects every change (CREATEs and UPSERTs present
+/// as given, DELETEs absent), record sets matched by name, type and set identifier.
 bool changes_in_effect(const std::vector<Rrset>& zone, const std::vector<RrsetChange>& changes);
+
+/// True when two sets of the same identity hold the same: TTL, values (case
+/// kept for TXT and SPF), alias, routing, health check and traffic policy.
+bool same_content(const Rrset& a, const Rrset& b);
 
 /// DELETEs for every RRset at or below `below`, except the NS RRset at `below` (the delegation).
 std::vector<RrsetChange> deletions_below(const std::vector<Rrset>& zone, const dns::DomainName& below);

@@ -148,6 +148,11 @@ Result<std::vector<dns::UpdateRecord>> Rfc2136ZoneProvider::update_records(const
       out.push_back(dns::delete_rrset(set.name, set.type));
       continue;
     }
+    if (set.alias || set.routing || !set.health_check_id.empty()) {
+      return fail(ErrorCode::Invalid, where + ": an alias or routing-policy set, which an RFC 2136 server cannot hold");
+    }
+    // CREATE and UPSERT are sent alike (delete the RRset, add the values):
+    // for a set the zone lacks the delete is a no-op.
     if (set.values.empty()) return fail(ErrorCode::Invalid, where + ": an UPSERT needs at least one value");
     if (!apex_ns_set) {
       auto records = dns::replace_rrset(set.name, set.type, set.ttl, set.values);

@@ -55,6 +55,8 @@ class Rfc2136ZoneProvider final : public DnsProvider {
   /// past the deadline (each one named with the serial it has); (Invalid) for
   /// a change to the SOA, a name outside the zone, or a value that does not parse.
   Result<void> apply(const std::vector<RrsetChange>& changes, std::string_view comment) override;
+  /// Plain RRsets of any type: no aliases, no routing policies, no account.
+  Result<ZoneCapabilities> capabilities() override { return ZoneCapabilities{}; }
   /// The plan's NS names; when the plan gives none, the primary's apex NS.
   Result<std::vector<dns::DomainName>> nameservers() override;
   /// The plan's server addresses; the primaries when it gives none.

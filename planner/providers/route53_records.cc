@@ -1,5 +1,6 @@
 #include "planner/providers/route53_records.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -69,29 +70,143 @@ std::string name_to_route53(const dns::DomainName& name) {
   return out;
 }
 
-bool is_route53_special(const aws::route53::RecordSet& record) { return record.alias.has_value() || !record.set_identifier.empty(); }
-
-Result<std::optional<Rrset>> rrset_from_route53(const aws::route53::RecordSet& record) {
-  // Aliases and routing-policy sets have no faithful Rrset: copying one as a
-  // plain RRset would change what resolvers get, so list() leaves them out
-  // and the zone's owner moves them by hand (remove() still deletes them).
-  if (is_route53_special(record)) return std::optional<Rrset>{};
-  auto type = dns::parse_record_type(record.type);
-  if (!type) return std::optional<Rrset>{};
-  auto name = name_from_route53(record.name);
-  if (!name) return std::unexpected(name.error());
-  return std::optional<Rrset>(
-      Rrset{.name = *name, .type = *type, .ttl = static_cast<std::uint32_t>(record.ttl.value_or(0)), .values = record.values});
+const std::vector<dns::RecordType>& route53_types() {
+  using T = dns::RecordType;
+  static const std::vector<T> kTypes{T::A,   T::AAAA, T::CAA, T::CNAME, T::DS,    T::HTTPS, T::MX,   T::NAPTR, T::NS,
+                                     T::PTR, T::SOA,  T::SPF, T::SRV,   T::SSHFP, T::SVCB,  T::TLSA, T::TXT};
+  return kTypes;
 }
 
-aws::route53::Change change_to_route53(const RrsetChange& change) {
+bool route53_accepts(dns::RecordType type) { return std::ranges::find(route53_types(), type) != route53_types().end(); }
+
+namespace {
+
+namespace r53 = aws::route53;
+
+Result<std::optional<Failover>> failover_from_route53(const std::string& text, std::string_view where) {
+  if (text.empty()) return std::optional<Failover>{};
+  if (text == "PRIMARY") return std::optional<Failover>(Failover::Primary);
+  if (text == "SECONDARY") return std::optional<Failover>(Failover::Secondary);
+  return fail(ErrorCode::Provider,
+              "Route 53 returned failover '" + text + "' for " + std::string(where) + " (PRIMARY or SECONDARY expected)");
+}
+
+std::optional<GeoProximity> geoproximity_from_route53(const std::optional<r53::GeoProximityLocation>& g) {
+  if (!g) return std::nullopt;
+  std::optional<int> bias;
+  if (g->bias) bias = static_cast<int>(*g->bias);
+  return GeoProximity{.aws_region = g->aws_region,
+                      .local_zone_group = g->local_zone_group,
+                      .latitude = g->latitude,
+                      .longitude = g->longitude,
+                      .bias = bias};
+}
+
+bool has_routing(const r53::RecordSet& r) {
+  return !r.set_identifier.empty() || r.weight || !r.region.empty() || r.geo_location || !r.failover.empty() || r.multi_value_answer ||
+         r.cidr_routing || r.geo_proximity;
+}
+
+Result<std::optional<Routing>> routing_from_route53(const r53::RecordSet& r) {
+  if (!has_routing(r)) return std::optional<Routing>{};
+  auto failover = failover_from_route53(r.failover, r.name + " " + r.type);
+  if (!failover) return std::unexpected(failover.error());
+  Routing routing{.set_identifier = r.set_identifier,
+                  .region = r.region,
+                  .failover = *failover,
+                  .multivalue = r.multi_value_answer.value_or(false),
+                  .geoproximity = geoproximity_from_route53(r.geo_proximity)};
+  if (r.weight) routing.weight = static_cast<std::uint32_t>(*r.weight);
+  if (r.geo_location) {
+    routing.geolocation = GeoLocation{.continent = r.geo_location->continent_code,
+                                      .country = r.geo_location->country_code,
+                                      .subdivision = r.geo_location->subdivision_code};
+  }
+  if (r.cidr_routing)
+    routing.cidr = CidrRouting{.collection_id = r.cidr_routing->collection_id, .location_name = r.cidr_routing->location_name};
+  return std::optional<Routing>(std::move(routing));
+}
+
+Result<std::optional<AliasTarget>> alias_from_route53(const r53::RecordSet& r, const r53::HostedZoneId& zone_id) {
+  if (!r.alias) return std::optional<AliasTarget>{};
+  auto target = name_from_route53(r.alias->dns_name);
+  if (!target) return std::unexpected(target.error());
+  bool same_zone = !zone_id.value.empty() && r53::bare_id(r.alias->hosted_zone_id) == zone_id.value;
+  return std::optional<AliasTarget>(AliasTarget{.name = *target,
+                                                .hosted_zone_id = same_zone ? std::string{} : r53::bare_id(r.alias->hosted_zone_id),
+                                                .same_zone = same_zone,
+                                                .evaluate_target_health = r.alias->evaluate_target_health});
+}
+
+void routing_to_route53(const Routing& routing, r53::RecordSet& out) {
+  out.set_identifier = routing.set_identifier;
+  if (routing.weight) out.weight = static_cast<long>(*routing.weight);
+  out.region = routing.region;
+  if (routing.failover) out.failover = std::string(to_string(*routing.failover));
+  if (routing.geolocation) {
+    out.geo_location = r53::GeoLocation{.continent_code = routing.geolocation->continent,
+                                        .country_code = routing.geolocation->country,
+                                        .subdivision_code = routing.geolocation->subdivision};
+  }
+  if (routing.multivalue) out.multi_value_answer = true;
+  if (routing.cidr)
+    out.cidr_routing = r53::CidrRoutingConfig{.collection_id = routing.cidr->collection_id, .location_name = routing.cidr->location_name};
+  if (const auto& g = routing.geoproximity) {
+    std::optional<long> bias;
+    if (g->bias) bias = *g->bias;
+    out.geo_proximity = r53::GeoProximityLocation{.aws_region = g->aws_region,
+                                                  .local_zone_group = g->local_zone_group,
+                                                  .latitude = g->latitude,
+                                                  .longitude = g->longitude,
+                                                  .bias = bias};
+  }
+}
+
+}  // namespace
+
+Result<Rrset> rrset_from_route53(const r53::RecordSet& record, const r53::HostedZoneId& zone_id) {
+  auto type = dns::parse_record_type(record.type);
+  if (!type)
+    return fail(ErrorCode::Provider, "Route 53 returned " + record.name + " of type '" + record.type + "', which is no record type");
+  auto name = name_from_route53(record.name);
+  if (!name) return std::unexpected(name.error());
+  auto alias = alias_from_route53(record, zone_id);
+  if (!alias) return std::unexpected(alias.error());
+  auto routing = routing_from_route53(record);
+  if (!routing) return std::unexpected(routing.error());
+  return Rrset{.name = *name,
+               .type = *type,
+               .ttl = static_cast<std::uint32_t>(record.ttl.value_or(0)),
+               .values = record.values,
+               .alias = std::move(*alias),
+               .routing = std::move(*routing),
+               .health_check_id = record.health_check_id,
+               .traffic_policy_instance_id = record.traffic_policy_instance_id};
+}
+
+r53::Change change_to_route53(const RrsetChange& change, const r53::HostedZoneId& zone_id) {
   const Rrset& r = change.rrset;
-  return aws::route53::Change{
-      .action = change.kind == ChangeKind::Delete ? aws::route53::ChangeAction::Delete : aws::route53::ChangeAction::Upsert,
-      .record = {.name = name_to_route53(r.name),
-                 .type = std::string(dns::to_string(r.type)),
-                 .ttl = static_cast<long>(r.ttl),
-                 .values = r.values}};
+  r53::RecordSet record{.name = name_to_route53(r.name), .type = std::string(dns::to_string(r.type))};
+  if (r.routing) routing_to_route53(*r.routing, record);
+  if (r.alias) {
+    record.alias = r53::AliasTarget{.hosted_zone_id = r.alias->same_zone ? zone_id.value : r.alias->hosted_zone_id,
+                                    .dns_name = name_to_route53(r.alias->name),
+                                    .evaluate_target_health = r.alias->evaluate_target_health};
+  } else {
+    record.ttl = static_cast<long>(r.ttl);
+    record.values = r.values;
+  }
+  record.health_check_id = r.health_check_id;
+  record.traffic_policy_instance_id = r.traffic_policy_instance_id;
+  auto action = [&] {
+    switch (change.kind) {
+      case ChangeKind::Create: return r53::ChangeAction::Create;
+      case ChangeKind::Upsert: return r53::ChangeAction::Upsert;
+      case ChangeKind::Delete: return r53::ChangeAction::Delete;
+    }
+    return r53::ChangeAction::Upsert;
+  }();
+  return r53::Change{.action = action, .record = std::move(record)};
 }
 
 std::vector<aws::route53::Change> deletions_for_zone_removal(const std::vector<aws::route53::RecordSet>& records,

@@ -25,19 +25,24 @@ Result<dns::DomainName> name_from_route53(std::string_view route53_name);
 /// a-z 0-9 - _ * ("a\032b.x." -> "a\040b.x.", "\065.x." -> "a.x.").
 std::string name_to_route53(const dns::DomainName& name);
 
-/// True for record sets an Rrset cannot describe: aliases (no TTL, no values,
-/// a target Route 53 resolves itself) and routing-policy records (weighted,
-/// latency, geo, failover, multivalue: several sets share a name and type).
-bool is_route53_special(const aws::route53::RecordSet& record);
+/// The record types Route 53 accepts in a hosted zone (aws-apis.md 3.1a).
+const std::vector<dns::RecordType>& route53_types();
 
-/// A simple record set as an Rrset; nullopt for special ones (see above) and
-/// for types dns/ does not know; Provider error for an unparsable name.
-/// Values are kept exactly as Route 53 returns them, so that a DELETE built
-/// from a listed Rrset matches what Route 53 holds.
-Result<std::optional<Rrset>> rrset_from_route53(const aws::route53::RecordSet& record);
+/// True when `type` is one of route53_types().
+bool route53_accepts(dns::RecordType type);
 
-/// An Rrset change as a Route 53 change (UPSERT or DELETE).
-aws::route53::Change change_to_route53(const RrsetChange& change);
+/// A Route 53 record set as an Rrset, aliases and routing policies included
+/// (every field, so that a copy is identical or refused, never partial).
+/// `zone_id` is the listed zone's own id: an alias into it becomes a
+/// same-zone alias. Values are kept exactly as Route 53 returns them, so that
+/// a DELETE built from a listed Rrset matches what Route 53 holds. Provider
+/// error for an unparsable name or alias target, an unknown record type or
+/// failover value.
+Result<Rrset> rrset_from_route53(const aws::route53::RecordSet& record, const aws::route53::HostedZoneId& zone_id);
+
+/// An Rrset change as a Route 53 change: CREATE, UPSERT or DELETE. An alias
+/// goes without TTL and values; a same-zone alias points at `zone_id`.
+aws::route53::Change change_to_route53(const RrsetChange& change, const aws::route53::HostedZoneId& zone_id);
 
 /// The DELETEs that empty a zone for DeleteHostedZone: every listed record
 /// set, special ones included, except the NS and SOA at `apex`.

@@ -9,6 +9,16 @@ namespace cutover::planner {
 Route53ZoneProvider::Route53ZoneProvider(std::shared_ptr<aws::Session> session, Route53ZoneOptions options)
     : session_(std::move(session)), client_(session_->route53()), options_(std::move(options)) {
   if (options_.hosted_zone_id) known_id_ = aws::route53::HostedZoneId{aws::route53::bare_id(*options_.hosted_zone_id)};
+  account_id_ = options_.account_id;
+}
+
+Result<ZoneCapabilities> Route53ZoneProvider::capabilities() {
+  if (!account_id_) {
+    auto who = session_->sts().get_caller_identity();
+    if (!who) return std::unexpected(provider_error("asking STS which account profile " + session_->profile() + " is", who.error()));
+    account_id_ = who->account;
+  }
+  return ZoneCapabilities{.aliases = true, .routing = true, .types = route53_types(), .account = *account_id_};
 }
 
 Result<std::optional<aws::route53::HostedZoneId>> Route53ZoneProvider::zone_id() {
@@ -98,9 +108,9 @@ Result<std::vector<Rrset>> Route53ZoneProvider::list() {
   if (!records) return std::unexpected(provider_error("listing hosted zone " + options_.name.text(), records.error()));
   std::vector<Rrset> out;
   for (const auto& record : *records) {
-    auto rrset = rrset_from_route53(record);
+    auto rrset = rrset_from_route53(record, *id);
     if (!rrset) return std::unexpected(rrset.error());
-    if (*rrset) out.push_back(std::move(**rrset));
+    out.push_back(std::move(*rrset));
   }
   return out;
 }
@@ -111,7 +121,7 @@ Result<void> Route53ZoneProvider::apply(const std::vector<RrsetChange>& changes,
   if (!id) return std::unexpected(id.error());
   std::vector<aws::route53::Change> batch;
   batch.reserve(changes.size());
-  for (const auto& change : changes) batch.push_back(change_to_route53(change));
+  for (const auto& change : changes) batch.push_back(change_to_route53(change, *id));
   auto applied = client_.apply_changes(*id, std::move(batch), {.comment = std::string(comment), .wait = options_.wait});
   if (!applied) return std::unexpected(provider_error("changing hosted zone " + options_.name.text(), applied.error()));
   return {};

@@ -36,7 +36,8 @@ struct Route53ZoneOptions {
   /// lab's own root and TLD, which its resolver knows and the system's does not.
   std::vector<std::string> address_resolvers{};
   dns::ProbeOptions address_lookup{};
-  aws::route53::WaitOptions wait{};  // how GetChange is polled until INSYNC
+  aws::route53::WaitOptions wait{};         // how GetChange is polled until INSYNC
+  std::optional<std::string> account_id{};  // the plan's; absent: asked of STS when capabilities() needs it
 };
 
 /// A DnsProvider over one Route 53 hosted zone. Errors are Provider errors
@@ -57,12 +58,15 @@ class Route53ZoneProvider final : public DnsProvider {
   /// Deletes every record set but the apex NS and SOA (aliases and routing
   /// policies included), then the zone. Success when the zone is gone already.
   Result<void> remove() override;
-  /// Simple record sets, apex NS and SOA included; aliases and routing-policy
-  /// sets are left out (route53_records.h says why).
+  /// Every record set, apex NS and SOA, aliases and routing-policy sets
+  /// included (an alias into this zone as a same-zone alias).
   Result<std::vector<Rrset>> list() override;
-  /// UPSERTs and DELETEs in batches within Route 53's limits, each waited
-  /// INSYNC before the next.
+  /// CREATEs, UPSERTs and DELETEs in batches within Route 53's limits, each
+  /// waited INSYNC before the next; same-zone aliases point at this zone.
   Result<void> apply(const std::vector<RrsetChange>& changes, std::string_view comment) override;
+  /// Aliases, routing policies, Route 53's record types, and the account id
+  /// (the options', else STS GetCallerIdentity once); Provider error when STS fails.
+  Result<ZoneCapabilities> capabilities() override;
   /// The delegation set of GetHostedZone.
   Result<std::vector<dns::DomainName>> nameservers() override;
   /// The explicit addresses given at construction, else the addresses of the
@@ -80,6 +84,7 @@ class Route53ZoneProvider final : public DnsProvider {
   aws::route53::Client client_;
   Route53ZoneOptions options_{};
   std::optional<aws::route53::HostedZoneId> known_id_{};
+  std::optional<std::string> account_id_{};
 };
 
 }  // namespace cutover::planner

@@ -21,17 +21,6 @@ using SetKey = std::pair<std::string, std::string>;
 SetKey set_key(const dns::DomainName& name, dns::RecordType type) { return {name_to_route53(name), std::string(dns::to_string(type))}; }
 SetKey set_key(const dns::Record& record) { return set_key(record.name, record.type); }
 
-// The types Route 53 accepts in a hosted zone (../shared/docs/aws-apis.md):
-// anything else is refused before a request is sent, naming the record.
-bool route53_type(dns::RecordType type) {
-  using T = dns::RecordType;
-  for (auto t : {T::A, T::AAAA, T::CAA, T::CNAME, T::DS, T::HTTPS, T::MX, T::NAPTR, T::NS, T::PTR, T::SOA, T::SPF, T::SRV, T::SSHFP,
-                 T::SVCB, T::TLSA, T::TXT}) {
-    if (type == t) return true;
-  }
-  return false;
-}
-
 // Merges one record into the RRset of its owner and type.
 void add_record(const dns::Record& record, std::map<SetKey, Rrset>& sets, ZoneFileRrsets& out) {
   SetKey key = set_key(record);
@@ -56,7 +45,7 @@ Result<ZoneFileRrsets> read_zone_rrsets(const std::string& path, const dns::Doma
   ZoneFileRrsets out;
   std::map<SetKey, Rrset> sets;
   for (const dns::Record& record : zone->records) {
-    if (!route53_type(record.type)) {
+    if (!route53_accepts(record.type)) {
       return fail(ErrorCode::Invalid, path + ": " + record.name.text() + " has a record of type " +
                                           std::string(dns::to_string(record.type)) + ", which Route 53 does not accept");
     }
@@ -74,16 +63,10 @@ Result<ImportPlan> plan_import(const std::vector<Rrset>& wanted, const std::vect
   // (CREATE counts once against the request quota, UPSERT twice), else as UPSERT.
   std::set<SetKey> taken;
   for (const auto& record : current) {
-    auto rrset = rrset_from_route53(record);  // aliases and routing policies: none, so the file's set is upserted
+    auto rrset = rrset_from_route53(record, {});
     if (!rrset) return std::unexpected(rrset.error());
-    if (*rrset) {
-      taken.insert(set_key((*rrset)->name, (*rrset)->type));
-      present.push_back(std::move(**rrset));
-    } else if (auto name = name_from_route53(record.name)) {
-      taken.insert({name_to_route53(*name), record.type});
-    } else {
-      return std::unexpected(name.error());
-    }
+    taken.insert(set_key(rrset->name, rrset->type));
+    present.push_back(std::move(*rrset));
   }
   ImportPlan plan;
   std::vector<Rrset> in_zone;
@@ -99,7 +82,8 @@ Result<ImportPlan> plan_import(const std::vector<Rrset>& wanted, const std::vect
     }
   }
   for (const RrsetChange& change : changes_to_hold(present, in_zone)) {
-    aws::route53::Change out = change_to_route53(change);
+    aws::route53::Change out = change_to_route53(change, {});
+    // Where the zone holds anything at that name and type (an alias, a routing-policy set), the file's set replaces it.
     bool there = taken.contains(set_key(change.rrset.name, change.rrset.type));
     out.action = there ? aws::route53::ChangeAction::Upsert : aws::route53::ChangeAction::Create;
     plan.changes.push_back(std::move(out));

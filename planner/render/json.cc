@@ -73,6 +73,21 @@ json rollback_json(const Plan& plan, const Rollback& r) {
   return out;
 }
 
+// What a copy step carries (live planning): sets by routing kind, aliases,
+// health checks referenced; or why the source could not be listed yet.
+json copy_json(const CopyPreview& copy) {
+  json out{{"from_zone", copy.from_zone}, {"to_zone", copy.to_zone}};
+  if (!copy.inventory) {
+    out["note"] = copy.note;
+    return out;
+  }
+  out["record_sets"] = copy.inventory->sets;
+  out["by_kind"] = copy.inventory->by_kind;
+  out["aliases"] = copy.inventory->aliases;
+  out["health_checks"] = copy.inventory->health_checks;
+  return out;
+}
+
 json step_json(const PlannedRun& run, const ScheduledStep& s) {
   const Step& step = *s.step;
   json deps = json::array();
@@ -81,6 +96,10 @@ json step_json(const PlannedRun& run, const ScheduledStep& s) {
   for (const auto& w : step.waits) waits.push_back({{"after", w.after.value}, {"delay_seconds", w.delay.count()}, {"reason", w.reason}});
   json actions = json::array();
   for (const auto& a : step.actions) actions.push_back(action_json(run.plan, a));
+  json copies = json::array();
+  for (const auto& copy : run.facts.copies) {
+    if (copy.step == step.id.value) copies.push_back(copy_json(copy));
+  }
   json out{{"id", step.id.value},
            {"title", step.title},
            {"strategy", step.strategy},
@@ -94,6 +113,7 @@ json step_json(const PlannedRun& run, const ScheduledStep& s) {
            {"check_after", gates_json(step.check_after)},
            {"rollback", rollback_json(run.plan, step.rollback)},
            {"notes", step.notes},
+           {"copies", copies},
            {"done", run.facts.done_steps.contains(step.id.value)}};
   out["deadline_seconds"] = step.deadline ? json(step.deadline->count()) : json(nullptr);
   if (step.deadline) out["deadline_reason"] = step.deadline_reason;

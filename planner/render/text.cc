@@ -44,6 +44,11 @@ void write_step(std::ostringstream& out, const PlannedRun& run, std::size_t numb
     for (const auto& detail : text.details) out << "        " << detail << "\n";
   }
   if (step.actions.empty()) out << "      action: none (verification only)\n";
+  for (const auto& copy : run.facts.copies) {
+    if (copy.step != step.id.value) continue;
+    out << "      copies from '" << copy.from_zone << "' into '" << copy.to_zone
+        << "': " << (copy.inventory ? to_string(*copy.inventory) : copy.note) << "\n";
+  }
   write_gates(out, "gate:", step.gates);
   write_gates(out, "check after:", step.check_after);
   write_rollback(out, run.plan, step.rollback);

@@ -3,21 +3,27 @@
 #include "planner/run/action_runner.h"
 
 #include "planner/providers/record_ops.h"
+#include "planner/run/copy_check.h"
 
 namespace cutover::planner {
 
+// The copy is reviewed again here, whatever the plan said: a plan made
+// offline, or a zone changed since planning, cannot slip a set through that
+// the target cannot hold; the whole copy is refused before any change.
 Result<std::vector<RrsetChange>> ActionRunner::copy_changes(const CopyRecords& copy) {
   auto from = zone(copy.from_zone);
   auto to = zone(copy.to_zone);
   if (!from) return std::unexpected(from.error());
   if (!to) return std::unexpected(to.error());
-  auto source = (*from)->list();
-  if (!source) return std::unexpected(source.error());
-  auto target = (*to)->list();
-  if (!target) return std::unexpected(target.error());
-  CopyFilter filter{
-      .from_apex = (*from)->zone_name(), .to_apex = (*to)->zone_name(), .only_below = copy.only_below, .skip_below = copy.skip_below};
-  return changes_to_hold(*target, rrsets_to_copy(*source, filter));
+  auto checked = check_copy(copy, **from, **to, false);
+  if (!checked) return std::unexpected(checked.error());
+  if (!checked->review.refusals.empty()) {
+    // The executor reports and journals the message alone: it names every set.
+    Error refused = copy_refused(copy, checked->review.refusals);
+    for (const auto& problem : refused.problems) refused.message += "\n  " + problem.message;
+    return std::unexpected(refused);
+  }
+  return std::move(checked->changes);
 }
 
 Result<std::vector<RrsetChange>> ActionRunner::delete_below_changes(const DeleteRecordsBelow& action) {

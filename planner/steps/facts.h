@@ -5,10 +5,13 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "planner/plan/plan.h"
+#include "planner/providers/copy_review.h"
 #include "planner/result.h"
 
 namespace cutover::planner {
@@ -16,6 +19,15 @@ namespace cutover::planner {
 struct TtlFact {
   std::uint32_t value{0};
   std::string source{};  // "assumed (offline)", "observed at 4/4 parent servers"
+};
+
+/// What a copy step will carry, as live planning saw the source zone.
+struct CopyPreview {
+  std::string step{};  // step id
+  std::string from_zone{};
+  std::string to_zone{};
+  std::optional<CopyInventory> inventory{};  // absent when the source could not be listed yet
+  std::string note{};                        // why there is no inventory
 };
 
 struct Facts {
@@ -26,6 +38,7 @@ struct Facts {
   bool ds_at_parent{false};
   std::string ds_source{};
   std::set<std::string> done_steps{};  // step ids already done (live planning)
+  std::vector<CopyPreview> copies{};   // every copy step's inventory (live planning)
   bool offline{true};
 
   /// The NS TTL of zone `key` (assumed value when nothing was observed for it).

@@ -67,6 +67,37 @@ TEST(Route53Xml, ParsesRecordPagesWithIdentifiers) {
   EXPECT_EQ(page->next.identifier, "green");
 }
 
+// Sets a copy cannot carry must be seen to be refused by name: the parser
+// keeps TrafficPolicyInstanceId, CidrRoutingConfig and GeoProximityLocation.
+TEST(Route53Xml, ParsesAndWritesTrafficPolicyCidrAndGeoproximity) {
+  auto page = parse_record_page(R"(<ListResourceRecordSetsResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/">
+    <ResourceRecordSets><ResourceRecordSet><Name>tp.example.net.</Name><Type>A</Type><TTL>60</TTL>
+    <ResourceRecords><ResourceRecord><Value>192.0.2.1</Value></ResourceRecord></ResourceRecords>
+    <TrafficPolicyInstanceId>tpi-1</TrafficPolicyInstanceId></ResourceRecordSet>
+    <ResourceRecordSet><Name>ip.example.net.</Name><Type>A</Type><SetIdentifier>office</SetIdentifier><TTL>60</TTL>
+    <ResourceRecords><ResourceRecord><Value>192.0.2.2</Value></ResourceRecord></ResourceRecords>
+    <CidrRoutingConfig><CollectionId>c-1</CollectionId><LocationName>hq</LocationName></CidrRoutingConfig></ResourceRecordSet>
+    <ResourceRecordSet><Name>gp.example.net.</Name><Type>A</Type><SetIdentifier>c</SetIdentifier><TTL>60</TTL>
+    <ResourceRecords><ResourceRecord><Value>192.0.2.3</Value></ResourceRecord></ResourceRecords>
+    <GeoProximityLocation><Coordinates><Latitude>49.22</Latitude><Longitude>-74.01</Longitude></Coordinates><Bias>-20</Bias>
+    </GeoProximityLocation></ResourceRecordSet></ResourceRecordSets><IsTruncated>false</IsTruncated><MaxItems>300</MaxItems>
+    </ListResourceRecordSetsResponse>)");
+  ASSERT_TRUE(page.has_value());
+  ASSERT_EQ(page->records.size(), 3u);
+  EXPECT_EQ(page->records[0].traffic_policy_instance_id, "tpi-1");
+  EXPECT_EQ(page->records[1].cidr_routing, (CidrRoutingConfig{"c-1", "hq"}));
+  EXPECT_EQ(page->records[2].geo_proximity, (GeoProximityLocation{.latitude = "49.22", .longitude = "-74.01", .bias = -20}));
+
+  std::string body = change_batch_body({{ChangeAction::Delete, page->records[1]}, {ChangeAction::Create, page->records[2]}}, "");
+  EXPECT_NE(body.find("<CidrRoutingConfig><CollectionId>c-1</CollectionId><LocationName>hq</LocationName></CidrRoutingConfig>"),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("<GeoProximityLocation><Coordinates><Latitude>49.22</Latitude><Longitude>-74.01</Longitude></Coordinates>"
+                      "<Bias>-20</Bias></GeoProximityLocation>"),
+            std::string::npos)
+      << body;
+}
+
 TEST(Route53Xml, ParsesZoneDetailsAndStripsIdPrefixes) {
   auto details = parse_zone_details(R"(<CreateHostedZoneResponse><HostedZone><Id>/hostedzone/Z044</Id>
     <Name>pr-1.example.net.</Name><CallerReference>ref</CallerReference><Config><Comment>c</Comment>

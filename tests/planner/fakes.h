@@ -55,11 +55,16 @@ class FakeZone final : public planner::DnsProvider {
     }
     ++applies;
     for (const auto& change : changes) {
-      std::erase_if(records_, [&](const Rrset& r) { return r.name == change.rrset.name && r.type == change.rrset.type; });
-      if (change.kind == planner::ChangeKind::Upsert) records_.push_back(change.rrset);
+      bool present = std::ranges::any_of(records_, [&](const Rrset& r) { return key_of(r) == key_of(change.rrset); });
+      if (change.kind == planner::ChangeKind::Create && present) {
+        return planner::fail(planner::ErrorCode::Provider, "CREATE of " + describe(key_of(change.rrset)) + ", which exists");
+      }
+      std::erase_if(records_, [&](const Rrset& r) { return key_of(r) == key_of(change.rrset); });
+      if (change.kind != planner::ChangeKind::Delete) records_.push_back(change.rrset);
     }
     return {};
   }
+  planner::Result<planner::ZoneCapabilities> capabilities() override { return capabilities_held; }
   planner::Result<std::vector<dns::DomainName>> nameservers() override { return ns_; }
   planner::Result<std::vector<std::string>> server_addresses() override { return std::vector<std::string>{"127.0.0.1"}; }
 
@@ -75,6 +80,8 @@ class FakeZone final : public planner::DnsProvider {
   bool fail_next_apply{false};
   planner::Fault next_fault{planner::Fault::None};  // the kind of the injected failure
   std::string last_reference{};
+  // Route 53-like by default: aliases, routing policies, one account.
+  planner::ZoneCapabilities capabilities_held{.aliases = true, .routing = true, .account = "111111111111"};
 
  private:
   dns::DomainName apex_;

@@ -78,6 +78,32 @@ TEST(LiveGatesQuestions, DuplicatesAreAskedOnce) {
   EXPECT_EQ(live::parity_questions(listing, name("example.test"), Gate{}).size(), 1u);
 }
 
+// A weighted share or an alias to an ELB answers differently by design:
+// such sets are compared through the providers, field for field, not by DNS.
+TEST(LiveGatesQuestions, AliasesAndRoutingSetsAreComparedThroughTheProviders) {
+  Rrset plain{.name = name("www.example.test"), .type = RecordType::A, .ttl = 60, .values = {"192.0.2.1"}};
+  Rrset blue{.name = name("w.example.test"), .type = RecordType::A, .ttl = 60, .values = {"192.0.2.2"}};
+  blue.routing = Routing{.set_identifier = "blue", .weight = 70};
+  Rrset alias{.name = name("example.test"), .type = RecordType::A, .ttl = 0};
+  alias.alias = AliasTarget{.name = name("d1.cloudfront.net"), .hosted_zone_id = "Z2FDTNDATAQYW2"};
+  Rrset child{.name = name("x.dev.example.test"), .type = RecordType::A, .ttl = 0};
+  child.alias = alias.alias;
+  std::vector<Rrset> old_zone{plain, blue, alias, child};
+  Gate gate{.exclude_below = {name("dev.example.test")}};
+  auto questions = live::parity_questions(old_zone, name("example.test"), gate);
+  ASSERT_EQ(questions.size(), 1u);
+  EXPECT_EQ(questions[0].name, name("www.example.test"));
+
+  EXPECT_TRUE(live::routed_set_differences(old_zone, old_zone, name("example.test"), gate).differences.empty());
+  Rrset reweighted = blue;
+  reweighted.routing->weight = 30;
+  auto compared = live::routed_set_differences(old_zone, {plain, reweighted}, name("example.test"), gate);
+  EXPECT_EQ(compared.compared, 2u);  // the child's alias is out of scope
+  EXPECT_EQ(compared.differences,
+            (std::vector<std::string>{"w.example.test. A set 'blue': the new zone holds it differently (alias, routing, TTL or values)",
+                                      "example.test. A: missing from the new zone"}));
+}
+
 TEST(LiveGatesNames, NamesTextIsSorted) {
   EXPECT_EQ(live::names_text({name("ns2.x.test"), name("ns1.x.test")}), "ns1.x.test. ns2.x.test.");
   EXPECT_EQ(live::names_text({}), "(none)");

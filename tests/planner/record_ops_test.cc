@@ -39,6 +39,7 @@ TEST(RecordOps, ChangesSkipWhatIsAlreadyIdentical) {
   auto changes = changes_to_hold(target, {kOld[2], kOld[3]});
   ASSERT_EQ(changes.size(), 1u);  // www is identical; MX differs in TTL
   EXPECT_EQ(changes[0].rrset.type, dns::RecordType::MX);
+  EXPECT_EQ(changes[0].kind, ChangeKind::Upsert);
   EXPECT_TRUE(changes_in_effect(kOld, changes));
   EXPECT_FALSE(changes_in_effect(target, changes));
 }
@@ -57,6 +58,55 @@ TEST(RecordOps, DeletionsBelowKeepTheDelegation) {
 TEST(RecordOps, ValuesCompareAsSetsIgnoringCase) {
   EXPECT_TRUE(same_values({"NS2.old.", "ns1.old."}, {"ns1.OLD.", "ns2.old."}));
   EXPECT_FALSE(same_values({"ns1.old."}, {"ns1.old.", "ns2.old."}));
+}
+
+Rrset weighted(std::string_view id, std::uint32_t weight, std::string value) {
+  Rrset set = rr("w.example.com", dns::RecordType::A, 60, {std::move(value)});
+  set.routing = Routing{.set_identifier = std::string(id), .weight = weight};
+  return set;
+}
+
+TEST(RecordOps, AbsentSetsAreCreatedAndChangedOnesUpserted) {
+  std::vector<Rrset> target{rr("www.example.com", dns::RecordType::A, 60, {"192.0.2.1"})};
+  auto changes = changes_to_hold(target, {kOld[2], kOld[3]});
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].kind, ChangeKind::Create);  // the MX is not in the target
+  EXPECT_EQ(changes[1].kind, ChangeKind::Upsert);  // www differs in TTL
+  EXPECT_TRUE(changes_in_effect(kOld, changes));
+}
+
+TEST(RecordOps, RecordSetsAreToldApartByTheirSetIdentifier) {
+  std::vector<Rrset> target{weighted("blue", 10, "192.0.2.1")};
+  auto changes = changes_to_hold(target, {weighted("blue", 10, "192.0.2.1"), weighted("green", 10, "192.0.2.2")});
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].kind, ChangeKind::Create);
+  EXPECT_EQ(changes[0].rrset.set_identifier(), "green");
+
+  // A weight is part of the set: a changed one is an UPSERT of that set alone.
+  changes = changes_to_hold(target, {weighted("blue", 20, "192.0.2.1")});
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].kind, ChangeKind::Upsert);
+  EXPECT_FALSE(changes_in_effect(target, changes));
+
+  EXPECT_EQ(find_rrset(target, RrsetKey{.name = n("w.example.com"), .type = dns::RecordType::A, .set_identifier = "blue"}), target[0]);
+  EXPECT_FALSE(find_rrset(target, n("w.example.com"), dns::RecordType::A).has_value());  // no simple set there
+  EXPECT_TRUE(changes_in_effect(target, {RrsetChange{.kind = ChangeKind::Delete, .rrset = weighted("green", 1, "x")}}));
+}
+
+TEST(RecordOps, EveryFieldCounts) {
+  Rrset alias = rr("example.com", dns::RecordType::A, 0, {});
+  alias.alias = AliasTarget{.name = n("d1.cloudfront.net"), .hosted_zone_id = "Z2FDTNDATAQYW2"};
+  Rrset other_target = alias;
+  other_target.alias->evaluate_target_health = true;
+  Rrset checked = weighted("blue", 10, "192.0.2.1");
+  Rrset with_check = checked;
+  with_check.health_check_id = "hc-1";
+  EXPECT_NE(alias, other_target);
+  EXPECT_FALSE(same_content(alias, other_target));
+  EXPECT_FALSE(same_content(checked, with_check));
+  EXPECT_EQ(changes_to_hold({alias}, {other_target}).size(), 1u);
+  EXPECT_EQ(changes_to_hold({checked}, {with_check}).size(), 1u);
+  EXPECT_TRUE(changes_to_hold({alias}, {alias}).empty());
 }
 
 }  // namespace

@@ -13,9 +13,10 @@ struct Rendered {
   std::string text, json, dot;
 };
 
-Rendered render(const std::string& name) {
+Rendered render(const std::string& name, const std::vector<CopyPreview>& copies = {}) {
   auto plan = load_plan(std::string(CUTOVER_SOURCE_DIR "/plans/") + name).value();
   auto facts = assumed_facts(plan);
+  facts.copies = copies;
   auto graph = build_steps(plan, facts).value();
   auto schedule = graph.schedule().value();
   PlannedRun run{.plan = plan, .facts = facts, .graph = graph, .schedule = schedule};
@@ -38,7 +39,7 @@ TEST(Render, JsonFollowsTheDocumentedSchema) {
   std::size_t with_batch = 0;
   for (const auto& step : doc["steps"]) {
     for (const char* key : {"id", "title", "strategy", "start_offset_seconds", "finish_offset_seconds", "start_reason", "depends_on",
-                            "waits", "actions", "gates", "check_after", "rollback", "notes", "done"}) {
+                            "waits", "actions", "gates", "check_after", "rollback", "notes", "copies", "done"}) {
       EXPECT_TRUE(step.contains(key)) << step["id"] << " lacks " << key;
     }
     for (const auto& action : step["actions"]) with_batch += action.contains("change_batch");
@@ -52,6 +53,31 @@ TEST(Render, JsonFollowsTheDocumentedSchema) {
     EXPECT_EQ(change["ResourceRecordSet"]["Type"], "CNAME");
     EXPECT_EQ(change["ResourceRecordSet"]["TTL"], 60);
     EXPECT_EQ(change["ResourceRecordSet"]["ResourceRecords"][0]["Value"], "prod.cluster-cn3w.eu-west-1.rds.amazonaws.com");
+  }
+}
+
+// Live planning lists what each copy carries, by kind, in text and JSON.
+TEST(Render, CopyInventoriesAreShownWithTheirStep) {
+  CopyInventory inventory{.sets = 5, .by_kind = {{"simple", 3}, {"weighted", 2}}, .aliases = 1, .health_checks = {"hc-1"}};
+  std::vector<CopyPreview> copies{
+      {.step = "switch.copy-records", .from_zone = "old", .to_zone = "new", .inventory = inventory},
+      {.step = "switch.copy-records", .from_zone = "x", .to_zone = "new", .note = "zone 'x' does not exist yet"}};
+  auto out = render("s1-account-move.json", copies);
+  EXPECT_NE(
+      out.text.find("      copies from 'old' into 'new': 5 record sets: 3 simple, 2 weighted; 1 alias; health checks referenced: hc-1\n"),
+      std::string::npos)
+      << out.text;
+  EXPECT_NE(out.text.find("      copies from 'x' into 'new': zone 'x' does not exist yet\n"), std::string::npos);
+  auto doc = nlohmann::json::parse(out.json);
+  for (const auto& step : doc["steps"]) {
+    if (step["id"] != "switch.copy-records") {
+      EXPECT_TRUE(step["copies"].empty()) << step["id"];
+      continue;
+    }
+    ASSERT_EQ(step["copies"].size(), 2u);
+    EXPECT_EQ(step["copies"][0], nlohmann::json::parse(R"({"from_zone": "old", "to_zone": "new", "record_sets": 5,
+        "by_kind": {"simple": 3, "weighted": 2}, "aliases": 1, "health_checks": ["hc-1"]})"));
+    EXPECT_EQ(step["copies"][1]["note"], "zone 'x' does not exist yet");
   }
 }
 

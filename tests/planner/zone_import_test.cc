@@ -143,6 +143,15 @@ TEST(ZonePlan, CreatesWhereNothingIsAndUpsertsOverWhatIs) {
                                                  "CREATE *.example.net. 300 A 192.0.2.4"}));
 }
 
+TEST(ZonePlan, AFileSetReplacesAnAliasAtItsNameAndType) {
+  std::vector<Rrset> wanted = {{.name = name("www.example.net."), .type = dns::RecordType::A, .ttl = 300, .values = {"192.0.2.1"}}};
+  std::vector<r53::RecordSet> current = {
+      {.name = "www.example.net.", .type = "A", .alias = r53::AliasTarget{"Z2FDTNDATAQYW2", "d1.cloudfront.net.", false}}};
+  auto plan = plan_import(wanted, current, name("example.net")).value();
+  ASSERT_EQ(plan.changes.size(), 1u);
+  EXPECT_EQ(describe_change(plan.changes[0]), "UPSERT www.example.net. 300 A 192.0.2.1");  // a CREATE would be refused: it exists
+}
+
 TEST(ZonePlan, TxtCaseIsAChangeNameCaseIsNot) {
   std::vector<Rrset> wanted = {
       {.name = name("k.example.net."), .type = dns::RecordType::TXT, .ttl = 300, .values = {"\"p=AbC\""}},

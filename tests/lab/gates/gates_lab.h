@@ -74,6 +74,7 @@ class ServedZone final : public planner::DnsProvider {
   planner::Result<void> remove() override;
   planner::Result<std::vector<planner::Rrset>> list() override;
   planner::Result<void> apply(const std::vector<planner::RrsetChange>&, std::string_view) override;
+  planner::Result<planner::ZoneCapabilities> capabilities() override { return planner::ZoneCapabilities{}; }
   planner::Result<std::vector<dns::DomainName>> nameservers() override;
   planner::Result<std::vector<std::string>> server_addresses() override { return spec_.servers; }
 

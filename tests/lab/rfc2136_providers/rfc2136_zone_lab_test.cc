@@ -211,6 +211,24 @@ TEST_F(Rfc2136ZoneLab, RefusesChangesItCannotMake) {
   auto bad = zone->apply({upsert("www.example.test.", RecordType::A, 60, {"not-an-address"})}, "lab");
   ASSERT_FALSE(bad.has_value());
   EXPECT_NE(bad.error().message.find("bad value 'not-an-address'"), std::string::npos) << bad.error().message;
+  // A Route 53 weighted set has no RFC 2136 form: refused, never sent as a plain RRset.
+  auto weighted = upsert("w.example.test.", RecordType::A, 60, {"192.0.2.1"});
+  weighted.rrset.routing = planner::Routing{.set_identifier = "blue", .weight = 10};
+  auto routed = zone->apply({weighted}, "lab");
+  ASSERT_FALSE(routed.has_value());
+  EXPECT_EQ(routed.error().code, planner::ErrorCode::Invalid);
+  EXPECT_NE(routed.error().message.find("an alias or routing-policy set"), std::string::npos) << routed.error().message;
+}
+
+// The copy sends CREATE for a set the target lacks (Route 53 counts it once):
+// an UPDATE takes it like an UPSERT.
+TEST_F(Rfc2136ZoneLab, ACreateIsSentLikeAnUpsert) {
+  auto zone = open("example.test.");
+  ASSERT_TRUE(zone);
+  auto created = upsert("new.example.test.", RecordType::A, 60, {"192.0.2.9"});
+  created.kind = planner::ChangeKind::Create;
+  ASSERT_TRUE(zone->apply({created}, "lab").has_value());
+  EXPECT_TRUE(planner::changes_in_effect(zone->list().value(), {created}));
 }
 
 TEST_F(Rfc2136ZoneLab, OpenNamesABadKeyFile) {

@@ -1,5 +1,7 @@
 """What the lab changes inside moto (in-process): name servers of their own
-per zone, the .test TLD, and the duplicate-operation check of Route 53 Domains."""
+per zone, the .test TLD, the duplicate-operation check of Route 53 Domains,
+record set identity (name, type and SetIdentifier) in Route 53 changes, and
+aliases listed without a TTL."""
 
 from __future__ import annotations
 
@@ -51,3 +53,74 @@ def _patch_moto() -> None:
                 raise DuplicateRequestException()
 
     Route53DomainsBackend._Route53DomainsBackend__validate_duplicate_operations = validate_duplicate
+
+    _patch_record_set_identity()
+
+
+def _same_set(record: Any, name: str, rtype: str, set_identifier: str | None) -> bool:
+    return (record.name.lower() == name.lower() and record.type == rtype
+            and (record.set_identifier or None) == (set_identifier or None))
+
+
+def _patch_record_set_identity() -> None:
+    """Route 53 tells record sets apart by name, type and SetIdentifier. moto
+    5.2.1 lets a CREATE add a second set of the same identity (unless an
+    identical change came before), deletes a routing set by its identifier
+    alone (every set of that identifier, under any name) and a simple set by
+    name and type (its routing siblings too). The lab does as Route 53 does."""
+    from moto.route53.exceptions import ResourceRecordAlreadyExists
+    from moto.route53.models import FakeZone, Route53Backend
+
+    moto_change = Route53Backend.change_resource_record_sets
+
+    def change_resource_record_sets(self: Any, zoneid: str, change_list: list[dict[str, Any]]) -> None:
+        zone = self.get_hosted_zone(zoneid)
+        deleted: set[tuple[str, str, str | None]] = set()  # a DELETE then CREATE in one batch replaces
+        for value in change_list:
+            rs = value["ResourceRecordSet"]
+            name = rs["Name"] if rs["Name"].endswith(".") else rs["Name"] + "."
+            identity = (name.lower(), rs["Type"], rs.get("SetIdentifier"))
+            if value["Action"] == "DELETE":
+                deleted.add(identity)
+            elif value["Action"] == "CREATE" and identity not in deleted and any(
+                    _same_set(r, name, rs["Type"], rs.get("SetIdentifier")) for r in zone.rrsets):
+                raise ResourceRecordAlreadyExists(name=name, _type=rs["Type"])
+        moto_change(self, zoneid, change_list)
+
+    def delete_rrset(self: Any, rrset: dict[str, Any]) -> None:
+        name = rrset["Name"] if rrset["Name"].endswith(".") else rrset["Name"] + "."
+        self.rrsets = [r for r in self.rrsets if not _same_set(r, name, rrset.get("Type"), rrset.get("SetIdentifier"))]
+
+    # moto calls delete_rrset_by_id(identifier) for a DELETE with a SetIdentifier:
+    # the change's name and type are not passed, so the whole set is matched here.
+    def change_with_precise_deletes(self: Any, zoneid: str, change_list: list[dict[str, Any]]) -> None:
+        zone = self.get_hosted_zone(zoneid)
+        deletes = [c["ResourceRecordSet"] for c in change_list
+                   if c["Action"] == "DELETE" and "SetIdentifier" in c["ResourceRecordSet"]]
+        zone._lab_pending_deletes = deletes
+        try:
+            change_resource_record_sets(self, zoneid, change_list)
+        finally:
+            zone._lab_pending_deletes = []
+
+    def delete_rrset_by_id(self: Any, set_identifier: str) -> None:
+        for rrset in getattr(self, "_lab_pending_deletes", []):
+            if rrset.get("SetIdentifier") == set_identifier:
+                delete_rrset(self, rrset)
+                self._lab_pending_deletes.remove(rrset)
+                return
+
+    Route53Backend.change_resource_record_sets = change_with_precise_deletes
+    FakeZone.delete_rrset = delete_rrset
+    FakeZone.delete_rrset_by_id = delete_rrset_by_id
+
+    # An alias has no TTL: Route 53 lists it without one, moto with <TTL>0</TTL>.
+    from moto.route53.models import RecordSet
+    moto_record_init = RecordSet.__init__
+
+    def record_init(self: Any, kwargs: dict[str, Any]) -> None:
+        moto_record_init(self, kwargs)
+        if "AliasTarget" in kwargs and "TTL" not in kwargs:
+            self.ttl = None
+
+    RecordSet.__init__ = record_init
