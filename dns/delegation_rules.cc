@@ -39,6 +39,7 @@ bool unusable(const NameServer& server, OutcomeKind kind, const std::string& det
   };
   switch (kind) {
     case OutcomeKind::Timeout: add(ProblemCode::NoResponse, Severity::Error, at + " does not answer (" + detail + ")"); return true;
+    case OutcomeKind::Unreachable: add(ProblemCode::NoResponse, Severity::Error, at + " cannot be reached (" + detail + ")"); return true;
     case OutcomeKind::NetworkError:
       tally.local_failure = true;
       add(ProblemCode::NoResponse, Severity::Warning, at + " could not be queried: " + detail);
