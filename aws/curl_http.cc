@@ -43,7 +43,24 @@ size_t write_header(char* data, size_t size, size_t count, void* user) {
 bool surely_not_sent(CURLcode code) {
   return code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_COULDNT_CONNECT ||
          code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_UNSUPPORTED_PROTOCOL ||
-         code == CURLE_URL_MALFORMAT;
+         code == CURLE_URL_MALFORMAT || code == CURLE_SSL_CACERT_BADFILE;
+}
+
+// The peer's certificate does not verify, or the CA bundle to verify it with cannot be read.
+bool untrusted(CURLcode code) { return code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE; }
+
+// "https://host:port" of a URL: the endpoint, without the path and query.
+std::string origin_of(const std::string& url) {
+  std::size_t start = url.find("://");
+  std::size_t end = start == std::string::npos ? std::string::npos : url.find_first_of("/?#", start + 3);
+  return url.substr(0, end);
+}
+
+// Verification cannot be turned off (there is no option for it), so the
+// message says what the user can do instead.
+std::string untrusted_text(const std::string& url, const std::string& why) {
+  return "the certificate of " + origin_of(url) + " is not trusted (" + why +
+         "); TLS verification cannot be turned off: if this endpoint is yours, give its CA with AWS_CA_BUNDLE or ca_bundle";
 }
 
 class CurlHttp final : public HttpClient {
@@ -61,8 +78,9 @@ class CurlHttp final : public HttpClient {
     curl_easy_setopt(easy_.get(), CURLOPT_ERRORBUFFER, error_buffer);
     CURLcode code = curl_easy_perform(easy_.get());
     if (code != CURLE_OK) {
+      std::string why = std::string(curl_easy_strerror(code)) + (error_buffer[0] ? std::string(": ") + error_buffer : "");
       Error error{.code = ErrorCode::Transport,
-                  .message = std::string(curl_easy_strerror(code)) + (error_buffer[0] ? std::string(": ") + error_buffer : ""),
+                  .message = untrusted(code) ? untrusted_text(request.url, why) : why,
                   .aws_code = code == CURLE_OPERATION_TIMEDOUT ? "Timeout" : "",
                   .maybe_sent = !surely_not_sent(code)};
       return std::unexpected(std::move(error));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <initializer_list>
 #include <set>
 
 #include "dns/prober.h"
@@ -47,8 +48,11 @@ ParentView parent_view(const NameServer& server, const DomainName& zone, Outcome
   return view;
 }
 
-ChildView child_view(const NameServer& server, const DomainName& zone, const Outcome& ns, const Outcome& soa) {
-  ChildView view{.server = server, .outcome = ns.kind, .detail = ns.detail};
+ChildView child_view(const NameServer& server, const DomainName& zone, const Outcome& ns, const Outcome& soa, const Outcome& dnskey) {
+  ChildView view{.server = server, .outcome = ns.kind, .detail = ns.detail, .dnskey_outcome = dnskey.kind};
+  for (const auto& rr : dnskey.reply.answer) {
+    if (rr.type == RecordType::DNSKEY && rr.name == zone) view.dnskeys.push_back(rr.rdata);
+  }
   if (!responded(ns.kind)) return view;
   view.authoritative = ns.reply.authoritative;
   if (ns.kind == OutcomeKind::Answer && ns.reply.authoritative) {
@@ -75,15 +79,46 @@ ChildView child_view(const NameServer& server, const DomainName& zone, const Out
   return view;
 }
 
-// Asks every server the two questions; outcomes in pairs per server.
-Result<std::vector<Outcome>> ask_pairs(const std::vector<NameServer>& servers, const DomainName& zone, RecordType first, RecordType second,
-                                       const ProbeOptions& options) {
+// Asks every server about `zone` for each of `types`; outcomes grouped per server, in the order of `types`.
+Result<std::vector<Outcome>> ask_each(const std::vector<NameServer>& servers, const DomainName& zone,
+                                      std::initializer_list<RecordType> types, const ProbeOptions& options) {
   std::vector<ProbeRequest> requests;
   for (const auto& s : servers) {
-    requests.push_back({.server = s.address, .question = {.name = zone, .type = first}});
-    requests.push_back({.server = s.address, .question = {.name = zone, .type = second}});
+    for (RecordType type : types) requests.push_back({.server = s.address, .question = {.name = zone, .type = type}});
   }
   return probe(requests, options);
+}
+
+bool has_glue(const std::vector<Record>& glue, const DomainName& name) {
+  return std::ranges::any_of(glue, [&](const Record& rr) { return rr.name == name; });
+}
+
+// The servers a resolver could reach from the referral. A name inside the
+// zone has only the parent's glue: looking it up elsewhere (through a server
+// that did get glue) would make the verdict depend on what else happens to
+// resolve, which is not what a resolver following the referral can do.
+std::vector<NameServer> name_servers(DelegationReport& report, const std::vector<Record>& glue, Iterator& iterator) {
+  std::vector<DomainName> others;
+  for (const auto& name : report.parent_ns) {
+    if (!name.is_subdomain_of(report.zone) || has_glue(glue, name)) {
+      others.push_back(name);
+      continue;
+    }
+    report.unasked.push_back({.name = name, .reason = "inside the zone, and the parent gives no address (glue) for it"});
+    report.problems.push_back({.code = ProblemCode::GlueMissing,
+                               .server = name.text(),
+                               .message = "name server " + name.text() + " is inside " + report.zone.text() +
+                                          " but the parent gives no address (glue) for it: a resolver following the referral has none to "
+                                          "reach it by (RFC 9471 requires this glue)"});
+  }
+  std::vector<DomainName> unresolved;
+  auto servers = iterator.servers_for(others, glue, &unresolved);
+  for (const auto& name : unresolved) {
+    report.unasked.push_back({.name = name, .reason = "no glue at the parent, and the name does not resolve"});
+    report.problems.push_back(
+        {.code = ProblemCode::NoAddress, .server = name.text(), .message = "name server " + name.text() + " does not resolve"});
+  }
+  return servers;
 }
 
 Result<ParentServers> find_parent_servers(const DelegationOptions& options, Iterator& iterator) {
@@ -110,7 +145,7 @@ Result<DelegationReport> check_delegation(const DelegationOptions& options) {
     return report;
   }
   report.parent_zone = parents->parent_zone;
-  auto parent_outcomes = ask_pairs(parents->servers, options.zone, RecordType::NS, RecordType::DS, options.probe);
+  auto parent_outcomes = ask_each(parents->servers, options.zone, {RecordType::NS, RecordType::DS}, options.probe);
   if (!parent_outcomes) return std::unexpected(parent_outcomes.error());
   std::set<DomainName> parent_ns;
   std::vector<Record> glue;
@@ -121,19 +156,12 @@ Result<DelegationReport> check_delegation(const DelegationOptions& options) {
     report.parent.push_back(std::move(view));
   }
   report.parent_ns.assign(parent_ns.begin(), parent_ns.end());
-  std::vector<DomainName> unresolved;
-  auto children = iterator.servers_for(report.parent_ns, glue, &unresolved);
-  for (const auto& name : unresolved) {
-    bool in_bailiwick = name.is_subdomain_of(options.zone);
-    report.problems.push_back({.code = in_bailiwick ? ProblemCode::GlueMissing : ProblemCode::NoAddress,
-                               .server = name.text(),
-                               .message = in_bailiwick ? "in-bailiwick name server " + name.text() + " has no glue at the parent"
-                                                       : "name server " + name.text() + " does not resolve"});
-  }
-  auto child_outcomes = ask_pairs(children, options.zone, RecordType::NS, RecordType::SOA, options.probe);
+  auto children = name_servers(report, glue, iterator);
+  auto child_outcomes = ask_each(children, options.zone, {RecordType::NS, RecordType::SOA, RecordType::DNSKEY}, options.probe);
   if (!child_outcomes) return std::unexpected(child_outcomes.error());
   for (std::size_t i = 0; i < children.size(); ++i) {
-    report.child.push_back(child_view(children[i], options.zone, (*child_outcomes)[2 * i], (*child_outcomes)[2 * i + 1]));
+    const auto* o = &(*child_outcomes)[3 * i];
+    report.child.push_back(child_view(children[i], options.zone, o[0], o[1], o[2]));
   }
   evaluate_delegation(report, options.expect_ns);
   return report;

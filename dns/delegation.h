@@ -1,8 +1,10 @@
 #pragma once
 // The delegation check: what the parent's servers hand out for a zone, and
-// whether the servers they send resolvers to answer for it authoritatively
-// and with the same NS set (Zonemaster's "delegation" and "consistency"
-// tests, DNSViz's delegation view).
+// whether the servers they send resolvers to answer for it authoritatively,
+// with the same NS set, and with a DNSKEY for each DS the parent holds
+// (Zonemaster's "delegation", "consistency" and DS tests, DNSViz's
+// delegation view). Name servers are found as a resolver finds them from the
+// referral alone: a name inside the zone only through the parent's glue.
 //
 //   auto report = dns::check_delegation({.zone = zone, .root_hints = roots});
 //   if (report && report->verdict == dns::Verdict::Consistent) ...
@@ -26,7 +28,7 @@ namespace cutover::dns {
 struct DelegationOptions {
   DomainName zone{};
   std::vector<ServerAddress> parent_servers{};  // empty: found by walking down from `root_hints`
-  std::vector<ServerAddress> root_hints{};      // root servers; also used to resolve NS names without glue
+  std::vector<ServerAddress> root_hints{};      // root servers; also used to resolve NS names outside the zone
   std::vector<DomainName> expect_ns{};          // when given, the parent must delegate to exactly this set
   ProbeOptions probe{};
 };
@@ -52,6 +54,15 @@ struct ChildView {
   std::uint32_t ns_ttl{0};
   std::optional<std::uint32_t> soa_serial{};
   std::vector<Record> addresses{};  // A/AAAA of in-zone NS names that the server returned
+  OutcomeKind dnskey_outcome{OutcomeKind::Timeout};
+  std::vector<std::string> dnskeys{};  // DNSKEY rdata the server serves for the zone; empty when none
+};
+
+/// A name server of the delegation that was not asked, and why (no glue for
+/// a name inside the zone, a name outside it that does not resolve).
+struct UnaskedServer {
+  DomainName name{};
+  std::string reason{};
 };
 
 /// The whole picture, with every problem found and the verdict.
@@ -60,8 +71,9 @@ struct DelegationReport {
   DomainName parent_zone{};
   std::vector<ParentView> parent{};
   std::vector<ChildView> child{};
-  std::vector<DomainName> parent_ns{};  // union over the parent servers that answered
-  std::vector<DomainName> child_ns{};   // union over the child servers that answered authoritatively
+  std::vector<UnaskedServer> unasked{};  // NS names left out of `child`, with the reason
+  std::vector<DomainName> parent_ns{};   // union over the parent servers that answered
+  std::vector<DomainName> child_ns{};    // union over the child servers that answered authoritatively
   std::vector<Problem> problems{};
   Verdict verdict{Verdict::Undecided};
 };

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "dns/delegation.h"
+#include "dns/dnssec.h"
 
 namespace cutover::dns {
 namespace {
@@ -28,7 +29,14 @@ struct Tally {
   std::size_t parents{0};
   std::size_t children{0};
   bool local_failure{false};
+  bool ds_unchecked{false};  // a DS could not be compared with a server's keys
 };
+
+std::string list_text(const std::set<std::string>& values) {
+  std::string out = "{";
+  for (const auto& v : values) out += (out.size() > 1 ? " " : "") + v;
+  return out + "}";
+}
 
 // Problems common to any server that did not give a usable reply; true if it did not.
 bool unusable(const NameServer& server, OutcomeKind kind, const std::string& detail, const char* role, std::vector<Problem>& problems,
@@ -39,6 +47,7 @@ bool unusable(const NameServer& server, OutcomeKind kind, const std::string& det
   };
   switch (kind) {
     case OutcomeKind::Timeout: add(ProblemCode::NoResponse, Severity::Error, at + " does not answer (" + detail + ")"); return true;
+    case OutcomeKind::Unreachable: add(ProblemCode::NoResponse, Severity::Error, at + " cannot be reached (" + detail + ")"); return true;
     case OutcomeKind::NetworkError:
       tally.local_failure = true;
       add(ProblemCode::NoResponse, Severity::Warning, at + " could not be queried: " + detail);
@@ -51,7 +60,6 @@ bool unusable(const NameServer& server, OutcomeKind kind, const std::string& det
 
 void parent_rules(DelegationReport& r, const std::vector<DomainName>& expect, Tally& tally) {
   std::map<std::vector<DomainName>, std::vector<std::string>> sets;
-  bool ds_reported = false;
   for (const auto& v : r.parent) {
     if (unusable(v.server, v.outcome, v.detail, "parent", r.problems, tally)) continue;
     if (v.ns.empty()) {
@@ -71,15 +79,6 @@ void parent_rules(DelegationReport& r, const std::vector<DomainName>& expect, Ta
           {.code = ProblemCode::UnexpectedNsSet,
            .server = to_string(v.server.address),
            .message = "parent server " + who(v.server) + " delegates to " + set_text(v.ns) + ", expected " + set_text(expect)});
-    }
-    if (!v.ds.empty() && !ds_reported) {
-      ds_reported = true;
-      r.problems.push_back({.code = ProblemCode::DsAtParent,
-                            .severity = Severity::Warning,
-                            .server = to_string(v.server.address),
-                            .message = "DS at the parent (" + v.ds.front() +
-                                       "): the zone's servers must serve a matching DNSKEY, "
-                                       "or the DS must go before the servers change"});
     }
   }
   if (sets.size() > 1) {
@@ -129,8 +128,9 @@ void glue_rules(DelegationReport& r) {
     if (it == served.end() || it->second == addresses || !key.first.is_subdomain_of(r.zone)) continue;
     r.problems.push_back({.code = ProblemCode::GlueMismatch,
                           .server = key.first.text(),
-                          .message = "glue for " + key.first.text() + " at the parent differs from the zone's own " +
-                                     std::string(to_string(key.second)) + " records"});
+                          .message = "glue for " + key.first.text() + " at the parent " + list_text(addresses) +
+                                     " differs from the zone's own " + std::string(to_string(key.second)) + " records " +
+                                     list_text(it->second)});
   }
 }
 
@@ -162,6 +162,74 @@ void child_rules(DelegationReport& r, Tally& tally) {
   glue_rules(r);
 }
 
+// The DS records the parent servers hand out, each once, in the order seen.
+std::vector<std::string> parent_ds(const DelegationReport& r) {
+  std::vector<std::string> out;
+  for (const auto& v : r.parent)
+    for (const auto& ds : v.ds)
+      if (std::ranges::find(out, ds) == out.end()) out.push_back(ds);
+  return out;
+}
+
+// One server's DNSKEY set against the DS records; adds its problem, if any.
+void ds_server_rule(DelegationReport& r, const ChildView& v, const std::vector<std::string>& ds, Tally& tally) {
+  auto add = [&](ProblemCode code, Severity severity, std::string message) {
+    r.problems.push_back({.code = code, .severity = severity, .server = to_string(v.server.address), .message = std::move(message)});
+  };
+  const std::string at = "name server " + who(v.server);
+  const std::string consequence = ": validating resolvers will answer SERVFAIL for every name in " + r.zone.text();
+  if (v.dnskeys.empty() && v.dnskey_outcome != OutcomeKind::Answer && v.dnskey_outcome != OutcomeKind::NoData) {
+    tally.ds_unchecked = true;
+    add(ProblemCode::NoResponse, Severity::Warning,
+        at + " gave no DNSKEY answer (" + std::string(to_string(v.dnskey_outcome)) + "): the DS at the parent cannot be checked there");
+    return;
+  }
+  if (v.dnskeys.empty()) {
+    add(ProblemCode::DsWithoutDnskey, Severity::Error, at + " serves no DNSKEY, but the parent has DS " + ds.front() + consequence);
+    return;
+  }
+  std::set<std::string> findings;
+  bool any_checkable = false;
+  for (const auto& d : ds) {
+    auto match = match_ds(r.zone, d, v.dnskeys);
+    if (!match) {
+      tally.ds_unchecked = true;
+      add(ProblemCode::DsMatchesNoDnskey, Severity::Warning, at + ": cannot compare: " + match.error().message);
+      return;
+    }
+    if (match->kind == DsMatchKind::Matches) return;
+    if (match->kind == DsMatchKind::UnsupportedDigest) continue;
+    any_checkable = true;
+    findings.insert("DS " + std::to_string(match->key_tag) + ": " + std::string(to_string(match->kind)));
+  }
+  std::set<std::string> tags;
+  for (const auto& key : v.dnskeys) tags.insert(std::to_string(dnskey_tag(r.zone, key).value_or(0)));
+  if (!any_checkable) {
+    // Resolvers ignore a DS whose digest they cannot check: the zone is then unsigned to them, not broken.
+    add(ProblemCode::DsAtParent, Severity::Warning, at + ": no DS at the parent has a digest type a resolver checks");
+    return;
+  }
+  add(ProblemCode::DsMatchesNoDnskey, Severity::Error,
+      at + " serves DNSKEY " + list_text(tags) + ", and none matches a DS at the parent " + list_text(findings) + consequence);
+}
+
+// DS at the parent against the DNSKEY set each server of the zone serves.
+void ds_rules(DelegationReport& r, Tally& tally) {
+  auto ds = parent_ds(r);
+  if (ds.empty()) return;
+  r.problems.push_back({.code = ProblemCode::DsAtParent,
+                        .severity = Severity::Warning,
+                        .message = "DS at the parent (" + ds.front() +
+                                   (ds.size() > 1 ? " and " + std::to_string(ds.size() - 1) + " more" : "") +
+                                   "): the zone's servers must keep serving a matching DNSKEY, and the DS must go before servers "
+                                   "without that key take over"});
+  for (const auto& v : r.child) {
+    // Servers that did not answer for the zone are reported already; their keys prove nothing.
+    if (v.outcome != OutcomeKind::Answer || !v.authoritative || v.ns.empty()) continue;
+    ds_server_rule(r, v, ds, tally);
+  }
+}
+
 }  // namespace
 
 void evaluate_delegation(DelegationReport& report, const std::vector<DomainName>& expect_ns) {
@@ -170,13 +238,14 @@ void evaluate_delegation(DelegationReport& report, const std::vector<DomainName>
   std::ranges::sort(expect);
   parent_rules(report, expect, tally);
   child_rules(report, tally);
+  ds_rules(report, tally);
   bool answered_error = std::ranges::any_of(
       report.problems, [](const Problem& p) { return p.severity == Severity::Error && p.code != ProblemCode::NoResponse; });
   bool silent = std::ranges::any_of(report.problems,
                                     [](const Problem& p) { return p.severity == Severity::Error && p.code == ProblemCode::NoResponse; });
   if (answered_error) {
     report.verdict = Verdict::NotConsistent;
-  } else if (tally.parents == 0 || tally.children == 0 || tally.local_failure) {
+  } else if (tally.parents == 0 || tally.children == 0 || tally.local_failure || tally.ds_unchecked) {
     report.verdict = Verdict::Undecided;
   } else {
     // A delegated server that stays silent while its peers answer is a broken delegation, not a maybe.

@@ -11,6 +11,7 @@ std::string_view to_string(OutcomeKind kind) {
     case OutcomeKind::Refused: return "refused";
     case OutcomeKind::ServerFailure: return "servfail";
     case OutcomeKind::Timeout: return "timeout";
+    case OutcomeKind::Unreachable: return "unreachable";
     case OutcomeKind::NetworkError: return "network-error";
   }
   return "unknown";

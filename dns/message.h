@@ -57,20 +57,23 @@ enum class OutcomeKind {
   Refused,        // REFUSED (a lame server often says this)
   ServerFailure,  // SERVFAIL or another error rcode
   Timeout,        // no matching reply after every retry
+  Unreachable,    // an ICMP error said so (port unreachable: nothing listens there); not waited out
   NetworkError,   // the query could not be sent or the TCP exchange failed
 };
 
-/// "answer", "nodata", "nxdomain", "referral", "refused", "servfail", "timeout", "network-error".
+/// "answer", "nodata", "nxdomain", "referral", "refused", "servfail", "timeout", "unreachable", "network-error".
 std::string_view to_string(OutcomeKind kind);
 
 /// True for the outcomes that carry a reply from the server.
-inline bool responded(OutcomeKind kind) { return kind != OutcomeKind::Timeout && kind != OutcomeKind::NetworkError; }
+inline bool responded(OutcomeKind kind) {
+  return kind != OutcomeKind::Timeout && kind != OutcomeKind::Unreachable && kind != OutcomeKind::NetworkError;
+}
 
 /// The result of one query: its kind, the reply when there was one, and why it failed otherwise.
 struct Outcome {
   OutcomeKind kind{OutcomeKind::Timeout};
   Reply reply{};                     // meaningful only when responded(kind)
-  std::string detail{};              // why, for Timeout/NetworkError; empty otherwise
+  std::string detail{};              // why, for Timeout/Unreachable/NetworkError; empty otherwise
   int attempts{0};                   // UDP sends made (retries included)
   std::chrono::microseconds rtt{0};  // time from the last send to the reply
 };

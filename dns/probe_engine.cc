@@ -169,6 +169,21 @@ void ProbeEngine::on_send_error(std::size_t token, const std::string& why) {
   finish(token, Outcome{.kind = OutcomeKind::NetworkError, .detail = why, .attempts = queries_[token].attempts});
 }
 
+void ProbeEngine::on_unreachable(std::size_t server, std::uint16_t id, const std::string& why) {
+  Server& state = servers_[server];
+  std::uint32_t slot = state.by_id.empty() ? 0 : state.by_id[id];
+  if (slot == 0) return;  // an earlier attempt, already retried or ended
+  std::size_t token = slot - 1;
+  release_id(token);
+  finish(token, Outcome{.kind = OutcomeKind::Unreachable, .detail = why, .attempts = queries_[token].attempts});
+  // Nothing listens there: the queries still waiting would only be refused in turn.
+  while (!state.pending.empty()) {
+    std::size_t waiting = state.pending.front();
+    state.pending.pop_front();
+    finish(waiting, Outcome{.kind = OutcomeKind::Unreachable, .detail = "not sent: " + why, .attempts = queries_[waiting].attempts});
+  }
+}
+
 std::vector<std::size_t> ProbeEngine::take_tcp_requests() { return std::exchange(tcp_requests_, {}); }
 
 void ProbeEngine::on_tcp_reply(std::size_t token, std::span<const std::uint8_t> bytes, TimePoint now) {

@@ -71,6 +71,10 @@ class ProbeEngine {
   void on_datagram(std::size_t server, std::span<const std::uint8_t> bytes, TimePoint now);
   /// The send of `token` failed locally (unreachable network...): it ends as NetworkError.
   void on_send_error(std::size_t token, const std::string& why);
+  /// An ICMP error came back for the query with `id` sent to `server` (port
+  /// or host unreachable): it ends as Unreachable at once, and so do the
+  /// server's queries not sent yet. An id not in flight is ignored.
+  void on_unreachable(std::size_t server, std::uint16_t id, const std::string& why);
 
   /// Queries whose UDP reply was truncated and that the driver must repeat over TCP.
   std::vector<std::size_t> take_tcp_requests();

@@ -53,6 +53,7 @@ class Driver {
   void send(const std::vector<ProbeEngine::Send>& sends);
   void send_family(int family, const std::vector<ProbeEngine::Send>& sends);
   void receive(int fd);
+  void read_errors(int fd);
   void do_tcp();
   int poll_timeout(bool more_to_send) const;
 
@@ -109,6 +110,7 @@ void Driver::send_family(int family, const std::vector<ProbeEngine::Send>& sends
   }
   int fd = family == AF_INET ? v4_.get() : v6_.get();
   std::size_t done = 0;
+  bool retried = false;
   while (done < count) {
     if (fd < 0) {
       engine_.on_send_error(tokens[done++], "no IPv6 socket on this host");
@@ -117,15 +119,35 @@ void Driver::send_family(int family, const std::vector<ProbeEngine::Send>& sends
     int n = ::sendmmsg(fd, messages.data() + done, static_cast<unsigned>(count - done), 0);
     if (n > 0) {
       done += static_cast<std::size_t>(n);
+      retried = false;
       continue;
     }
+    int error = errno;
+    // An ICMP error for an earlier datagram is reported by the next call on
+    // the socket: read the queue (which names the query it belongs to), then
+    // send this one again before blaming it.
+    if (!retried && (error == ECONNREFUSED || error == EHOSTUNREACH || error == ENETUNREACH || error == EACCES)) {
+      read_errors(fd);
+      retried = true;
+      continue;
+    }
+    retried = false;
     // EAGAIN: treat as lost, the retry timer resends it. Anything else names the failure.
-    if (errno != EAGAIN && errno != EINTR) engine_.on_send_error(tokens[done], std::string("send: ") + std::strerror(errno));
+    if (error != EAGAIN && error != EINTR) engine_.on_send_error(tokens[done], std::string("send: ") + std::strerror(error));
     ++done;
   }
 }
 
+void Driver::read_errors(int fd) {
+  for (const auto& error : detail::read_icmp_errors(fd)) {
+    auto server = by_address_.find(address_key(error.destination));
+    if (server != by_address_.end()) engine_.on_unreachable(server->second, error.id, error.why);
+  }
+}
+
 void Driver::receive(int fd) {
+  // Errors first: reading them clears the socket's pending error, which would make recvmmsg fail once.
+  read_errors(fd);
   std::array<mmsghdr, kBatch> messages{};
   std::array<iovec, kBatch> iovs{};
   std::array<sockaddr_storage, kBatch> from{};

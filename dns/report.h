@@ -1,6 +1,6 @@
 #pragma once
-// Vocabulary shared by the checks: verdicts, and problems named as
-// Zonemaster and DNSViz name them, so a report reads like theirs.
+// Vocabulary shared by the checks: verdicts, and problems in our own words
+// with Zonemaster's and DNSViz's tags beside them where they have one.
 
 #include <string>
 #include <string_view>
@@ -17,28 +17,36 @@ enum class Verdict {
 /// "consistent", "not-consistent", "undecided".
 std::string_view to_string(Verdict verdict);
 
-/// What is wrong. The tags mirror Zonemaster's message tags and DNSViz's
-/// error names where one exists (noted beside each).
+/// What is wrong. Each code has a tag of our own (to_string) and, where
+/// Zonemaster or DNSViz report the same problem, their tags (peer_tags), so a
+/// report can be laid beside theirs.
 enum class ProblemCode {
-  NoResponse,               // Zonemaster NO_RESPONSE; DNSViz "timeout"
-  NotAuthoritative,         // Zonemaster IS_NOT_AUTHORITATIVE; DNSViz "lame"
-  Refused,                  // DNSViz "lame" (REFUSED); Zonemaster NO_RESPONSE_... with rcode
-  UpwardReferral,           // Zonemaster UPWARD_REFERRAL; DNSViz "UPWARD_REFERRAL"
-  NotDelegated,             // Zonemaster NO_DELEGATION / NOT_A_ZONE: the parent has no NS for it
-  NsSetDiffersParentChild,  // Zonemaster EXTRA_NAME_PARENT / EXTRA_NAME_CHILD; DNSViz "NS_NAME_PARENT_CHILD_MISMATCH"
-  NsSetDiffersAmongParent,  // Zonemaster MULTIPLE_NS_SET at the parent
-  NsSetDiffersAmongChild,   // Zonemaster MULTIPLE_NS_SET
+  NoResponse,               // a server does not answer, or nothing listens on its port 53
+  NotAuthoritative,         // a listed server answers without AA: lame
+  Refused,                  // a listed server answers REFUSED: lame
+  UpwardReferral,           // a server refers to a zone above the one asked
+  NotDelegated,             // the parent has no NS for the zone
+  NsSetDiffersParentChild,  // the parent's NS set and the zone's own differ
+  NsSetDiffersAmongParent,  // parent servers hand out different NS sets
+  NsSetDiffersAmongChild,   // the zone's servers list different NS sets
   UnexpectedNsSet,          // the parent delegates to another set than expected (e.g. still the old one)
-  GlueMissing,              // Zonemaster MISSING_GLUE (in-bailiwick name without glue)
-  GlueMismatch,             // Zonemaster INCONSISTENT_GLUE / DNSViz "GLUE_MISMATCH"
-  NoAddress,                // Zonemaster NO_IPV4_NS... / NS name that does not resolve
-  SoaSerialDiffers,         // Zonemaster MULTIPLE_SOA_SERIALS
-  DsAtParent,               // DS present at the parent: the new servers must serve matching DNSKEYs
+  GlueMissing,              // an NS name inside the zone has no address at the parent: resolvers cannot reach it
+  GlueMismatch,             // the parent's glue for an NS name differs from the zone's own address records
+  NoAddress,                // an NS name outside the zone does not resolve
+  SoaSerialDiffers,         // the zone's servers serve different SOA serials
+  DsAtParent,               // DS present at the parent: the zone's servers must keep serving a matching DNSKEY
+  DsWithoutDnskey,          // DS at the parent, but a server of the zone serves no DNSKEY: resolvers answer SERVFAIL
+  DsMatchesNoDnskey,        // DS at the parent, but no DNSKEY a server serves matches it: resolvers answer SERVFAIL
   ServerError,              // SERVFAIL or another error rcode
 };
 
-/// The tag of a code: "NO_RESPONSE", "IS_NOT_AUTHORITATIVE", "UPWARD_REFERRAL", ...
+/// Our tag of a code: "NO_RESPONSE", "IS_NOT_AUTHORITATIVE", "NO_GLUE_FOR_IN_ZONE_NS", ...
 std::string_view to_string(ProblemCode code);
+
+/// The tags Zonemaster and DNSViz give the same problem, e.g. "Zonemaster
+/// CS05_MISSING_GLUE_FOR_NS; DNSViz MISSING_GLUE_FOR_NS_NAME"; empty when
+/// neither has one.
+std::string_view peer_tags(ProblemCode code);
 
 /// How bad a problem is: an error makes the verdict NotConsistent.
 enum class Severity { Info, Warning, Error };

@@ -2,9 +2,11 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/errqueue.h>
 #include <poll.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -114,7 +116,48 @@ Result<Fd> open_udp_socket(int family) {
   int size = 8 << 20;
   ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
   ::setsockopt(fd.get(), SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
+  // ICMP errors (port unreachable: nothing listens) are queued with the
+  // datagram they answer, so the prober fails that query at once instead of
+  // waiting out its retries; an unconnected socket drops them otherwise.
+  int on = 1;
+  if (family == AF_INET6) {
+    ::setsockopt(fd.get(), SOL_IPV6, IPV6_RECVERR, &on, sizeof on);
+  } else {
+    ::setsockopt(fd.get(), SOL_IP, IP_RECVERR, &on, sizeof on);
+  }
   return fd;
+}
+
+std::vector<IcmpError> read_icmp_errors(int fd) {
+  std::vector<IcmpError> out;
+  while (true) {
+    IcmpError error;
+    std::array<std::uint8_t, 64> payload{};  // the start of the datagram the error answers: its DNS header
+    std::array<char, 512> control{};
+    iovec iov{.iov_base = payload.data(), .iov_len = payload.size()};
+    msghdr message{};
+    message.msg_name = &error.destination;
+    message.msg_namelen = sizeof error.destination;
+    message.msg_iov = &iov;
+    message.msg_iovlen = 1;
+    message.msg_control = control.data();
+    message.msg_controllen = control.size();
+    ssize_t n = ::recvmsg(fd, &message, MSG_ERRQUEUE | MSG_DONTWAIT);
+    if (n < 0) return out;
+    for (cmsghdr* c = CMSG_FIRSTHDR(&message); c != nullptr; c = CMSG_NXTHDR(&message, c)) {
+      bool ours = (c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR) || (c->cmsg_level == SOL_IPV6 && c->cmsg_type == IPV6_RECVERR);
+      if (!ours || n < 2) continue;
+      sock_extended_err extended{};
+      std::memcpy(&extended, CMSG_DATA(c), sizeof extended);
+      if (extended.ee_origin != SO_EE_ORIGIN_ICMP && extended.ee_origin != SO_EE_ORIGIN_ICMP6) continue;
+      int e = static_cast<int>(extended.ee_errno);
+      if (e != ECONNREFUSED && e != EHOSTUNREACH && e != ENETUNREACH && e != EACCES) continue;
+      error.id = static_cast<std::uint16_t>((payload[0] << 8) | payload[1]);
+      error.why = std::string(e == ECONNREFUSED ? "port unreachable (ICMP): nothing listens there" : "unreachable (ICMP): ") +
+                  (e == ECONNREFUSED ? "" : std::strerror(e));
+      out.push_back(error);
+    }
+  }
 }
 
 Result<std::vector<std::uint8_t>> tcp_exchange(const SocketAddress& to, std::span<const std::uint8_t> query,

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "dns/result.h"
@@ -48,8 +49,22 @@ class Fd {
   int fd_{-1};
 };
 
-/// A non-blocking UDP socket of `family` (AF_INET or AF_INET6) with large buffers; fails (Network) naming errno.
+/// A non-blocking UDP socket of `family` (AF_INET or AF_INET6) with large
+/// buffers and ICMP errors queued (IP_RECVERR); fails (Network) naming errno.
 Result<Fd> open_udp_socket(int family);
+
+/// An ICMP error read from a socket's error queue: where the datagram went, and the DNS id it carried.
+struct IcmpError {
+  sockaddr_storage destination{};
+  std::uint16_t id{0};
+  std::string why{};  // "port unreachable (ICMP): Connection refused"
+};
+
+/// Reads every queued ICMP error of `fd` that says the destination cannot be
+/// reached (port, host or network unreachable, prohibited); others (e.g.
+/// "fragmentation needed") are read and dropped. Reading the queue also clears
+/// the socket's pending error, which would otherwise fail the next send.
+std::vector<IcmpError> read_icmp_errors(int fd);
 
 /// Sends `query` (a DNS message) over TCP with its length prefix and reads one
 /// reply, all within `timeout`. Fails (Timeout or Network) naming the step that failed.

@@ -25,8 +25,11 @@ std::string records_text(const dns::RRsetView& v) {
 nlohmann::json problems_json(const std::vector<dns::Problem>& problems) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& p : problems) {
-    out.push_back(
-        {{"code", dns::to_string(p.code)}, {"severity", dns::to_string(p.severity)}, {"server", p.server}, {"message", p.message}});
+    out.push_back({{"code", dns::to_string(p.code)},
+                   {"also_known_as", dns::peer_tags(p.code)},
+                   {"severity", dns::to_string(p.severity)},
+                   {"server", p.server},
+                   {"message", p.message}});
   }
   return out;
 }
@@ -67,11 +70,17 @@ void render_delegation_text(const dns::DelegationReport& r, std::ostream& out) {
     out << "  " << std::left << std::setw(36) << server_text(v.server) << " " << std::setw(9) << dns::to_string(v.outcome)
         << (v.authoritative ? " AA" : " --") << " NS " << names_text(v.ns);
     if (v.soa_serial) out << "  serial " << *v.soa_serial;
+    if (!v.dnskeys.empty()) out << "  " << v.dnskeys.size() << " DNSKEY";
     out << "\n";
+  }
+  for (const auto& u : r.unasked) out << "  " << std::left << std::setw(36) << u.name.without_dot() << " not asked: " << u.reason << "\n";
+  if (r.child.empty()) {
+    out << "  (no name server could be asked" << (r.parent_ns.empty() ? ": no parent server handed out an NS set" : "") << ")\n";
   }
   if (!r.problems.empty()) out << "\nproblems:\n";
   for (const auto& p : r.problems) {
     out << "  " << std::setw(8) << dns::to_string(p.severity) << dns::to_string(p.code) << ": " << p.message << "\n";
+    if (auto peers = dns::peer_tags(p.code); !peers.empty()) out << "          (" << peers << ")\n";
   }
   out << "\nverdict: " << verdict_text(r.verdict) << "\n";
 }
@@ -96,12 +105,17 @@ nlohmann::json delegation_json(const dns::DelegationReport& r) {
                         {"authoritative", v.authoritative},
                         {"ns", names_json(v.ns)},
                         {"ns_ttl", v.ns_ttl},
-                        {"soa_serial", v.soa_serial ? nlohmann::json(*v.soa_serial) : nlohmann::json(nullptr)}});
+                        {"soa_serial", v.soa_serial ? nlohmann::json(*v.soa_serial) : nlohmann::json(nullptr)},
+                        {"dnskey_outcome", dns::to_string(v.dnskey_outcome)},
+                        {"dnskeys", v.dnskeys}});
   }
+  nlohmann::json unasked = nlohmann::json::array();
+  for (const auto& u : r.unasked) unasked.push_back({{"name", u.name.text()}, {"reason", u.reason}});
   return {{"zone", r.zone.text()},
           {"parent_zone", r.parent_zone.text()},
           {"parent", parents},
           {"children", children},
+          {"unasked", unasked},
           {"parent_ns", names_json(r.parent_ns)},
           {"child_ns", names_json(r.child_ns)},
           {"problems", problems_json(r.problems)},

@@ -12,8 +12,9 @@
 //                      this checker saw first for that name (see below)
 //   ReferralToChild    zones {parent, child}, name = child: every server of parent answers
 //                      x.<child> A with a referral to the child zone's nameservers()
-//   NoDsAtParent       no parent server has a DS for `name`; expected "allowed": holds, the
-//                      evidence still says whether a DS was seen
+//   NoDsAtParent       no parent server has a DS for `name`; expected "allowed": a DS may be
+//                      there, but then every server of `zones` (the servers a switch hands
+//                      over to) must serve a DNSKEY that a DS names (dns::match_ds)
 //   TtlAtMost          every server of each zone answers name/type with TTL <= ttl
 //   RecordAnswers      every server of each zone answers name/type with exactly `expected`
 //   ResolversAgree     every plan.verification.resolvers answers NS of plan.domain (RD set)
@@ -94,6 +95,8 @@ class LiveGateChecker final : public GateChecker {
   Result<GateResult> parent_delegates_to(const Gate& gate, const RunFacts& run);
   Result<GateResult> referral_to_child(const Gate& gate);
   Result<GateResult> no_ds_at_parent(const Gate& gate);
+  // Every server of gate.zones serves a DNSKEY of `name` that one of `ds` names.
+  Result<GateResult> keys_match_ds(const Gate& gate, const dns::DomainName& name, const std::vector<std::string>& ds);
   Result<ParentLookup> parent_servers(const dns::DomainName& zone);
   // live_gates_providers.cc: provider APIs.
   Result<GateResult> domain_idle(const Gate& gate);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "dns/dnssec.h"
 #include "dns/zone_file.h"
 #include "planner/providers/name_sets.h"
 
@@ -15,6 +16,40 @@ namespace {
 std::string server_text(const dns::NameServer& server) {
   std::string out = dns::to_string(server.address);
   return server.name ? out + " (" + server.name->text() + ")" : out;
+}
+
+std::string join(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
+}
+
+// "keys 2532 61496" or "no DNSKEY".
+std::string key_tags(const dns::DomainName& name, const std::vector<std::string>& keys) {
+  if (keys.empty()) return "no DNSKEY";
+  std::string out = "keys";
+  for (const auto& k : keys) {
+    auto tag = dns::dnskey_tag(name, k);
+    out += " " + (tag ? std::to_string(*tag) : std::string("(unparsable)"));
+  }
+  return out;
+}
+
+bool matches_any(const dns::DomainName& name, const std::vector<std::string>& ds, const std::vector<std::string>& keys) {
+  return std::ranges::any_of(ds, [&](const std::string& d) {
+    auto m = dns::match_ds(name, d, keys);
+    return m && m->kind == dns::DsMatchKind::Matches;
+  });
+}
+
+// "DS 2532 matches" / "DS 12104: no-key-with-tag", one per DS.
+std::string match_text(const dns::DomainName& name, const std::vector<std::string>& ds, const std::vector<std::string>& keys) {
+  std::vector<std::string> parts;
+  for (const auto& d : ds) {
+    auto m = dns::match_ds(name, d, keys);
+    parts.push_back(m ? "DS " + std::to_string(m->key_tag) + ": " + std::string(dns::to_string(m->kind)) : m.error().message);
+  }
+  return join(parts);
 }
 
 std::vector<dns::ProbeRequest> ask_each(const std::vector<dns::NameServer>& servers, const dns::Question& question) {
@@ -151,22 +186,73 @@ Result<GateResult> LiveGateChecker::no_ds_at_parent(const Gate& gate) {
   if (!outcomes) return std::unexpected(outcomes.error());
   live::Tally tally;
   bool ds_seen = false;
+  std::vector<std::string> ds_values;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const auto& o = (*outcomes)[i];
     bool has_ds = o.kind == dns::OutcomeKind::Answer && !live::answer_values(o, question).empty();
     ds_seen = ds_seen || has_ds;
+    for (const auto& rr : o.reply.answer) {
+      bool new_ds =
+          has_ds && rr.type == dns::RecordType::DS && rr.name == name && std::ranges::find(ds_values, rr.rdata) == ds_values.end();
+      if (new_ds) ds_values.push_back(rr.rdata);
+    }
     // Only an authoritative "no such record" proves absence; a referral does not.
     bool absent = (o.kind == dns::OutcomeKind::NoData || o.kind == dns::OutcomeKind::NxDomain) && o.reply.authoritative;
     tally.add(live::judge(o, absent), live::answer_line(server_text(parents->servers[i]), question, o, true));
+  }
+  if (allowed && ds_seen) {
+    // A DS is fine only while the servers that take over serve a key it names:
+    // otherwise validating resolvers answer SERVFAIL for the whole zone.
+    auto keys = keys_match_ds(gate, name, ds_values);
+    if (!keys) return std::unexpected(keys.error());
+    auto parent_lines = tally.result().evidence;
+    keys->evidence.insert(keys->evidence.begin(),
+                          "a DS was seen at the parent; allowed (the plan handles DNSSEC) only with a matching DNSKEY");
+    keys->evidence.insert(keys->evidence.end(), parent_lines.begin(), parent_lines.end());
+    return *keys;
   }
   auto out = tally.result();
   if (allowed) {
     out.holds = true;
     out.undecided = false;
-    out.evidence.insert(out.evidence.begin(), ds_seen ? "a DS was seen at the parent; allowed: the plan handles DNSSEC"
-                                                      : "no DS seen at the parent (a DS would be allowed: the plan handles DNSSEC)");
+    out.evidence.insert(out.evidence.begin(), "no DS seen at the parent (a DS would be allowed: the plan handles DNSSEC)");
   }
   return out;
+}
+
+Result<GateResult> LiveGateChecker::keys_match_ds(const Gate& gate, const dns::DomainName& name, const std::vector<std::string>& ds) {
+  if (gate.zones.empty()) {
+    return GateResult{
+        .holds = false, .undecided = true, .evidence = {"no zone named whose servers must serve a DNSKEY matching the DS: cannot decide"}};
+  }
+  dns::Question question{.name = name, .type = dns::RecordType::DNSKEY};
+  live::Tally tally;
+  tally.note("DS at the parent: " + join(ds));
+  for (const auto& key : gate.zones) {
+    auto servers = servers_of(key);
+    if (!servers) return std::unexpected(servers.error());
+    std::vector<dns::ProbeRequest> requests;
+    for (const auto& s : *servers) requests.push_back({.server = s, .question = question});
+    auto outcomes = ask(requests);
+    if (!outcomes) return std::unexpected(outcomes.error());
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      const auto& o = (*outcomes)[i];
+      std::string server = dns::to_string(requests[i].server) + " ('" + key + "')";
+      if (!dns::responded(o.kind)) {
+        tally.add(live::Seen::Silent, live::answer_line(server, question, o));
+        continue;
+      }
+      // Keys as served: answer_values() lower-cases, which would change their base64.
+      std::vector<std::string> keys;
+      for (const auto& rr : o.reply.answer) {
+        if (rr.type == dns::RecordType::DNSKEY && rr.name == name) keys.push_back(rr.rdata);
+      }
+      tally.add(
+          matches_any(name, ds, keys) ? live::Seen::Agrees : live::Seen::Differs,
+          server + ": " + name.text() + " DNSKEY -> " + key_tags(name, keys) + (keys.empty() ? "" : ", " + match_text(name, ds, keys)));
+    }
+  }
+  return tally.result();
 }
 
 }  // namespace cutover::planner

@@ -164,10 +164,14 @@ Step verify_ready_step(Context& ctx, const NameserverSwitch& s, const SwitchFact
                             "every name server of '" + s.to_zone + "' answers SOA and NS for " + ctx.plan.domain.text() + " with AA",
                             {s.to_zone}));
   step.gates.push_back(ttl_at_most(s.from_zone, ctx.plan.domain, f.lower_to));
-  Gate ds = gate(GateKind::NoDsAtParent, s.dnssec_handled ? "a DS at the parent is accepted: the plan handles DNSSEC"
-                                                          : "no DS record for " + ctx.plan.domain.text() +
-                                                                " at the parent (a DS would break validation after the switch)");
+  Gate ds = gate(GateKind::NoDsAtParent,
+                 s.dnssec_handled
+                     ? "a DS at the parent is accepted (the plan handles DNSSEC) only while every name server of '" + s.to_zone +
+                           "' serves a DNSKEY it names"
+                     : "no DS record for " + ctx.plan.domain.text() + " at the parent (a DS would break validation after the switch)");
   ds.name = ctx.plan.domain;
+  // The servers the switch hands over to: a DS naming no key they serve makes the zone SERVFAIL.
+  if (s.dnssec_handled) ds.zones = {s.to_zone};
   ds.expected = s.dnssec_handled ? "allowed" : "absent";
   step.gates.push_back(ds);
   if (ctx.facts.ds_at_parent && !s.dnssec_handled) {

@@ -11,8 +11,12 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "aws/http.h"
+#include "aws/session.h"
+#include "aws/sts.h"
 #include "tests/common/temp_dir.h"
 
 namespace cutover::aws {
@@ -127,15 +131,19 @@ TEST_F(CurlHttpTest, TimeoutIsMaybeSentAndRefusedIsNot) {
 // TLS verification is always on: a self-signed server is refused (and the
 // request counts as never sent); trusting its certificate via the CA bundle
 // option makes the same request succeed.
+// A self-signed certificate for 127.0.0.1 in `dir` (cert.pem, key.pem), made at test time.
+void make_self_signed(const cutover::testing::TempDir& dir) {
+  std::string command =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout '" +
+      (dir.path() / "key.pem").string() + "' -out '" + (dir.path() / "cert.pem").string() + "' >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+}
+
 TEST(CurlHttpTls, SelfSignedIsRefusedUnlessItsCaIsGiven) {
   if (std::system("openssl version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no openssl command";
   cutover::testing::TempDir dir;
   std::string cert = (dir.path() / "cert.pem").string(), key = (dir.path() / "key.pem").string();
-  std::string command =
-      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
-      "-addext subjectAltName=IP:127.0.0.1 -keyout '" +
-      key + "' -out '" + cert + "' >/dev/null 2>&1";
-  ASSERT_EQ(std::system(command.c_str()), 0);
+  make_self_signed(dir);
   CurlGlobal global;
   EchoServer server(cert, key);
   ASSERT_GT(server.port(), 0);
@@ -147,6 +155,53 @@ TEST(CurlHttpTls, SelfSignedIsRefusedUnlessItsCaIsGiven) {
   auto trusted = make_curl_http({.ca_bundle = cert})->send({.url = server.url("/t", "https")});
   ASSERT_TRUE(trusted.has_value()) << trusted.error().message;
   EXPECT_EQ(trusted->status, 200);
+}
+
+// An AWS endpoint whose certificate the system does not trust is refused
+// through the whole client stack, naming the endpoint; and nothing in the
+// environment that turns verification off elsewhere (curl, Python requests,
+// Node, git) or an empty or unreadable CA bundle turns it off here.
+TEST(CurlHttpTls, UntrustedAwsEndpointIsRefusedWhateverTheEnvironment) {
+  if (std::system("openssl version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no openssl command";
+  cutover::testing::TempDir dir;
+  make_self_signed(dir);
+  CurlGlobal global;
+  EchoServer server((dir.path() / "cert.pem").string(), (dir.path() / "key.pem").string());
+  ASSERT_GT(server.port(), 0);
+  const std::string endpoint = "https://127.0.0.1:" + std::to_string(server.port());
+  Environment base{{"AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"},
+                   {"AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"},
+                   {"AWS_REGION", "us-east-1"},
+                   {"AWS_CONFIG_FILE", (dir.path() / "none").string()},
+                   {"AWS_SHARED_CREDENTIALS_FILE", (dir.path() / "none").string()},
+                   {"AWS_ENDPOINT_URL", endpoint}};
+  const std::vector<std::pair<std::string, std::string>> knobs{
+      {"", ""},
+      {"AWS_CA_BUNDLE", ""},
+      {"AWS_CA_BUNDLE", (dir.path() / "missing.pem").string()},
+      {"CURL_CA_BUNDLE", ""},
+      {"REQUESTS_CA_BUNDLE", ""},
+      {"NODE_TLS_REJECT_UNAUTHORIZED", "0"},
+      {"PYTHONHTTPSVERIFY", "0"},
+      {"GIT_SSL_NO_VERIFY", "1"},
+      {"AWS_VERIFY_SSL", "false"},
+  };
+  for (const auto& [name, value] : knobs) {
+    Environment env = base;
+    if (!name.empty()) {
+      env[name] = value;
+      ::setenv(name.c_str(), value.c_str(), 1);  // libcurl and OpenSSL read the process's, if anything
+    }
+    auto session = Session::create({.environment = env, .retry = RetryPolicy{.max_attempts = 1}});
+    ASSERT_TRUE(session.has_value()) << name << ": " << session.error().message;
+    auto who = (*session)->sts().get_caller_identity();
+    if (!name.empty()) ::unsetenv(name.c_str());
+    ASSERT_FALSE(who.has_value()) << name << "=" << value << " turned verification off";
+    EXPECT_EQ(who.error().code, ErrorCode::Transport) << who.error().message;
+    EXPECT_FALSE(who.error().maybe_sent) << "nothing was sent to an endpoint that failed verification";
+    EXPECT_NE(who.error().message.find("the certificate of " + endpoint + " is not trusted"), std::string::npos)
+        << name << ": " << who.error().message;
+  }
 }
 
 }  // namespace

@@ -184,6 +184,35 @@ TEST_F(ProbeEngineTest, FailedTcpIsANetworkErrorNotAnAnswer) {
   EXPECT_NE(done[0].outcome.detail.find("connection refused"), std::string::npos);
 }
 
+TEST_F(ProbeEngineTest, IcmpUnreachableEndsTheQueryAndTheServersQueueAtOnce) {
+  auto engine = make({.timeout = 100ms, .attempts = 3, .max_in_flight_per_server = 1}, 2);
+  auto first = add(engine, 0, question("www.example.test"));
+  auto queued = add(engine, 0, question("mail.example.test"));
+  auto other = add(engine, 1, question("www.example.test"));
+  auto out = sends(engine, kT0);
+  ASSERT_EQ(out.size(), 2u);  // one per server: the window of server 0 holds one
+  std::uint16_t id0 = out[0].server == 0 ? out[0].id : out[1].id;
+  engine.on_unreachable(0, static_cast<std::uint16_t>(id0 + 1), "port unreachable");  // not an id in flight: ignored
+  EXPECT_TRUE(completed(engine).empty());
+  engine.on_unreachable(0, id0, "port unreachable (ICMP): nothing listens there");
+  auto done = completed(engine);
+  ASSERT_EQ(done.size(), 2u);
+  for (const auto& d : done) {
+    EXPECT_TRUE(d.token == first || d.token == queued);
+    EXPECT_EQ(d.outcome.kind, OutcomeKind::Unreachable);
+    EXPECT_NE(d.outcome.detail.find("port unreachable"), std::string::npos);
+    EXPECT_FALSE(responded(d.outcome.kind));
+  }
+  EXPECT_FALSE(engine.finished());  // the other server's query still waits
+  std::uint16_t id1 = out[0].server == 1 ? out[0].id : out[1].id;
+  engine.on_datagram(1, wire_of(answer_for(id1)), kT0 + 1ms);
+  done = completed(engine);
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_EQ(done[0].token, other);
+  EXPECT_EQ(done[0].outcome.kind, OutcomeKind::Answer);
+  EXPECT_TRUE(engine.done());
+}
+
 TEST_F(ProbeEngineTest, ClassifiesRcodesAndReferrals) {
   struct Case {
     CannedReply reply;

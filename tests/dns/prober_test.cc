@@ -1,6 +1,6 @@
 // The prober's socket driver against a fake server on a loopback port of its
 // own: IPv4 and IPv6, a port other than 53, many queries in flight, TCP
-// fallback after a truncated reply, and a silent server.
+// fallback after a truncated reply, a silent server and a closed port.
 
 #include "dns/prober.h"
 
@@ -90,6 +90,28 @@ TEST(ProberTest, SilentServerTimesOutAfterEveryAttempt) {
   EXPECT_LT(elapsed, 900ms);
   EXPECT_EQ((*outcomes)[0].attempts, 3);
   EXPECT_EQ(server.udp_queries(), 3);
+}
+
+TEST(ProberTest, ClosedPortFailsAtOnceInsteadOfTimingOut) {
+  // A port nothing listens on: bind one, note it, close it. Loopback answers
+  // with ICMP port unreachable, which must end the query at once.
+  int port = 0;
+  {
+    FakeDnsServer server({.family = AF_INET});
+    port = server.port();
+  }
+  ASSERT_NE(port, 0);
+  std::vector<ProbeRequest> requests{ask("127.0.0.1@" + std::to_string(port), "www.example.test"),
+                                     ask("127.0.0.1@" + std::to_string(port), "mail.example.test")};
+  auto started = std::chrono::steady_clock::now();
+  auto outcomes = probe(requests, {.timeout = 1000ms, .attempts = 3});
+  auto elapsed = std::chrono::steady_clock::now() - started;
+  ASSERT_TRUE(outcomes.has_value());
+  for (const auto& o : *outcomes) {
+    EXPECT_EQ(o.kind, OutcomeKind::Unreachable) << o.detail;
+    EXPECT_NE(o.detail.find("port unreachable"), std::string::npos) << o.detail;
+  }
+  EXPECT_LT(elapsed, 500ms);  // the retry schedule alone is 1 + 2 + 4 s
 }
 
 }  // namespace

@@ -84,6 +84,9 @@ TEST(NameserverSwitch, ADsAtTheParentIsCalledOut) {
   auto ds = std::ranges::find_if(gates, [](const Gate& g) { return g.kind == GateKind::NoDsAtParent; });
   ASSERT_NE(ds, gates.end());
   EXPECT_EQ(ds->expected, "allowed");
+  // Allowed only while the servers the switch hands over to serve a key the DS names.
+  auto to = std::get<NameserverSwitch>(handled.plan.strategies[0]).to_zone;
+  EXPECT_EQ(ds->zones, std::vector<std::string>{to});
 }
 
 TEST(NameserverSwitch, AParentZoneWeHoldHasItsDelegationTtlLoweredToo) {

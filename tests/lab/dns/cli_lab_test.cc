@@ -59,6 +59,32 @@ TEST_F(CliLab, CheckDelegationNamesLameAndDeadServers) {
   EXPECT_NE(r.output.find("NO_RESPONSE: name server ns3.broken.test (127.53.99.1)"), std::string::npos) << r.output;
 }
 
+TEST_F(CliLab, CheckDelegationOfADsWithoutDnskeyExitsOne) {
+  auto r = run("check delegation signed.test --timeout-ms 200 --attempts 2" + hints_);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("DS_WITHOUT_DNSKEY: name server ns1.signed.test (127.53.40.1) serves no DNSKEY, but the parent has DS 12345"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("(Zonemaster DS_BUT_NOT_DNSKEY, DS11_DS_BUT_UNSIGNED_ZONE; DNSViz NO_SEP)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("verdict: NOT consistent"), std::string::npos) << r.output;
+}
+
+TEST_F(CliLab, CheckDelegationShowsTheServerLeftOutForWantOfGlue) {
+  auto r = run("check delegation noglue.test --timeout-ms 200 --attempts 2" + hints_);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("ns2.noglue.test                      not asked: inside the zone, and the parent gives no address (glue)"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("NO_GLUE_FOR_IN_ZONE_NS: name server ns2.noglue.test."), std::string::npos) << r.output;
+}
+
+TEST_F(CliLab, CheckDelegationSaysWhenNoServerCouldBeAsked) {
+  // The TLD does not delegate nothere.test: no NS set, so no name server to ask.
+  auto r = run("check delegation nothere.test --parent-server " + std::string(A::kTld1) + " --timeout-ms 200 --attempts 2");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("(no name server could be asked: no parent server handed out an NS set)"), std::string::npos) << r.output;
+}
+
 TEST_F(CliLab, CheckParityNamesTheStaleServer) {
   auto r =
       run("check parity --old 127.53.10.1 127.53.10.2 --new 127.53.20.1 127.53.20.2 127.53.20.3 127.53.20.4 "

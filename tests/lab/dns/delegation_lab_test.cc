@@ -1,5 +1,6 @@
 // check_delegation against the lab: a clean delegation, a parent still on the
-// old set, a lame and a dead server, a DS at the parent, a child zone.
+// old set, a lame and a dead server, a DS with no, the wrong or the right
+// DNSKEY in the zone, an NS name without glue, a child zone.
 
 #include <gtest/gtest.h>
 
@@ -7,6 +8,7 @@
 
 #include "dns/delegation.h"
 #include "tests/lab/dns/dns_lab_test.h"
+#include "tests/lab/dns/lab_zones.h"
 
 namespace cutover::lab {
 namespace {
@@ -78,17 +80,53 @@ TEST_F(DelegationLab, LameAndDeadServersAreReportedNeverCountedAsAgreeing) {
   EXPECT_TRUE(has(r, ProblemCode::NoResponse, "127.53.99.1")) << dump(r);
   auto dead = std::ranges::find_if(r.child, [](const dns::ChildView& v) { return v.server.address.ip == "127.53.99.1"; });
   ASSERT_NE(dead, r.child.end());
-  EXPECT_EQ(dead->outcome, dns::OutcomeKind::Timeout);
+  EXPECT_EQ(dead->outcome, dns::OutcomeKind::Unreachable);
   EXPECT_TRUE(dead->ns.empty());
   EXPECT_EQ(r.child_ns, r.parent_ns);  // the one good server agrees with the parent
 }
 
-TEST_F(DelegationLab, DsAtTheParentIsReported) {
+TEST_F(DelegationLab, DsWithoutDnskeyInTheZoneIsAnError) {
   auto r = check("signed.test");
   EXPECT_TRUE(has(r, ProblemCode::DsAtParent)) << dump(r);
   ASSERT_FALSE(r.parent.empty());
   EXPECT_EQ(r.parent[0].ds.size(), 1u);
+  // Validating resolvers answer SERVFAIL for such a zone: an error, never "consistent".
+  EXPECT_TRUE(has(r, ProblemCode::DsWithoutDnskey, "127.53.40.1")) << dump(r);
+  EXPECT_EQ(r.verdict, Verdict::NotConsistent) << dump(r);
+}
+
+TEST_F(DelegationLab, DsNamingAKeyTheZoneDoesNotPublishIsAnError) {
+  auto r = check("wrongkey.test");
+  ASSERT_EQ(r.child.size(), 1u) << dump(r);
+  EXPECT_EQ(r.child[0].dnskeys, std::vector<std::string>{kWrongkeyDnskey});
+  EXPECT_TRUE(has(r, ProblemCode::DsMatchesNoDnskey, "127.53.40.1")) << dump(r);
+  EXPECT_EQ(r.verdict, Verdict::NotConsistent) << dump(r);
+}
+
+TEST_F(DelegationLab, DsMatchingThePublishedKeyIsConsistent) {
+  auto r = check("goodkey.test");
+  EXPECT_TRUE(has(r, ProblemCode::DsAtParent)) << dump(r);
+  EXPECT_FALSE(has(r, ProblemCode::DsMatchesNoDnskey)) << dump(r);
   EXPECT_EQ(r.verdict, Verdict::Consistent) << dump(r);  // a warning, not an error
+}
+
+TEST_F(DelegationLab, MissingGlueIsReportedWithAndWithoutRootHints) {
+  // ns2.noglue.test. resolves through ns1 when root hints are at hand; what the
+  // parent hands out must decide all the same.
+  auto with_hints = check("noglue.test");
+  auto without = dns::check_delegation({.zone = name("noglue.test"),
+                                        .parent_servers = {*dns::parse_server_address(LabAddresses::kTld1)},
+                                        .probe = {.timeout = 200ms, .attempts = 2}});
+  ASSERT_TRUE(without.has_value());
+  for (const auto* r : {&with_hints, &*without}) {
+    EXPECT_TRUE(has(*r, ProblemCode::GlueMissing, "ns2.noglue.test.")) << dump(*r);
+    EXPECT_EQ(r->verdict, Verdict::NotConsistent) << dump(*r);
+    ASSERT_EQ(r->unasked.size(), 1u) << dump(*r);
+    EXPECT_EQ(r->unasked[0].name, name("ns2.noglue.test"));
+    EXPECT_NE(r->unasked[0].reason.find("no address (glue)"), std::string::npos);
+    ASSERT_EQ(r->child.size(), 1u) << dump(*r);  // ns1 only
+    EXPECT_EQ(r->child[0].server.name, name("ns1.noglue.test"));
+  }
 }
 
 TEST_F(DelegationLab, GivenParentServersAreUsedAsIs) {

@@ -40,7 +40,11 @@ std::vector<Instance> knot_instances(const std::string& dir) {
       {"new", {A::kNew1, A::kNew2, A::kNew3}, {zone("new", "example.test")}, "example.test."},
       {"new-stale", {A::kNewStale}, {zone("new-stale", "example.test")}, "example.test."},
       {"dev", {A::kDev}, {zone("dev", "dev.example.test")}, "dev.example.test."},
-      {"broken", {A::kBroken}, {zone("broken", "broken.test"), zone("broken", "signed.test")}, "broken.test."},
+      {"broken",
+       {A::kBroken},
+       {zone("broken", "broken.test"), zone("broken", "signed.test"), zone("broken", "goodkey.test"), zone("broken", "wrongkey.test"),
+        zone("broken", "noglue.test")},
+       "broken.test."},
   };
 }
 
@@ -53,6 +57,9 @@ void write_zones(const std::string& dir) {
   write_file(dir + "/dev/dev.example.test.zone", dev_zone());
   write_file(dir + "/broken/broken.test.zone", broken_zone());
   write_file(dir + "/broken/signed.test.zone", signed_zone());
+  write_file(dir + "/broken/goodkey.test.zone", key_zone("goodkey.test", kGoodkeyDnskey));
+  write_file(dir + "/broken/wrongkey.test.zone", key_zone("wrongkey.test", kWrongkeyDnskey));
+  write_file(dir + "/broken/noglue.test.zone", noglue_zone());
   write_file(dir + "/root.hints", lab::root_hints());
 }
 

@@ -3,7 +3,9 @@
 // port 53) for the lab tests: a root, the TLD `test.`, the old and the new
 // provider's servers for `example.test` (one new server stale), the child
 // zone `dev.example.test`, a zone with a lame and a dead server, a zone with
-// a DS at the parent, and Unbound as the caching resolver. Servers run in the
+// a DS at the parent and no DNSKEY (signed.test), zones whose DNSKEY the DS
+// names or not (goodkey.test, wrongkey.test), a zone with an NS name inside it
+// and no glue (noglue.test), and Unbound as the caching resolver. Servers run in the
 // foreground as our children; stop() ends exactly those PIDs.
 //
 // Needs root or `unshare --user --map-root-user --net` (then `ip link set lo up`).
@@ -27,7 +29,7 @@ struct LabAddresses {
   static constexpr const char* kNew3 = "127.53.20.3";
   static constexpr const char* kNewStale = "127.53.20.4";  // serves www.example.test with an old address
   static constexpr const char* kDev = "127.53.30.1";       // also the lame server of broken.test
-  static constexpr const char* kBroken = "127.53.40.1";    // broken.test (good server) and signed.test
+  static constexpr const char* kBroken = "127.53.40.1";    // broken.test (good server), signed/goodkey/wrongkey/noglue.test
   static constexpr const char* kDead = "127.53.99.1";      // nothing listens here
   static constexpr const char* kUnbound = "127.53.53.1";
 };

@@ -3,6 +3,12 @@
 namespace cutover::lab {
 namespace {
 
+// Made with ldns-keygen -a ECDSAP256SHA256 -k and ldns-key2ds -n -2 (the
+// private halves were thrown away: nothing is signed, only keys compared).
+constexpr const char* kGoodkeyDs = "2532 13 2 1e3d64fd10041be19fb08220c5dc28e28bf08ce92834de1814ad02787640e7e5";
+// The DS of a wrongkey.test. key (tag 12104) the zone does not publish.
+constexpr const char* kWrongkeyDs = "12104 13 2 8fe65a7d694c14b57e73cddd17c4cff99805ba5907aeb2f63c6b7b80c853a829";
+
 std::string big_txt() {
   // 14 strings of 200 octets: about 2.9 KB, over the 1232-octet EDNS buffer, so
   // the UDP reply is truncated and the prober must fall back to TCP.
@@ -57,7 +63,17 @@ std::string tld_zone(bool example_to_new, int serial) {
       "ns1.broken IN A 127.53.40.1\nns2.broken IN A 127.53.30.1\nns3.broken IN A 127.53.99.1\n"
       "signed IN NS ns1.signed.test.\nns1.signed IN A 127.53.40.1\n"
       "signed IN DS 12345 13 2 "
-      "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF\n";
+      "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF\n"
+      "goodkey IN NS ns1.goodkey.test.\nns1.goodkey IN A 127.53.40.1\n"
+      "goodkey IN DS " +
+      std::string(kGoodkeyDs) +
+      "\n"
+      "wrongkey IN NS ns1.wrongkey.test.\nns1.wrongkey IN A 127.53.40.1\n"
+      "wrongkey IN DS " +
+      std::string(kWrongkeyDs) +
+      "\n"
+      // ns2.noglue.test. is inside the zone and has no glue here; the zone itself has its address.
+      "noglue IN NS ns1.noglue.test.\nnoglue IN NS ns2.noglue.test.\nns1.noglue IN A 127.53.40.1\n";
   const std::string ttl = std::to_string(kExampleNsTtl);
   if (example_to_new) {
     for (int i = 1; i <= 4; ++i) out += "example " + ttl + " IN NS ns" + std::to_string(i) + ".new-dns.test.\n";
@@ -104,6 +120,17 @@ std::string broken_zone() {
          "@ IN SOA ns1.broken.test. hostmaster.broken.test. 1 60 60 3600 5\n"
          "@ IN NS ns1.broken.test.\n@ IN NS ns2.broken.test.\n@ IN NS ns3.broken.test.\n"
          "ns1 IN A 127.53.40.1\nns2 IN A 127.53.30.1\nns3 IN A 127.53.99.1\nwww IN A 192.0.2.40\n";
+}
+
+std::string key_zone(const std::string& zone, const std::string& dnskey) {
+  return "$ORIGIN " + zone + ".\n$TTL 30\n@ IN SOA ns1." + zone + ". hostmaster." + zone + ". 1 60 60 3600 5\n@ IN NS ns1." + zone +
+         ".\nns1 IN A 127.53.40.1\n@ IN DNSKEY " + dnskey + "\n";
+}
+
+std::string noglue_zone() {
+  return "$ORIGIN noglue.test.\n$TTL 30\n"
+         "@ IN SOA ns1.noglue.test. hostmaster.noglue.test. 1 60 60 3600 5\n"
+         "@ IN NS ns1.noglue.test.\n@ IN NS ns2.noglue.test.\nns1 IN A 127.53.40.1\nns2 IN A 127.53.40.1\n";
 }
 
 std::string signed_zone() {

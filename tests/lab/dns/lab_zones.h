@@ -20,6 +20,17 @@ std::string old_example_zone();
 std::string new_example_zone(bool stale);
 std::string dev_zone();
 std::string broken_zone();
+/// signed.test: a DS at the parent, no DNSKEY in the zone.
 std::string signed_zone();
+/// A zone on the broken.test server publishing one DNSKEY (goodkey.test: the key its DS names;
+/// wrongkey.test: another key than the DS names).
+std::string key_zone(const std::string& zone, const std::string& dnskey);
+/// The DNSKEY goodkey.test publishes (tag 2532) and the one wrongkey.test publishes (tag 61496).
+inline constexpr const char* kGoodkeyDnskey =
+    "257 3 13 aW+iuXMZJGOAo60ENk2DAkFd1+eaZkhUveaySKHxkIW80iUCDMy/NRxMjWe9VHVn34gYw3MZ7PiJNEMJABctmA==";
+inline constexpr const char* kWrongkeyDnskey =
+    "257 3 13 C8tZc7Y1QAOZMC2HCfm/M+GZzC9QH3QS4MJsYDG97lyH3JFCPirjClJH7siL4sJ2LdY6cngQBuSTwz6l3tO/Xg==";
+/// noglue.test: NS ns1 (glue at the TLD) and ns2 (inside the zone, no glue; the zone has its address).
+std::string noglue_zone();
 
 }  // namespace cutover::lab

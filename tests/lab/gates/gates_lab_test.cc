@@ -232,9 +232,22 @@ TEST_F(GatesLabTest, NoDsAtParentHoldsWithoutDsAndFailsWithOne) {
   EXPECT_FALSE(ds.undecided);
   EXPECT_TRUE(has_line(ds, "127.55.1.1: signed.test. DS -> 12345 13 2 ")) << all_lines(ds);
 
-  auto allowed = check(Gate{.kind = GateKind::NoDsAtParent, .name = dn("signed.test"), .expected = "allowed"});
-  EXPECT_TRUE(allowed.holds) << all_lines(allowed);
+  // Allowed, but the servers handed over to ('old', which does not serve signed.test) have no
+  // DNSKEY the DS names: validating resolvers would answer SERVFAIL after the switch.
+  auto allowed = check(Gate{.kind = GateKind::NoDsAtParent, .zones = {"old"}, .name = dn("signed.test"), .expected = "allowed"});
+  EXPECT_FALSE(allowed.holds) << all_lines(allowed);
+  EXPECT_FALSE(allowed.undecided) << all_lines(allowed);
   EXPECT_TRUE(has_line(allowed, "a DS was seen at the parent")) << all_lines(allowed);
+  EXPECT_TRUE(has_line(allowed, "127.55.10.1 ('old'): signed.test. DNSKEY -> no DNSKEY")) << all_lines(allowed);
+
+  // Allowed with no zone to check the keys at: cannot decide, never holds.
+  auto nowhere = check(Gate{.kind = GateKind::NoDsAtParent, .name = dn("signed.test"), .expected = "allowed"});
+  EXPECT_FALSE(nowhere.holds) << all_lines(nowhere);
+  EXPECT_TRUE(nowhere.undecided) << all_lines(nowhere);
+
+  // Allowed and no DS: nothing to match.
+  auto clean_allowed = check(Gate{.kind = GateKind::NoDsAtParent, .zones = {"old"}, .name = dn("example.test"), .expected = "allowed"});
+  EXPECT_TRUE(clean_allowed.holds) << all_lines(clean_allowed);
 }
 
 TEST_F(GatesLabTest, TtlAtMostAndRecordAnswersOnEveryServer) {
