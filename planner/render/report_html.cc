@@ -23,7 +23,7 @@ using report::when;
 constexpr const char* kStyle = R"(
 body { font: 14px/1.4 "DejaVu Sans", Arial, sans-serif; color: #111; margin: 16px auto; max-width: 1240px; padding: 0 10px; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 22px 0 6px; border-bottom: 1px solid #999; }
-.facts { margin: 6px 0; } .facts span { margin-right: 22px; white-space: nowrap; }
+.facts { margin: 6px 0; } .facts span { margin-right: 18px; white-space: nowrap; display: inline-block; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; overflow-wrap: anywhere; } th, td { border: 1px solid #bbb; padding: 3px 5px; vertical-align: top; text-align: left; }
 th { background: #eee; } td.time { overflow-wrap: normal; } ul { margin: 0; padding-left: 16px; }
 pre { margin: 2px 0; font: 12px/1.3 "DejaVu Sans Mono", monospace; white-space: pre-wrap; word-break: break-all; }
@@ -32,7 +32,7 @@ pre { margin: 2px 0; font: 12px/1.3 "DejaVu Sans Mono", monospace; white-space: 
 .note { border-left: 4px solid #999; padding: 4px 8px; background: #f4f4f4; }
 svg.timeline { display: block; max-width: 100%; height: auto; font: 11px "DejaVu Sans", Arial, sans-serif; }
 svg .label { font: 11px "DejaVu Sans Mono", monospace; } svg .axis { fill: #444; } svg .tick { stroke: #ddd; }
-svg .planned { fill: #9db7dd; } svg .planned.done { fill: #c9d6e8; }
+svg .planned { fill: #9db7dd; } svg .expected { fill: none; stroke: #1f4fa0; stroke-width: 1; }
 svg .actual.done { fill: #2e8b2e; } svg .actual.failed { fill: #c00000; } svg .actual.running, svg .actual.rolling-back { fill: #1f4fa0; }
 svg .actual.rolled-back { fill: #8a5a00; } svg .actual.not-started { fill: #999; }
 svg .wait { stroke: #d08000; stroke-width: 2; stroke-dasharray: 4 3; } svg .rollback { stroke: #7a3fa0; stroke-width: 2; }
@@ -63,8 +63,9 @@ void header(std::ostringstream& out, const Model& m, const ReportInput& input) {
 }
 
 void legend(std::ostringstream& out, bool journal) {
-  out << "<div class=\"legend muted\"><span><i class=\"swatch\" style=\"background:#9db7dd\"></i> step "
-      << (journal ? "as expected now" : "as planned") << "</span>"
+  out << "<div class=\"legend muted\"><span><i class=\"swatch\" style=\"background:#9db7dd\"></i> "
+      << "step as planned</span>"
+      << (journal ? "<span><i class=\"swatch\" style=\"border:1px solid #1f4fa0;height:7px\"></i> expected (not run yet)</span>" : "")
       << "<span><i class=\"swatch\" style=\"border-top:2px dashed #d08000;height:0\"></i> wait (hover: its reason)</span>"
       << "<span><i class=\"swatch\" style=\"background:#2e8b2e\"></i> done (journal)</span>"
       << "<span><i class=\"swatch\" style=\"background:#c00000\"></i> failed</span>"
@@ -178,8 +179,8 @@ void journal_table(std::ostringstream& out, const Model& m, const ReportInput& i
     std::string event(to_string(r.event));
     out << "<tr class=\"event\" data-event=\"" << event << "\" data-step=\"" << escape(r.step) << "\" data-at=\"" << r.at << "\">";
     // The facts record carries no time: it is written before the run's first transition.
-    out << "<td class=\"time\">" << (r.at > 0 ? when(m, r.at - m.origin) : std::string("-")) << "</td><td class=\"id\">" << escape(r.step) << "</td><td"
-        << (r.event == JournalEvent::StepFailed ? " class=\"failed\"" : "") << ">" << event;
+    out << "<td class=\"time\">" << (r.at > 0 ? when(m, r.at - m.origin) : std::string("-")) << "</td><td class=\"id\">" << escape(r.step)
+        << "</td><td" << (r.event == JournalEvent::StepFailed ? " class=\"failed\"" : "") << ">" << event;
     if (r.action) out << " #" << *r.action;
     out << "</td><td>";
     if (r.event == JournalEvent::Facts) {

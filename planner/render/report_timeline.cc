@@ -1,8 +1,8 @@
 // The report's timeline, inline SVG: one row per step. The upper bar is the
-// step as planned (or, with a journal, as now expected), the dashed line
-// before it its wait, the lower bar what the journal recorded, the thin line
-// after it how long undoing stays safe; "now" and the expected end are
-// vertical lines.
+// step as planned (from the run's start, or +0 without a journal), the dashed
+// line before it its wait; the lower bar is what the journal recorded, or for
+// a step not run yet when it is now expected; the thin line after it shows
+// how long undoing stays safe. "Now" and the expected end are vertical lines.
 #include <algorithm>
 #include <sstream>
 
@@ -51,7 +51,7 @@ void line(std::ostringstream& out, const char* cls, double x0, double x1, double
 }
 
 void axis(std::ostringstream& out, const Model& model, const Scale& scale, int height) {
-  constexpr int kTicks = 6;
+  constexpr int kTicks = 5;
   for (int i = 0; i <= kTicks; ++i) {
     std::int64_t t = scale.span() * i / kTicks;
     double x = scale.x(t);
@@ -75,22 +75,24 @@ void marker(std::ostringstream& out, const char* cls, double x, int height, cons
 }
 
 void step_row(std::ostringstream& out, const Model& model, const Scale& scale, const StepView& v, int y,
-              const std::map<std::string, std::int64_t>& finish) {
+              const std::map<std::string, std::int64_t>& planned_finish) {
   const json& s = *v.step;
   out << "<g class=\"step\" data-step=\"" << escape(v.id) << "\">";
   out << "<text class=\"label\" x=\"4\" y=\"" << y + 14 << "\">" << escape(v.id) << "</text>";
   for (const auto& w : s.value("waits", json::array())) {
-    auto from = finish.find(w.value("after", ""));
-    if (from == finish.end()) continue;
+    auto from = planned_finish.find(w.value("after", ""));
+    if (from == planned_finish.end()) continue;
     std::int64_t delay = w.value("delay_seconds", std::int64_t{0});
     line(out, "wait", scale.x(from->second), scale.x(from->second + delay), y + 8,
          "wait " + format_duration(Seconds{delay}) + " after " + w.value("after", "") + ": " + w.value("reason", ""));
   }
-  std::string planned = (model.has_journal && v.status != "done" ? "expected " : "planned ") + when(model, v.projected_start) + " to " +
-                        when(model, v.projected_finish);
-  rect(out, v.status == "done" ? "planned done" : "planned", scale.x(v.projected_start), scale.x(v.projected_finish), y + 3, 10,
-       v.id + ": " + planned);
-  if (v.started) {
+  std::int64_t start = s.value("start_offset_seconds", std::int64_t{0});
+  std::int64_t finish = s.value("finish_offset_seconds", std::int64_t{0});
+  rect(out, "planned", scale.x(start), scale.x(finish), y + 3, 10, v.id + ": planned " + when(model, start) + " to " + when(model, finish));
+  if (model.has_journal && !v.started) {
+    rect(out, "expected", scale.x(v.projected_start), scale.x(v.projected_finish), y + 15, 8,
+         v.id + ": expected " + when(model, v.projected_start) + " to " + when(model, v.projected_finish));
+  } else if (v.started) {
     std::int64_t end = v.ended.value_or(model.now.value_or(*v.started));
     std::string state = v.status;
     std::ranges::replace(state, ' ', '-');  // a CSS class: "rolled-back"
@@ -120,8 +122,9 @@ std::string timeline_svg(const Model& model) {
   out << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" viewBox=\"0 0 " << kWidth << " " << height << "\" width=\"" << kWidth
       << "\" height=\"" << height << "\" role=\"img\" aria-label=\"timeline of the steps\">";
   axis(out, model, scale, height - 16);
+  // Waits are drawn where the plan puts them: after the planned end of the step they wait on.
   std::map<std::string, std::int64_t> finish;
-  for (const auto& v : model.steps) finish[v.id] = v.ended && v.status == "done" ? *v.ended : v.projected_finish;
+  for (const auto& v : model.steps) finish[v.id] = v.step->value("finish_offset_seconds", std::int64_t{0});
   int y = kTop;
   for (const auto& v : model.steps) {
     step_row(out, model, scale, v, y, finish);
