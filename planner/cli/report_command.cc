@@ -32,7 +32,11 @@ struct ReportOptions {
 std::optional<ExitCode> read_journal(const ReportOptions& options, const planner::RunSetup& setup,
                                      std::optional<std::vector<planner::JournalRecord>>& records, std::string& name) {
   name = options.journal.empty() ? planner::default_journal(options.plan_file).string() : options.journal;
-  if (options.journal.empty() && !std::filesystem::exists(name)) return std::nullopt;
+  if (!std::filesystem::exists(name)) {
+    if (options.journal.empty()) return std::nullopt;
+    std::cerr << "cutover report: no journal at '" << name << "' (leave --journal out for a report of the plan alone)\n";
+    return ExitCode::Usage;  // as rollback does: a journal named but absent is bad input
+  }
   std::vector<std::string> warnings;
   auto read = planner::Journal::read(name, {.domain = setup.plan.domain.text(), .plan_digest = setup.plan_digest}, warnings);
   for (const auto& w : warnings) std::cerr << "cutover report: warning: " << w << "\n";
