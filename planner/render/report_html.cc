@@ -3,6 +3,7 @@
 // gates, rollback window, what happened), the propagation picture of the last
 // check, and every journal record. Plain and printable: inline CSS, no
 // script, no external asset.
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -136,9 +137,13 @@ void steps_table(std::ostringstream& out, const Model& m) {
     if (m.has_journal && v.status != "done") out << "<br>expected " << when(m, v.projected_start);
     out << "<br><span class=\"muted\">" << escape(s.value("start_reason", "")) << "</span></td><td>";
     for (const auto& w : s.value("waits", json::array())) {
-      out << "<div class=\"wait\" data-after=\"" << escape(w.value("after", "")) << "\" data-delay=\"" << w.value("delay_seconds", 0)
-          << "\">" << duration(w.value("delay_seconds", std::int64_t{0})) << " after <span class=\"id\">" << escape(w.value("after", ""))
-          << "</span>: " << escape(w.value("reason", "")) << "</div>";
+      std::int64_t delay = w.value("delay_seconds", std::int64_t{0});
+      out << "<div class=\"wait\" data-after=\"" << escape(w.value("after", "")) << "\" data-delay=\"" << delay << "\">" << duration(delay)
+          << " after <span class=\"id\">" << escape(w.value("after", "")) << "</span>: " << escape(w.value("reason", ""));
+      // When it runs out: after the step it waits on ended (journal) or is expected to end.
+      auto anchor = std::ranges::find_if(m.steps, [&](const StepView& a) { return a.id == w.value("after", ""); });
+      if (m.has_journal && anchor != m.steps.end()) out << "; <b>ends " << when(m, anchor->projected_finish + delay) << "</b>";
+      out << "</div>";
     }
     out << "</td><td>";
     gate_list(out, s["gates"], "gate");
