@@ -39,7 +39,7 @@ class TextObserver final : public planner::Observer {
     progress_ = "; new answer at " + std::to_string(agreeing) + "/" + std::to_string(asked) + " servers (";
     for (std::size_t i = 0; i < gates.size(); ++i) {
       const auto& g = gates[i];
-      progress_ += (i ? ", " : "") + std::string(planner::servers_asked(g.gate->kind)) + " " + std::to_string(g.result.agreeing) + "/" +
+      progress_ += (i ? ", " : "") + planner::servers_asked(*g.gate) + " " + std::to_string(g.result.agreeing) + "/" +
                    std::to_string(g.result.asked);
     }
     progress_ += ")";
@@ -111,7 +111,7 @@ class JsonObserver final : public planner::Observer {
     nlohmann::json each = nlohmann::json::array();
     for (const auto& g : gates) {
       each.push_back({{"kind", planner::to_string(g.gate->kind)},
-                      {"servers", planner::servers_asked(g.gate->kind)},
+                      {"servers", planner::servers_asked(*g.gate)},
                       {"description", g.gate->description},
                       {"agreeing", g.result.agreeing},
                       {"asked", g.result.asked},

@@ -9,7 +9,6 @@
 
 #include "planner/render/report.h"
 #include "planner/render/report_model.h"
-#include "planner/run/propagation.h"
 #include "planner/steps/timing.h"
 
 namespace cutover::planner {
@@ -243,11 +242,7 @@ void propagation(std::ostringstream& out, const Model& m, const ReportInput& inp
          "style=\"width:8%\"><col></colgroup><tr><th>asked</th><th>gate</th><th>new answer</th><th>each server (with TTL)</th></tr>\n";
   for (const auto& [description, r] : latest) {
     auto kind = r->data.contains("kind") ? r->data.at("kind") : "";
-    std::string who = "servers";
-    for (auto k :
-         {GateKind::ParentDelegatesTo, GateKind::ReferralToChild, GateKind::TtlAtMost, GateKind::RecordAnswers, GateKind::ResolversAgree}) {
-      if (to_string(k) == kind) who = servers_asked(k);
-    }
+    std::string who = r->data.contains("servers") ? r->data.at("servers") : "servers";
     std::string figures = r->data.contains("asked") ? r->data.at("agreeing") + "/" + r->data.at("asked") : "-";
     out << "<tr class=\"propagation\" data-kind=\"" << escape(kind) << "\"><td>" << escape(who) << "</td><td>" << escape(description)
         << "<br><span class=\"muted\">" << escape(r->data.contains("verdict") ? r->data.at("verdict") : "") << " at "

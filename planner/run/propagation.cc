@@ -50,16 +50,17 @@ std::vector<const Gate*> propagation_gates(const Step& step, const std::vector<S
   return out;
 }
 
-std::string_view servers_asked(GateKind kind) {
-  switch (kind) {
-    case GateKind::ParentDelegatesTo: return "parent servers";
-    case GateKind::ReferralToChild: return "parent zone servers";
+std::string servers_asked(const Gate& gate) {
+  std::string zone = gate.zones.empty() ? std::string("the zone") : "'" + gate.zones.front() + "'";
+  switch (gate.kind) {
+    case GateKind::ParentDelegatesTo:
+    case GateKind::NoDsAtParent: return "parent servers";
+    case GateKind::ResolversAgree: return "resolvers";
+    case GateKind::ReferralToChild:  // zones: {parent, child}; the parent zone's servers are asked
     case GateKind::TtlAtMost:
     case GateKind::RecordAnswers:
-    case GateKind::Authoritative:
-    case GateKind::ZoneParity: return "authoritative servers";
-    case GateKind::ResolversAgree: return "resolvers";
-    case GateKind::NoDsAtParent: return "parent servers";
+    case GateKind::Authoritative: return "servers of " + zone;
+    case GateKind::ZoneParity: return "servers of both zones";
     case GateKind::DomainIdle:
     case GateKind::OperationSucceeded:
     case GateKind::ClusterAvailable: return "provider";
@@ -75,7 +76,8 @@ std::string verdict_text(const GateResult& result) {
 std::map<std::string, std::string> gate_record_data(const Gate& gate, const GateResult& result) {
   std::string evidence;
   for (const auto& line : result.evidence) evidence += (evidence.empty() ? "" : "\n") + line;
-  std::map<std::string, std::string> out{{"kind", std::string(to_string(gate.kind))}, {"verdict", verdict_text(result)}};
+  std::map<std::string, std::string> out{
+      {"kind", std::string(to_string(gate.kind))}, {"servers", servers_asked(gate)}, {"verdict", verdict_text(result)}};
   if (result.asked > 0) {
     out["agreeing"] = std::to_string(result.agreeing);
     out["asked"] = std::to_string(result.asked);

@@ -23,14 +23,14 @@ namespace cutover::planner {
 /// the step has no wait, or its wait is not a propagation wait.
 std::vector<const Gate*> propagation_gates(const Step& step, const std::vector<ScheduledStep>& schedule);
 
-/// The journal data of a gate's result: kind, verdict ("holds", "does not
-/// hold", "undecided"), the figures (agreeing of asked) and the evidence
-/// lines joined by newlines. The gate's description goes in the message.
+/// The journal data of a gate's result: kind, whom it asks (servers), verdict
+/// ("holds", "does not hold", "undecided"), the figures (agreeing of asked)
+/// and the evidence lines joined by newlines. The gate's description goes in the message.
 std::map<std::string, std::string> gate_record_data(const Gate& gate, const GateResult& result);
 
-/// Whom a gate asks: "parent servers", "authoritative servers", "resolvers"
-/// or "provider" (an API, not DNS servers).
-std::string_view servers_asked(GateKind kind);
+/// Whom a gate asks: "parent servers", "resolvers", "servers of 'new'" (the
+/// authoritative servers of a zone of the plan), or "provider" (an API).
+std::string servers_asked(const Gate& gate);
 
 /// "holds", "does not hold" or "undecided".
 std::string verdict_text(const GateResult& result);

@@ -51,6 +51,8 @@ TEST_F(ExecutorTest, APropagationWaitReportsTheServersThatGiveTheNewAnswer) {
   const std::string text = journal_text();
   EXPECT_EQ(lines_with(text, {"\"event\":\"progress\"", "\"kind\":\"resolvers-agree\"", "\"step\":\"switch.window-end\""}), 2) << text;
   EXPECT_EQ(lines_with(text, {"\"event\":\"progress\"", "\"kind\":\"resolvers-agree\"", "\"agreeing\":\"0\""}), 1) << text;
+  // Each record says whom the gate asked, for the report's propagation picture.
+  EXPECT_EQ(lines_with(text, {"\"event\":\"progress\"", "\"kind\":\"resolvers-agree\"", "\"servers\":\"resolvers\""}), 2) << text;
   EXPECT_EQ(lines_with(text, {"\"event\":\"progress\"", "\"kind\":\"parent-delegates-to\"", "\"step\":\"switch.window-end\""}), 1) << text;
 }
 
