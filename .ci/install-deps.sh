@@ -23,6 +23,11 @@ packages=(
   python3 ca-certificates curl
 )
 
+# Packaging (issue 12): the build makes cutover(1) with help2man; cpack's DEB
+# generator finds the runtime library packages with dpkg-shlibdeps (dpkg-dev);
+# CI reads the unpacked man page with man (man-db).
+packages+=(help2man dpkg-dev man-db)
+
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
@@ -67,6 +72,15 @@ fi
 if [ "${1:-}" = "--dns-only" ]; then
   echo "install-deps: all dependencies of the DNS lab present"
   exit 0
+fi
+
+# The operator's view (issue 12): tests/lab/e2e/report_test.sh renders the HTML
+# report in headless Chromium from Debian (a screenshot and a PDF), with DejaVu
+# fonts, the report's own. Not needed by the main job, hence after --dns-only.
+if ! command -v chromium >/dev/null || ! dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q "install ok installed"; then
+  echo "install-deps: installing chromium fonts-dejavu-core"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core
 fi
 
 # moto's server (5.2.1: the AWS lab patches its internals), botocore and the

@@ -16,6 +16,18 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j1
 
+# The .deb (issue 12): built, unpacked into a scratch root, its cutover run and its man page read.
+(cd build && cpack -G DEB >/dev/null)
+deb_root=$(mktemp -d)
+dpkg-deb -x build/cutover_*.deb "$deb_root"
+"$deb_root/usr/bin/cutover" --version
+MANWIDTH=100 man -l "$deb_root/usr/share/man/man1/cutover.1.gz" > "$deb_root/man.txt"
+grep -q "cutover report" "$deb_root/man.txt" || { echo "FAIL: cutover(1) read from the .deb lacks cutover report"; exit 1; }
+deps=$(dpkg-deb -f build/cutover_*.deb Depends)
+echo "cutover .deb depends on: $deps"
+case $deps in *-dev*) echo "FAIL: the .deb depends on a -dev package"; exit 1 ;; esac
+rm -rf "$deb_root"
+
 # Code that wraps ldns, curl and OpenSSL is checked for memory errors from day one.
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCUTOVER_SANITIZE=ON -DCUTOVER_BUILD_BENCH=OFF
 cmake --build build-asan -j"$jobs"

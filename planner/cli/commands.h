@@ -14,6 +14,8 @@ namespace cutover::cli {
 void setup_plan_command(CLI::App& app, ExitCode& exit_code);
 void setup_apply_command(CLI::App& app, ExitCode& exit_code);
 void setup_rollback_command(CLI::App& app, ExitCode& exit_code);
+/// `cutover report PLAN`: the plan and the journal as one HTML file (report_command.cc).
+void setup_report_command(CLI::App& app, ExitCode& exit_code);
 /// `cutover aws whoami`: the AWS account and ARN in use (aws_command.cc).
 void setup_aws_command(CLI::App& app, ExitCode& exit_code);
 /// `cutover zone export|import`: Route 53 zone <-> BIND file (zone_command.cc).

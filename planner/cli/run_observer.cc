@@ -7,12 +7,23 @@
 #include <ostream>
 
 #include "planner/render/action_text.h"
+#include "planner/run/propagation.h"
 #include "planner/steps/timing.h"
 
 namespace cutover::cli {
 namespace {
 
 using planner::Step;
+
+// "3/3": the servers that give the new answer, of those asked, over every watched gate.
+std::pair<int, int> totals(const std::vector<planner::GateProgress>& gates) {
+  std::pair<int, int> out{0, 0};
+  for (const auto& g : gates) {
+    out.first += g.result.agreeing;
+    out.second += g.result.asked;
+  }
+  return out;
+}
 
 class TextObserver final : public planner::Observer {
  public:
@@ -23,15 +34,29 @@ class TextObserver final : public planner::Observer {
     end_countdown();
     out_ << "==> " << step.id.value << ": " << step.title << "\n";
   }
+  void progress(const Step&, std::chrono::seconds, const std::vector<planner::GateProgress>& gates) override {
+    auto [agreeing, asked] = totals(gates);
+    progress_ = "; new answer at " + std::to_string(agreeing) + "/" + std::to_string(asked) + " servers (";
+    for (std::size_t i = 0; i < gates.size(); ++i) {
+      const auto& g = gates[i];
+      progress_ += (i ? ", " : "") + planner::servers_asked(*g.gate) + " " + std::to_string(g.result.agreeing) + "/" +
+                   std::to_string(g.result.asked);
+    }
+    progress_ += ")";
+  }
   void waiting(const Step& step, std::chrono::seconds remaining, const std::string& reason) override {
-    auto text = "... " + step.id.value + " may start in " + planner::format_duration(remaining) + " (" + reason + ")";
+    auto text = "... " + step.id.value + " may start in " + planner::format_duration(remaining) + " (" + reason + ")" + progress_;
+    // Off a terminal, a change in the figures is news too: print it even within the minute.
+    bool news = progress_ != shown_progress_;
     if (terminal_) {
       out_ << "\r" << text << "\033[K" << std::flush;
       counting_ = true;
-    } else if (last_print_ < 0 || last_print_ - remaining.count() >= 60) {
+    } else if (last_print_ < 0 || last_print_ - remaining.count() >= 60 || news) {
       out_ << text << "\n" << std::flush;
       last_print_ = remaining.count();
+      shown_progress_ = progress_;
     }
+    progress_.clear();
   }
   void gate_checked(const Step& step, const planner::Gate& gate, const planner::GateResult& result) override {
     // Gates are polled: show a gate when its verdict changes, not every poll.
@@ -68,6 +93,8 @@ class TextObserver final : public planner::Observer {
   bool terminal_{false};
   bool counting_{false};
   long long last_print_{-1};
+  std::string progress_{};        // the figures of the last progress(), shown with the next countdown line
+  std::string shown_progress_{};  // the figures last printed off a terminal
   std::map<std::string, std::string> shown_{};
 };
 
@@ -78,6 +105,19 @@ class JsonObserver final : public planner::Observer {
   void step_started(const Step& step) override { emit("step-started", step, {{"title", step.title}}); }
   void waiting(const Step& step, std::chrono::seconds remaining, const std::string& reason) override {
     emit("waiting", step, {{"remaining_seconds", remaining.count()}, {"reason", reason}});
+  }
+  void progress(const Step& step, std::chrono::seconds remaining, const std::vector<planner::GateProgress>& gates) override {
+    auto [agreeing, asked] = totals(gates);
+    nlohmann::json each = nlohmann::json::array();
+    for (const auto& g : gates) {
+      each.push_back({{"kind", planner::to_string(g.gate->kind)},
+                      {"servers", planner::servers_asked(*g.gate)},
+                      {"description", g.gate->description},
+                      {"agreeing", g.result.agreeing},
+                      {"asked", g.result.asked},
+                      {"holds", g.result.holds}});
+    }
+    emit("progress", step, {{"remaining_seconds", remaining.count()}, {"agreeing", agreeing}, {"asked", asked}, {"gates", each}});
   }
   void gate_checked(const Step& step, const planner::Gate& gate, const planner::GateResult& result) override {
     emit("gate", step,

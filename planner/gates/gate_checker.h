@@ -20,6 +20,10 @@ struct GateResult {
   /// True when too few servers answered to decide (never counted as holding).
   bool undecided{false};
   std::vector<std::string> evidence{};
+  /// Of the servers asked, how many gave the expected answer (the first
+  /// evidence line in figures); 0 of 0 for a gate that asks no servers.
+  int agreeing{0};
+  int asked{0};
   /// Baselines this check fixed for later checks of the run (the NS set an
   /// "unchanged delegation" gate first saw). The executor keeps them in the
   /// run facts and the journal, so a resumed run compares with the same.

@@ -199,7 +199,8 @@ void Tally::note(std::string line) { lines_.push_back(std::move(line)); }
 
 GateResult Tally::result() const {
   int total = agree_ + differ_ + silent_;
-  GateResult out{.holds = total > 0 && agree_ == total, .undecided = differ_ == 0 && (silent_ > 0 || total == 0)};
+  GateResult out{
+      .holds = total > 0 && agree_ == total, .undecided = differ_ == 0 && (silent_ > 0 || total == 0), .agreeing = agree_, .asked = total};
   std::string head = total == 0 ? "no server to ask" : std::to_string(agree_) + "/" + std::to_string(total) + " agree";
   if (differ_ > 0) head += ", " + std::to_string(differ_) + " differ";
   if (silent_ > 0) head += ", " + std::to_string(silent_) + " did not answer";

@@ -2,6 +2,7 @@
 
 #include "planner/render/action_text.h"
 #include "planner/run/action_runner.h"
+#include "planner/run/propagation.h"
 
 namespace cutover::planner {
 std::string_view to_string(RunStatus status) {
@@ -116,6 +117,7 @@ Result<std::optional<RunOutcome>> Executor::run_step(const Step& step, const Exe
     // until they do (the registry publishing, a resolver's cache expiring).
     auto gates = step.actions.empty() ? poll_until_hold(step, step.gates, options) : check_all(step, step.gates);
     if (!gates) return std::unexpected(gates.error());
+    if (auto logged = journal_gates(step, "gate"); !logged) return std::unexpected(logged.error());
     if (!gates->holds) {
       std::string why = gates->undecided ? "a gate could not be decided: too few servers answered" : "a gate did not hold";
       auto logged = record(step, JournalEvent::StepFailed, {}, {}, why);
@@ -134,6 +136,7 @@ Result<std::optional<RunOutcome>> Executor::run_step(const Step& step, const Exe
 
   auto after = poll_until_hold(step, step.check_after, options);
   if (!after) return std::unexpected(after.error());
+  if (auto logged = journal_gates(step, "check after"); !logged) return std::unexpected(logged.error());
   if (!after->holds) {
     auto logged = record(step, JournalEvent::StepFailed, {}, {}, "the check after did not hold");
     if (!logged) return std::unexpected(logged.error());
@@ -148,6 +151,8 @@ Result<std::optional<RunOutcome>> Executor::run_step(const Step& step, const Exe
 Result<std::optional<RunOutcome>> Executor::wait_for_start(const Step& step, const ExecutorOptions& options) {
   auto earliest = earliest_start(step);
   std::string reason = step.waits.empty() ? "" : step.waits.front().reason;
+  std::vector<const Gate*> watched;
+  if (options.wait) watched = propagation_gates(step, parts_.schedule);
   while (earliest && parts_.clock.now() < *earliest) {
     if (!options.wait) {
       return std::optional<RunOutcome>{RunOutcome{.status = RunStatus::Waiting,
@@ -156,6 +161,9 @@ Result<std::optional<RunOutcome>> Executor::wait_for_start(const Step& step, con
                                                   .message = "not before " + std::to_string(to_unix_seconds(*earliest)) + ": " + reason}};
     }
     auto remaining = std::chrono::duration_cast<std::chrono::seconds>(*earliest - parts_.clock.now());
+    if (!watched.empty()) {
+      if (auto checked = check_progress(step, watched, remaining); !checked) return std::unexpected(checked.error());
+    }
     parts_.observer.waiting(step, remaining, reason);
     auto left = std::chrono::ceil<std::chrono::milliseconds>(*earliest - parts_.clock.now());
     auto nap = std::min(options.poll_interval, left);
@@ -170,8 +178,41 @@ Result<std::optional<RunOutcome>> Executor::wait_for_start(const Step& step, con
   return std::optional<RunOutcome>{};
 }
 
+Result<void> Executor::journal_gates(const Step& step, const std::string& phase) {
+  for (const auto& [gate, result] : last_round_) {
+    auto data = gate_record_data(*gate, result);
+    data["phase"] = phase;
+    auto logged = record(step, JournalEvent::GateChecked, {}, std::move(data), gate->description);
+    if (!logged) return logged;
+  }
+  return {};
+}
+
+// The figures are journaled when they change, not at every poll: a wait of
+// days polled every few seconds would otherwise fill the journal.
+Result<void> Executor::check_progress(const Step& step, const std::vector<const Gate*>& watched, std::chrono::seconds remaining) {
+  std::vector<GateProgress> figures;
+  for (const Gate* gate : watched) {
+    auto result = parts_.gates.check(*gate, run_);
+    if (!result) result = GateResult{.holds = false, .evidence = {"could not check: " + result.error().message}};
+    result->learned.clear();  // a progress check fixes no baseline
+    figures.push_back({.gate = gate, .result = std::move(*result)});
+  }
+  parts_.observer.progress(step, remaining, figures);
+  for (const auto& [gate, result] : figures) {
+    auto key = step.id.value + "|" + gate->description;
+    auto summary = verdict_text(result) + " " + std::to_string(result.agreeing) + "/" + std::to_string(result.asked);
+    if (progress_seen_[key] == summary) continue;
+    progress_seen_[key] = summary;
+    auto logged = record(step, JournalEvent::Progress, {}, gate_record_data(*gate, result), gate->description);
+    if (!logged) return logged;
+  }
+  return {};
+}
+
 Result<GateResult> Executor::check_all(const Step& step, const std::vector<Gate>& gates) {
   GateResult all{.holds = true};
+  last_round_.clear();
   for (const auto& gate : gates) {
     auto result = parts_.gates.check(gate, run_);
     if (!result) {
@@ -183,6 +224,7 @@ Result<GateResult> Executor::check_all(const Step& step, const std::vector<Gate>
       if (run_.baselines.emplace(key, value).second) unjournaled_[key] = value;
     }
     parts_.observer.gate_checked(step, gate, *result);
+    last_round_.push_back({.gate = &gate, .result = *result});
     if (!result->holds) {
       all.holds = false;
       all.undecided = all.undecided || result->undecided;

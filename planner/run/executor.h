@@ -77,6 +77,10 @@ class Executor {
   RunOutcome stopped(const Step& at, std::size_t next_index) const;
   Result<std::optional<RunOutcome>> wait_for_start(const Step& step, const ExecutorOptions& options);
   Result<GateResult> check_all(const Step& step, const std::vector<Gate>& gates);
+  /// Journals the gates of the last check_all() round, one GateChecked record each.
+  Result<void> journal_gates(const Step& step, const std::string& phase);
+  /// During a propagation wait: asks the watched gates, tells the observer, journals changed figures.
+  Result<void> check_progress(const Step& step, const std::vector<const Gate*>& watched, std::chrono::seconds remaining);
   Result<GateResult> poll_until_hold(const Step& step, const std::vector<Gate>& gates, const ExecutorOptions& options);
   Result<std::optional<RunOutcome>> run_actions(const Step& step);
   Result<void> forget_consumed_secrets(const Action& action);
@@ -87,7 +91,9 @@ class Executor {
 
   ExecutorParts parts_;
   RunFacts run_{};
-  std::map<std::string, std::string> unjournaled_{};  // baselines learned by gates, not yet in the journal
+  std::map<std::string, std::string> unjournaled_{};    // baselines learned by gates, not yet in the journal
+  std::vector<GateProgress> last_round_{};              // each gate's result in the last check_all()
+  std::map<std::string, std::string> progress_seen_{};  // "step|gate" -> the figures last journaled
 };
 
 std::string_view to_string(RunStatus status);

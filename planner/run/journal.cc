@@ -21,9 +21,9 @@ constexpr const char* kFormat = "cutover-journal";
 constexpr int kVersion = 1;
 
 std::optional<JournalEvent> parse_event(std::string_view text) {
-  for (auto event :
-       {JournalEvent::StepStarted, JournalEvent::ActionStarted, JournalEvent::ActionDone, JournalEvent::StepDone, JournalEvent::StepFailed,
-        JournalEvent::UndoStarted, JournalEvent::UndoDone, JournalEvent::RolledBack, JournalEvent::Facts}) {
+  for (auto event : {JournalEvent::StepStarted, JournalEvent::ActionStarted, JournalEvent::ActionDone, JournalEvent::StepDone,
+                     JournalEvent::StepFailed, JournalEvent::UndoStarted, JournalEvent::UndoDone, JournalEvent::RolledBack,
+                     JournalEvent::Facts, JournalEvent::GateChecked, JournalEvent::Progress}) {
     if (to_string(event) == text) return event;
   }
   return std::nullopt;
@@ -83,6 +83,55 @@ Result<void> check_header(const std::string& line, const JournalHeader& header, 
   return {};
 }
 
+struct Parsed {
+  std::vector<JournalRecord> records{};
+  std::size_t good_end{0};  // byte offset just past the last whole, valid record
+};
+
+// The records of a journal's text after its header. A torn last line is left
+// out with a warning (the caller may cut it off); damage before it is Corrupt.
+Result<Parsed> parse_records(const std::string& content, const JournalHeader& header, const std::filesystem::path& path,
+                             std::vector<std::string>& warnings) {
+  Parsed out;
+  std::size_t start = 0;
+  bool header_seen = false;
+  while (start < content.size()) {
+    auto newline = content.find('\n', start);
+    bool last = newline == std::string::npos || newline + 1 == content.size();
+    std::string line = content.substr(start, newline == std::string::npos ? std::string::npos : newline - start);
+    bool whole = newline != std::string::npos;
+    if (!header_seen) {
+      auto ok = whole ? check_header(line, header, path) : fail(ErrorCode::Corrupt, "journal '" + path.string() + "' has a torn header");
+      if (!ok) return std::unexpected(ok.error());
+      header_seen = true;
+    } else {
+      auto record = whole ? decode(line) : std::nullopt;
+      if (!record) {
+        if (!last)
+          return fail(ErrorCode::Corrupt,
+                      "journal '" + path.string() + "' is damaged at byte " + std::to_string(start) + " (not at its end; not repaired)");
+        warnings.push_back("journal '" + path.string() + "': torn last line (" + std::to_string(content.size() - start) +
+                           " bytes) cut back to the last whole record");
+        break;
+      }
+      out.records.push_back(std::move(*record));
+    }
+    out.good_end = newline == std::string::npos ? content.size() : newline + 1;
+    start = out.good_end;
+  }
+  return out;
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::string content;
+  if (std::ifstream in{path, std::ios::binary}) {
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    content = buffer.str();
+  }
+  return content;
+}
+
 }  // namespace
 
 std::string_view to_string(JournalEvent event) {
@@ -96,6 +145,8 @@ std::string_view to_string(JournalEvent event) {
     case JournalEvent::UndoDone: return "undo-done";
     case JournalEvent::RolledBack: return "rolled-back";
     case JournalEvent::Facts: return "facts";
+    case JournalEvent::GateChecked: return "gate";
+    case JournalEvent::Progress: return "progress";
   }
   return "?";
 }
@@ -132,12 +183,7 @@ Journal::~Journal() {
 }
 
 Result<Journal> Journal::open(const std::filesystem::path& path, const JournalHeader& header, std::vector<std::string>& warnings) {
-  std::string content;
-  if (std::ifstream in{path, std::ios::binary}) {
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    content = buffer.str();
-  }
+  std::string content = read_text(path);
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (fd < 0) return fail(ErrorCode::Io, "cannot open journal '" + path.string() + "': " + std::strerror(errno));
   Journal journal{path, fd, {}};
@@ -153,37 +199,25 @@ Result<Journal> Journal::open(const std::filesystem::path& path, const JournalHe
     return journal;
   }
 
-  std::size_t good_end = 0;  // byte offset just past the last whole, valid record
-  std::size_t start = 0;
-  bool header_seen = false;
-  while (start < content.size()) {
-    auto newline = content.find('\n', start);
-    bool last = newline == std::string::npos || newline + 1 == content.size();
-    std::string line = content.substr(start, newline == std::string::npos ? std::string::npos : newline - start);
-    bool whole = newline != std::string::npos;
-    if (!header_seen) {
-      auto ok = whole ? check_header(line, header, path) : fail(ErrorCode::Corrupt, "journal '" + path.string() + "' has a torn header");
-      if (!ok) return std::unexpected(ok.error());
-      header_seen = true;
-    } else {
-      auto record = whole ? decode(line) : std::nullopt;
-      if (!record) {
-        if (!last)
-          return fail(ErrorCode::Corrupt,
-                      "journal '" + path.string() + "' is damaged at byte " + std::to_string(start) + " (not at its end; not repaired)");
-        warnings.push_back("journal '" + path.string() + "': torn last line (" + std::to_string(content.size() - start) +
-                           " bytes) cut back to the last whole record");
-        break;
-      }
-      journal.records_.push_back(std::move(*record));
-    }
-    good_end = newline == std::string::npos ? content.size() : newline + 1;
-    start = good_end;
-  }
+  auto parsed = parse_records(content, header, path, warnings);
+  if (!parsed) return std::unexpected(parsed.error());
+  journal.records_ = std::move(parsed->records);
+  std::size_t good_end = parsed->good_end;
   if (good_end < content.size() && ::ftruncate(fd, static_cast<off_t>(good_end)) != 0) {
     return fail(ErrorCode::Io, "cannot truncate journal '" + path.string() + "': " + std::strerror(errno));
   }
   return journal;
+}
+
+Result<std::vector<JournalRecord>> Journal::read(const std::filesystem::path& path, const JournalHeader& header,
+                                                 std::vector<std::string>& warnings) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) return fail(ErrorCode::Io, "no journal at '" + path.string() + "'");
+  std::ifstream in{path, std::ios::binary};
+  if (!in) return fail(ErrorCode::Io, "cannot read journal '" + path.string() + "'");
+  auto parsed = parse_records(read_text(path), header, path, warnings);
+  if (!parsed) return std::unexpected(parsed.error());
+  return std::move(parsed->records);
 }
 
 Result<void> Journal::append(const JournalRecord& record) {

@@ -33,6 +33,8 @@ enum class JournalEvent {
   UndoDone,       // that rollback action took effect
   RolledBack,     // every rollback action of the step ran
   Facts,          // the facts the run plans with (step "(facts)"), frozen at the first run
+  GateChecked,    // a gate's final verdict for a step (message: the gate; data: kind, verdict, figures, evidence)
+  Progress,       // during a propagation wait, a gate's figures when they change (same data as GateChecked)
 };
 
 struct JournalRecord {
@@ -59,6 +61,12 @@ class Journal {
   /// journal must belong to the same plan (digest), else Invalid. A torn last
   /// line is truncated and reported in `warnings`; damage before it is Corrupt.
   static Result<Journal> open(const std::filesystem::path& path, const JournalHeader& header, std::vector<std::string>& warnings);
+
+  /// The records of the journal at `path`, read without locking or repairing
+  /// it (a run may be appending): for reports. Io when there is no file;
+  /// another plan's journal is Invalid; a torn last line is left out with a warning.
+  static Result<std::vector<JournalRecord>> read(const std::filesystem::path& path, const JournalHeader& header,
+                                                 std::vector<std::string>& warnings);
 
   Journal(Journal&& other) noexcept;
   Journal& operator=(Journal&& other) noexcept;

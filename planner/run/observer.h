@@ -11,6 +11,13 @@
 
 namespace cutover::planner {
 
+/// One gate's figures during a propagation wait: how many of the servers it
+/// asks already give the new answer (result.agreeing of result.asked).
+struct GateProgress {
+  const Gate* gate{nullptr};
+  GateResult result{};
+};
+
 class Observer {
  public:
   virtual ~Observer() = default;
@@ -18,6 +25,9 @@ class Observer {
   virtual void step_started(const Step& /*step*/) {}
   /// Called while waiting for a step's earliest start, about every poll interval.
   virtual void waiting(const Step& /*step*/, std::chrono::seconds /*remaining*/, const std::string& /*reason*/) {}
+  /// Called during a propagation wait, before each waiting() call, with the
+  /// figures of the gates that watch the change spread (see propagation.h).
+  virtual void progress(const Step& /*step*/, std::chrono::seconds /*remaining*/, const std::vector<GateProgress>& /*gates*/) {}
   virtual void gate_checked(const Step& /*step*/, const Gate& /*gate*/, const GateResult& /*result*/) {}
   virtual void action_started(const Step& /*step*/, std::size_t /*index*/, const std::string& /*summary*/) {}
   virtual void action_done(const Step& /*step*/, std::size_t /*index*/, const std::string& /*how*/) {}

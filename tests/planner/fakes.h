@@ -5,8 +5,10 @@
 // world's state, so a step whose precondition is not met really fails.
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -174,8 +176,16 @@ class FakeGates final : public planner::GateChecker {
   FakeGates(planner::ProviderSet& providers, const dns::DomainName& domain) : providers_(providers), domain_(domain) {}
   planner::Result<planner::GateResult> check(const planner::Gate& gate, const planner::RunFacts& run) override {
     runs_seen.push_back(run);
+    if (answer) {
+      if (auto given = answer(gate)) return *given;
+    }
     auto result = evaluate(gate);
     if (result && result->holds) result->learned = learn;
+    // One server asked, as a live gate counts them: it agrees when the gate holds.
+    if (result) {
+      result->asked = 1;
+      result->agreeing = result->holds ? 1 : 0;
+    }
     return result;
   }
   planner::Result<planner::GateResult> evaluate(const planner::Gate& gate) {
@@ -207,6 +217,8 @@ class FakeGates final : public planner::GateChecker {
   std::vector<planner::GateKind> forced_failures{};
   std::vector<planner::GateKind> forced_undecided{};
   std::map<std::string, std::string> learn{};  // returned as learned by every gate that holds
+  /// When set and it returns a result, that is the gate's answer (a resolver that catches up, say).
+  std::function<std::optional<planner::GateResult>(const planner::Gate&)> answer{};
   std::vector<planner::RunFacts> runs_seen{};  // the run facts each check was given
   int checks{0};
 
@@ -234,6 +246,14 @@ class RecordingObserver final : public planner::Observer {
   void step_done(const planner::Step& step) override { done.push_back(step.id.value); }
   void step_skipped(const planner::Step& step, const std::string&) override { skipped.push_back(step.id.value); }
   void waiting(const planner::Step&, std::chrono::seconds, const std::string&) override { ++waits; }
+  void progress(const planner::Step& step, std::chrono::seconds, const std::vector<planner::GateProgress>& gates) override {
+    int agreeing = 0, asked = 0;
+    for (const auto& g : gates) {
+      agreeing += g.result.agreeing;
+      asked += g.result.asked;
+    }
+    progress_seen.push_back(step.id.value + " " + std::to_string(agreeing) + "/" + std::to_string(asked));
+  }
   void action_done(const planner::Step& step, std::size_t, const std::string& how) override {
     actions.push_back(step.id.value + ": " + how);
   }
@@ -241,6 +261,7 @@ class RecordingObserver final : public planner::Observer {
     failed.push_back(step.id.value + ": " + why);
   }
   std::vector<std::string> done{}, skipped{}, actions{}, failed{};
+  std::vector<std::string> progress_seen{};  // "step agreeing/asked", one per progress report
   int waits{0};
 };
 

@@ -172,5 +172,37 @@ TEST(Journal, DigestIsStable) {
   EXPECT_NE(plan_digest("{\"a\":1}"), plan_digest("{\"a\":2}"));
 }
 
+TEST(Journal, ReadGivesTheRecordsWithoutLockingOrRepairing) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+  ASSERT_TRUE(journal.append({.step = "s", .event = JournalEvent::StepStarted, .at = 5}).has_value());
+  ASSERT_TRUE(journal.append({.step = "s", .event = JournalEvent::Progress, .at = 6, .data = {{"asked", "3"}}, .message = "g"}));
+  {
+    std::ofstream torn(dir / "j.jsonl", std::ios::app);
+    torn << "{\"step\":\"s\",\"ev";
+  }
+  // The run still holds its lock: a report reads anyway, and leaves the torn line for the run to cut.
+  auto records = Journal::read(dir / "j.jsonl", kHeader, warnings);
+  ASSERT_TRUE(records.has_value()) << records.error().message;
+  ASSERT_EQ(records->size(), 2u);
+  EXPECT_EQ((*records)[1].event, JournalEvent::Progress);
+  EXPECT_EQ((*records)[1].data.at("asked"), "3");
+  EXPECT_EQ(warnings.size(), 1u);
+  EXPECT_NE(read(dir / "j.jsonl").find("\"ev"), std::string::npos) << "read() must not truncate";
+}
+
+TEST(Journal, ReadRefusesAMissingFileAndAnotherPlansJournal) {
+  testing::TempDir dir;
+  std::vector<std::string> warnings;
+  auto missing = Journal::read(dir / "none.jsonl", kHeader, warnings);
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_NE(missing.error().message.find("no journal at"), std::string::npos);
+  { auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value(); }
+  auto other = Journal::read(dir / "j.jsonl", {.domain = "example.test.", .plan_digest = "ffff"}, warnings);
+  ASSERT_FALSE(other.has_value());
+  EXPECT_EQ(other.error().code, ErrorCode::Invalid);
+}
+
 }  // namespace
 }  // namespace cutover::planner

@@ -100,6 +100,7 @@ class World : public ::testing::Test {
     gates.forced_failures = forced_;
     gates.forced_undecided = undecided_;
     gates.learn = learn_;
+    gates.answer = answer_;
     planner::Executor executor({.plan = plan_,
                                 .schedule = schedule_,
                                 .providers = providers_,
@@ -150,6 +151,7 @@ class World : public ::testing::Test {
   std::vector<planner::GateKind> forced_{};
   std::vector<planner::GateKind> undecided_{};
   std::map<std::string, std::string> learn_{};
+  std::function<std::optional<planner::GateResult>(const planner::Gate&)> answer_{};
   std::vector<planner::RunFacts> runs_seen_{};
 };
 

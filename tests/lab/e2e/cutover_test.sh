@@ -17,6 +17,9 @@ fail=0
 [ $rc -eq 0 ] || { echo "FAIL: cutover apply exited $rc"; fail=1; }
 [ $witness_rc -eq 0 ] || { echo "FAIL: the client saw failed or wrong answers"; fail=1; }
 same_steps "$dir/plan.txt" "$dir/apply.txt" || fail=1
+# The countdown of the window after the switch shows how many servers give the new answer.
+grep -qE '^\.\.\. switch\.window-end may start in .*new answer at [0-9]+/[0-9]+ servers \(parent servers' "$dir/apply.txt" ||
+  { echo "FAIL: the countdown of the window shows no progress figures"; fail=1; }
 delegation=$(tld_delegation)
 expected="ns1.new.test. ns2.new.test."
 while read -r line; do
