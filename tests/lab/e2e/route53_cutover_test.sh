@@ -13,6 +13,15 @@ set -euo pipefail
 dir=$1
 source "$(dirname "$0")/common.sh"
 witness_names[3]=db.example.test/CNAME=prod.cluster-old.db.test.,prod.cluster-new.db.test.
+# A zone shaped like production: aliases, a weighted pair and geolocation sets
+# (route53_lab.py RICH_RECORD_SETS) are copied and witnessed too.
+export ROUTE53_LAB_RICH=1
+witness_names+=(
+  cdn.example.test/A=198.51.100.20,198.51.100.21
+  alias.example.test/A=192.0.2.10
+  shop.example.test/A=192.0.2.41,192.0.2.42
+  geo.example.test/A=192.0.2.51
+)
 route53_lab_start "$dir"
 plan="$dir/plan.json"
 # AWS answers as it does on a bad day: throttled change batches (twice: the

@@ -80,6 +80,26 @@ WITNESS_RECORDS = [  # the old zone's records (name, type, ttl, values)
     ("api.dev." + DOMAIN, "A", 5, ["192.0.2.21"]),
 ]
 
+# With ROUTE53_LAB_RICH=1 the old zone also holds what production zones hold
+# besides simple sets (route53_cutover_test.sh witnesses these names through
+# the whole cutover): an alias to CloudFront (the lab answers it with
+# 198.51.100.20-21), an alias to a record of the same zone, a weighted pair
+# and geolocation sets with the default location.
+RICH_RECORD_SETS = [
+    {"Name": "cdn." + DOMAIN, "Type": "A",
+     "AliasTarget": {"HostedZoneId": "Z2FDTNDATAQYW2", "DNSName": "d111111abcdef8.cloudfront.net.", "EvaluateTargetHealth": False}},
+    {"Name": "alias." + DOMAIN, "Type": "A",
+     "AliasTarget": {"HostedZoneId": "SELF", "DNSName": "www." + DOMAIN + ".", "EvaluateTargetHealth": False}},
+    {"Name": "shop." + DOMAIN, "Type": "A", "SetIdentifier": "blue", "Weight": 70, "TTL": 5,
+     "ResourceRecords": [{"Value": "192.0.2.41"}]},
+    {"Name": "shop." + DOMAIN, "Type": "A", "SetIdentifier": "green", "Weight": 30, "TTL": 5,
+     "ResourceRecords": [{"Value": "192.0.2.42"}]},
+    {"Name": "geo." + DOMAIN, "Type": "A", "SetIdentifier": "default", "GeoLocation": {"CountryCode": "*"}, "TTL": 5,
+     "ResourceRecords": [{"Value": "192.0.2.51"}]},
+    {"Name": "geo." + DOMAIN, "Type": "A", "SetIdentifier": "germany", "GeoLocation": {"CountryCode": "DE"}, "TTL": 5,
+     "ResourceRecords": [{"Value": "192.0.2.52"}]},
+]
+
 
 # ---------------------------------------------------------------------------
 # small helpers
@@ -357,6 +377,13 @@ def seed(dir_: str) -> dict:
         changes.append({"Action": "UPSERT", "ResourceRecordSet": {
             "Name": name, "Type": type_, "TTL": ttl, "ResourceRecords": [{"Value": v} for v in values]}})
     r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={"Changes": changes})
+    if os.environ.get("ROUTE53_LAB_RICH") == "1":
+        rich = [dict(r) for r in RICH_RECORD_SETS]
+        for r in rich:
+            if r.get("AliasTarget", {}).get("HostedZoneId") == "SELF":
+                r["AliasTarget"] = dict(r["AliasTarget"], HostedZoneId=zone_id)
+        r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={
+            "Changes": [{"Action": "CREATE", "ResourceRecordSet": r} for r in rich]})
     lab_call(url, "POST", "/_lab/domains", {"account": "old", "domain": DOMAIN, "nameservers": names})
     rds = client("rds", "new")
     rds.create_db_cluster(DBClusterIdentifier="prod", Engine="aurora-postgresql", MasterUsername="lab",
