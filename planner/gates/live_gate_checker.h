@@ -85,6 +85,16 @@ class LiveGateChecker final : public GateChecker {
   Result<GateResult> dispatch(const Gate& gate, const RunFacts& run);
   // live_gates_zones.cc: questions to the zones' own servers and to resolvers.
   Result<GateResult> zone_parity(const Gate& gate);
+  /// What sampling the answers of alias and routing-policy names found (zone_gates.cc).
+  struct RoutedSample {
+    std::size_t asked{0};  // queries to new servers
+    bool differ{false};
+    bool silent{false};
+    std::vector<std::string> lines{};
+  };
+  Result<RoutedSample> routed_answers(const std::vector<dns::Question>& questions, const std::vector<Rrset>& old_listing,
+                                      const std::vector<dns::ServerAddress>& old_servers,
+                                      const std::vector<dns::ServerAddress>& new_servers);
   Result<GateResult> authoritative(const Gate& gate);
   Result<GateResult> ttl_at_most(const Gate& gate);
   Result<GateResult> record_answers(const Gate& gate, const RunFacts& run);

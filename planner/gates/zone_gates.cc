@@ -3,6 +3,8 @@
 #include "planner/gates/live_gate_checker.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "dns/parity.h"
 #include "planner/providers/name_sets.h"
@@ -22,6 +24,27 @@ Result<std::vector<dns::DomainName>> nameservers_of(DnsProvider& provider, const
   auto names = provider.nameservers();
   if (!names) return fail(ErrorCode::Provider, "name servers of zone '" + key + "': " + names.error().message);
   return names;
+}
+
+// How often each server is asked for a name whose answer varies by design:
+// enough to meet more than one answer of a weighted pair, few enough to stay
+// a handful of queries per name.
+constexpr int kRoutedSamples = 6;
+
+// The alias and routing-policy names in the gate's scope, from both listings.
+std::vector<dns::Question> routed_questions(const std::vector<std::vector<Rrset>>& listings, const dns::DomainName& apex,
+                                            const Gate& gate) {
+  const dns::DomainName& top = gate.name.value_or(apex);
+  std::vector<dns::Question> out;
+  for (const auto& listing : listings) {
+    for (const auto& r : listing) {
+      if (!(r.alias || r.routing) || !r.name.is_subdomain_of(top)) continue;
+      if (std::ranges::any_of(gate.exclude_below, [&](const dns::DomainName& below) { return r.name.is_subdomain_of(below); })) continue;
+      dns::Question q{.name = r.name, .type = r.type};
+      if (std::ranges::find(out, q) == out.end()) out.push_back(q);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -64,7 +87,8 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
   if (!new_servers) return std::unexpected(new_servers.error());
 
   // Aliases and routing-policy sets answer differently by design: their
-  // configurations are compared through the providers, set by set.
+  // configurations are compared through the providers, set by set, and their
+  // answers sampled (routed_answers).
   std::vector<std::string> routed_evidence;
   auto routed = live::routed_set_differences(listings[0], listings[1], *apex, gate);
   if (routed.compared > 0) {
@@ -73,37 +97,110 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
     routed_evidence.insert(routed_evidence.end(), routed.differences.begin(), routed.differences.end());
     if (!routed.differences.empty()) return GateResult{.holds = false, .evidence = routed_evidence};
   }
-  std::vector<Rrset> both = listings[0];
-  both.insert(both.end(), listings[1].begin(), listings[1].end());
-  auto questions = live::parity_questions(both, *apex, gate);
-  if (questions.empty()) {
-    GateResult out{.holds = true, .evidence = {"nothing to compare by DNS: neither zone lists a plain record in scope"}};
-    out.evidence.insert(out.evidence.end(), routed_evidence.begin(), routed_evidence.end());
-    return out;
-  }
   if (old_servers->empty() || new_servers->empty()) {
     return GateResult{.holds = false, .undecided = true, .evidence = {"a zone has no server to ask"}};
   }
-  // A longer TTL in the new zone would keep answers in caches longer than the
-  // plan's waits assume, after the switch and after a rollback.
-  auto report = dns::check_parity(
-      {.old_servers = *old_servers, .new_servers = *new_servers, .questions = questions, .ttl = dns::TtlRule::NotLonger, .probe = probe_});
-  if (!report) return fail(ErrorCode::Io, "parity: " + report.error().message);
-
-  GateResult out{.holds = report->verdict == dns::Verdict::Consistent, .undecided = report->verdict == dns::Verdict::Undecided};
-  out.evidence.push_back(std::to_string(report->questions) + " questions x " + std::to_string(report->servers) + " servers ('" +
-                         gate.zones[0] + "' old, '" + gate.zones[1] + "' new): " + std::to_string(report->answered) + "/" +
-                         std::to_string(report->queries) + " answered, " + std::to_string(report->differences.size()) + " differ, " +
-                         std::to_string(report->unanswered.size()) + " unanswered");
-  std::size_t shown = 0;
-  for (const auto& d : report->differences) {
-    if (shown++ < live::kMaxEvidenceLines) out.evidence.push_back(live::difference_line(d));
+  std::vector<Rrset> both = listings[0];
+  both.insert(both.end(), listings[1].begin(), listings[1].end());
+  auto questions = live::parity_questions(both, *apex, gate);
+  GateResult out{.holds = true, .evidence = {"nothing to compare by DNS: neither zone lists a plain record in scope"}};
+  if (!questions.empty()) {
+    // A longer TTL in the new zone would keep answers in caches longer than the
+    // plan's waits assume, after the switch and after a rollback.
+    auto report = dns::check_parity({.old_servers = *old_servers,
+                                     .new_servers = *new_servers,
+                                     .questions = questions,
+                                     .ttl = dns::TtlRule::NotLonger,
+                                     .probe = probe_});
+    if (!report) return fail(ErrorCode::Io, "parity: " + report.error().message);
+    out = GateResult{.holds = report->verdict == dns::Verdict::Consistent, .undecided = report->verdict == dns::Verdict::Undecided};
+    out.evidence.push_back(std::to_string(report->questions) + " questions x " + std::to_string(report->servers) + " servers ('" +
+                           gate.zones[0] + "' old, '" + gate.zones[1] + "' new): " + std::to_string(report->answered) + "/" +
+                           std::to_string(report->queries) + " answered, " + std::to_string(report->differences.size()) + " differ, " +
+                           std::to_string(report->unanswered.size()) + " unanswered");
+    std::size_t shown = 0;
+    for (const auto& d : report->differences) {
+      if (shown++ < live::kMaxEvidenceLines) out.evidence.push_back(live::difference_line(d));
+    }
+    for (const auto& u : report->unanswered) {
+      if (shown++ < live::kMaxEvidenceLines) out.evidence.push_back(live::unanswered_line(u));
+    }
+    if (shown > live::kMaxEvidenceLines) out.evidence.push_back("... and " + std::to_string(shown - live::kMaxEvidenceLines) + " more");
   }
-  for (const auto& u : report->unanswered) {
-    if (shown++ < live::kMaxEvidenceLines) out.evidence.push_back(live::unanswered_line(u));
-  }
-  if (shown > live::kMaxEvidenceLines) out.evidence.push_back("... and " + std::to_string(shown - live::kMaxEvidenceLines) + " more");
   out.evidence.insert(out.evidence.end(), routed_evidence.begin(), routed_evidence.end());
+  auto sampled = routed_answers(routed_questions(listings, *apex, gate), listings[0], *old_servers, *new_servers);
+  if (!sampled) return std::unexpected(sampled.error());
+  if (sampled->asked > 0) {
+    out.evidence.insert(out.evidence.end(), sampled->lines.begin(), sampled->lines.end());
+    if (sampled->differ) {
+      out.holds = false;
+      out.undecided = false;
+    } else if (sampled->silent && out.holds) {
+      out.holds = false;
+      out.undecided = true;
+    }
+  }
+  return out;
+}
+
+// Every new server is asked each routed name several times, and so is every
+// old one: an answer of the new zone must be one the old zone can give, every
+// value of it among the old zone's configured values for the name or among
+// what the old servers were seen answering (an alias answers with its
+// target's records). A name missing from the new servers, or a value the old
+// zone never gives, differs; a query without a reply leaves it undecided.
+Result<LiveGateChecker::RoutedSample> LiveGateChecker::routed_answers(const std::vector<dns::Question>& questions,
+                                                                      const std::vector<Rrset>& old_listing,
+                                                                      const std::vector<dns::ServerAddress>& old_servers,
+                                                                      const std::vector<dns::ServerAddress>& new_servers) {
+  RoutedSample out;
+  if (questions.empty()) return out;
+  std::vector<dns::ProbeRequest> requests;
+  std::vector<bool> from_new;
+  for (const auto& q : questions) {
+    for (int i = 0; i < kRoutedSamples; ++i) {
+      for (const auto& s : old_servers) requests.push_back({.server = s, .question = q}), from_new.push_back(false);
+      for (const auto& s : new_servers) requests.push_back({.server = s, .question = q}), from_new.push_back(true);
+    }
+  }
+  auto outcomes = ask(requests);
+  if (!outcomes) return std::unexpected(outcomes.error());
+  std::map<dns::Question, std::set<std::string>> possible;
+  for (const auto& r : old_listing) {
+    for (const auto& v : r.values) possible[{.name = r.name, .type = r.type}].insert(live::comparable_value(v));
+  }
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (from_new[i] || (*outcomes)[i].kind != dns::OutcomeKind::Answer) continue;
+    for (auto& v : live::answer_values((*outcomes)[i], requests[i].question)) {
+      possible[requests[i].question].insert(live::comparable_value(std::move(v)));
+    }
+  }
+  std::size_t differing = 0;
+  std::size_t silent = 0;
+  std::vector<std::string> details;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (!from_new[i]) continue;
+    ++out.asked;
+    const auto& o = (*outcomes)[i];
+    const auto& q = requests[i].question;
+    auto values = live::answer_values(o, q);
+    bool ok = o.kind == dns::OutcomeKind::Answer && !values.empty() &&
+              std::ranges::all_of(values, [&](const std::string& v) { return possible[q].contains(live::comparable_value(v)); });
+    auto seen = live::judge(o, ok);
+    if (seen == live::Seen::Agrees) continue;
+    (seen == live::Seen::Silent ? silent : differing) += 1;
+    if (details.size() < live::kMaxEvidenceLines) {
+      std::string line = live::answer_line(dns::to_string(requests[i].server) + " (new)", q, o, false);
+      details.push_back(seen == live::Seen::Silent ? line : line + ": not an answer the old zone gives");
+    }
+  }
+  out.differ = differing > 0;
+  out.silent = silent > 0;
+  out.lines.push_back(std::to_string(questions.size()) + " alias and routing-policy names asked " + std::to_string(kRoutedSamples) +
+                      " times on every server: " + std::to_string(out.asked - differing - silent) + "/" + std::to_string(out.asked) +
+                      " new answers are ones the old zone gives, " + std::to_string(differing) + " are not, " + std::to_string(silent) +
+                      " unanswered");
+  out.lines.insert(out.lines.end(), details.begin(), details.end());
   return out;
 }
 

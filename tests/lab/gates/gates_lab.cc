@@ -21,6 +21,12 @@ planner::Rrset rr(std::string_view owner, RecordType type, std::uint32_t ttl, st
   return planner::Rrset{.name = dn(owner), .type = type, .ttl = ttl, .values = std::move(values)};
 }
 
+planner::Rrset weighted(std::string_view owner, std::string id, std::uint32_t weight, std::string value) {
+  auto set = rr(owner, RecordType::A, 30, {std::move(value)});
+  set.routing = planner::Routing{.set_identifier = std::move(id), .weight = weight};
+  return set;
+}
+
 // The records both providers serve for example.test (dev is delegated to the child).
 std::vector<planner::Rrset> example_records() {
   return {
@@ -36,6 +42,10 @@ std::vector<planner::Rrset> example_records() {
       rr("lab.example.test", RecordType::NS, 30, {"ns1.lab.example.test."}),
       rr("ns1.lab.example.test", RecordType::A, 30, {"192.0.2.53"}),
       rr("lab.example.test", RecordType::DS, 30, {"12345 13 2 0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"}),
+      // A weighted pair: Knot serves both values as one RRset, one answer the
+      // weighted name can give on Route 53 is either; both are the old zone's.
+      weighted("shop.example.test", "blue", 70, "192.0.2.41"),
+      weighted("shop.example.test", "green", 30, "192.0.2.42"),
   };
 }
 
@@ -86,7 +96,7 @@ std::vector<Instance> instances() {
       {"stale", {A::kNewStale}, "example.test.", zone_text(stale)},
       {"dev", {A::kDev}, "dev.example.test.", zone_text(dev_example())},
   };
-  for (const auto& v : parity_variants()) out.push_back({v.key, v.spec.servers, "example.test.", zone_text(v.spec)});
+  for (const auto& v : parity_variants()) out.push_back({v.key, v.spec.servers, "example.test.", zone_text(v.served)});
   return out;
 }
 
@@ -125,7 +135,7 @@ std::vector<ParityVariant> parity_variants() {
     ZoneSpec spec = new_example();
     spec.servers = {A::kVariants + std::to_string(out.size() + 1)};
     change(spec);
-    out.push_back({std::move(key), std::move(spec)});
+    out.push_back({std::move(key), spec, spec});
   };
   variant("new-extra", [](ZoneSpec& z) { z.records.push_back(rr("extra.example.test", RecordType::A, 30, {"192.0.2.77"})); });
   variant("new-missing", [](ZoneSpec& z) { std::erase(z.records, find(z, "mail.example.test", RecordType::A)); });
@@ -137,6 +147,9 @@ std::vector<ParityVariant> parity_variants() {
     find(z, "lab.example.test", RecordType::DS).values = {"12345 13 2 FFFF456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"};
   });
   variant("new-glue", [](ZoneSpec& z) { find(z, "ns1.lab.example.test", RecordType::A).values = {"192.0.2.54"}; });
+  // Listed as the old zone lists it, but the server answers a value the old zone never gives.
+  variant("new-routed-stray", [](ZoneSpec&) {});
+  find(out.back().served, "shop.example.test", RecordType::A).values = {"192.0.2.99"};
   return out;
 }
 

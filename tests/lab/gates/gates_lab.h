@@ -56,7 +56,8 @@ ZoneSpec dev_example();
 /// server of its own: what each parity rule must catch (or let pass).
 struct ParityVariant {
   std::string key{};  // "new-extra", "new-longer-ttl", ...
-  ZoneSpec spec{};
+  ZoneSpec spec{};    // what the provider lists
+  ZoneSpec served{};  // what the server serves: the spec, unless the variant is a server that strays from its listing
 };
 std::vector<ParityVariant> parity_variants();
 

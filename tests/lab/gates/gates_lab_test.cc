@@ -117,6 +117,21 @@ TEST_F(GatesLabTest, ParityFailsOnADifferentDsAtADelegation) {
   EXPECT_TRUE(has_line(r, "127.55.21.6 (new): lab.example.test. DS")) << all_lines(r);
 }
 
+TEST_F(GatesLabTest, ParitySamplesRoutedNamesAndHoldsWhenEveryAnswerIsOneTheOldZoneGives) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new"}});
+  EXPECT_TRUE(r.holds) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "2 alias and routing-policy sets compared through the providers, 0 differ")) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "1 alias and routing-policy names asked 6 times on every server: 12/12 new answers")) << all_lines(r);
+}
+
+TEST_F(GatesLabTest, ParityFailsWhenARoutedNameAnswersWhatTheOldZoneNeverGives) {
+  auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-routed-stray"}});
+  EXPECT_FALSE(r.holds) << all_lines(r);
+  EXPECT_FALSE(r.undecided) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "127.55.21.8 (new): shop.example.test. A -> ")) << all_lines(r);
+  EXPECT_TRUE(has_line(r, "not an answer the old zone gives")) << all_lines(r);
+}
+
 TEST_F(GatesLabTest, ParityFailsOnDifferentGlueBelowADelegation) {
   auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-glue"}});
   EXPECT_FALSE(r.holds) << all_lines(r);
@@ -128,8 +143,10 @@ TEST_F(GatesLabTest, ParityFailsNamingExactlyTheStaleServer) {
   auto r = check(Gate{.kind = GateKind::ZoneParity, .zones = {"old", "new-stale"}});
   EXPECT_FALSE(r.holds);
   EXPECT_FALSE(r.undecided);
-  ASSERT_EQ(r.evidence.size(), 2u) << all_lines(r);
+  // The summary, the one difference, then the routed sets' two lines (both hold).
+  ASSERT_EQ(r.evidence.size(), 4u) << all_lines(r);
   EXPECT_EQ(r.evidence[1].rfind("127.55.20.3 (new): www.example.test. A -> 192.0.2.99", 0), 0u) << all_lines(r);
+  EXPECT_NE(r.evidence[3].find(": 18/18 new answers are ones the old zone gives"), std::string::npos) << all_lines(r);
   EXPECT_NE(r.evidence[1].find("(old) -> 192.0.2.10"), std::string::npos) << all_lines(r);
 }
 
