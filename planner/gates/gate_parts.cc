@@ -19,6 +19,12 @@ bool excluded(const dns::DomainName& name, const std::vector<dns::DomainName>& b
   return std::ranges::any_of(below, [&](const dns::DomainName& b) { return name.is_subdomain_of(b); });
 }
 
+// An alias or routing-policy set at or below the gate's top and not excluded:
+// what routed_set_differences() and routed_questions() look at.
+bool routed_in_scope(const Rrset& rrset, const dns::DomainName& top, const Gate& gate) {
+  return (rrset.alias || rrset.routing) && rrset.name.is_subdomain_of(top) && !excluded(rrset.name, gate.exclude_below);
+}
+
 std::string question_text(const dns::Question& q) { return q.name.text() + " " + std::string(dns::to_string(q.type)); }
 
 std::string joined(const std::vector<std::string>& values) {
@@ -62,9 +68,7 @@ RoutedComparison routed_set_differences(const std::vector<Rrset>& old_listing, c
                                         const dns::DomainName& apex, const Gate& gate) {
   RoutedComparison out;
   const dns::DomainName& top = gate.name.value_or(apex);
-  auto in_scope = [&](const Rrset& rrset) {
-    return (rrset.alias || rrset.routing) && rrset.name.is_subdomain_of(top) && !excluded(rrset.name, gate.exclude_below);
-  };
+  auto in_scope = [&](const Rrset& rrset) { return routed_in_scope(rrset, top, gate); };
   for (const auto& rrset : old_listing) {
     if (!in_scope(rrset)) continue;
     ++out.compared;
@@ -80,6 +84,19 @@ RoutedComparison routed_set_differences(const std::vector<Rrset>& old_listing, c
     if (!in_scope(rrset) || find_rrset(old_listing, key_of(rrset))) continue;
     ++out.compared;
     out.differences.push_back(describe(key_of(rrset)) + ": only in the new zone");
+  }
+  return out;
+}
+
+std::vector<dns::Question> routed_questions(const std::vector<Rrset>& old_listing, const std::vector<Rrset>& new_listing,
+                                            const dns::DomainName& apex, const Gate& gate) {
+  const dns::DomainName& top = gate.name.value_or(apex);
+  std::vector<dns::Question> out;
+  for (const auto* listing : {&old_listing, &new_listing}) {
+    for (const auto& r : *listing) {
+      dns::Question q{.name = r.name, .type = r.type};
+      if (routed_in_scope(r, top, gate) && std::ranges::find(out, q) == out.end()) out.push_back(q);
+    }
   }
   return out;
 }

@@ -45,6 +45,11 @@ struct RoutedComparison {
 RoutedComparison routed_set_differences(const std::vector<Rrset>& old_listing, const std::vector<Rrset>& new_listing,
                                         const dns::DomainName& apex, const Gate& gate);
 
+/// The distinct names and types of those alias and routing-policy sets (same
+/// scope), from both listings: what the gate samples in DNS.
+std::vector<dns::Question> routed_questions(const std::vector<Rrset>& old_listing, const std::vector<Rrset>& new_listing,
+                                            const dns::DomainName& apex, const Gate& gate);
+
 /// The NS names of `owner` in an outcome: from the answer section of an
 /// answer, from the authority section of a referral; sorted and distinct.
 /// Empty for every other outcome.

@@ -31,22 +31,6 @@ Result<std::vector<dns::DomainName>> nameservers_of(DnsProvider& provider, const
 // a handful of queries per name.
 constexpr int kRoutedSamples = 6;
 
-// The alias and routing-policy names in the gate's scope, from both listings.
-std::vector<dns::Question> routed_questions(const std::vector<std::vector<Rrset>>& listings, const dns::DomainName& apex,
-                                            const Gate& gate) {
-  const dns::DomainName& top = gate.name.value_or(apex);
-  std::vector<dns::Question> out;
-  for (const auto& listing : listings) {
-    for (const auto& r : listing) {
-      if (!(r.alias || r.routing) || !r.name.is_subdomain_of(top)) continue;
-      if (std::ranges::any_of(gate.exclude_below, [&](const dns::DomainName& below) { return r.name.is_subdomain_of(below); })) continue;
-      dns::Question q{.name = r.name, .type = r.type};
-      if (std::ranges::find(out, q) == out.end()) out.push_back(q);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 template <class Agrees>
@@ -128,7 +112,7 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
     if (shown > live::kMaxEvidenceLines) out.evidence.push_back("... and " + std::to_string(shown - live::kMaxEvidenceLines) + " more");
   }
   out.evidence.insert(out.evidence.end(), routed_evidence.begin(), routed_evidence.end());
-  auto sampled = routed_answers(routed_questions(listings, *apex, gate), listings[0], *old_servers, *new_servers);
+  auto sampled = routed_answers(live::routed_questions(listings[0], listings[1], *apex, gate), listings[0], *old_servers, *new_servers);
   if (!sampled) return std::unexpected(sampled.error());
   if (sampled->asked > 0) {
     out.evidence.insert(out.evidence.end(), sampled->lines.begin(), sampled->lines.end());
@@ -167,7 +151,9 @@ Result<LiveGateChecker::RoutedSample> LiveGateChecker::routed_answers(const std:
   if (!outcomes) return std::unexpected(outcomes.error());
   std::map<dns::Question, std::set<std::string>> possible;
   for (const auto& r : old_listing) {
-    for (const auto& v : r.values) possible[{.name = r.name, .type = r.type}].insert(live::comparable_value(v));
+    dns::Question q{.name = r.name, .type = r.type};
+    if (std::ranges::find(questions, q) == questions.end()) continue;
+    for (const auto& v : r.values) possible[q].insert(live::comparable_value(v));
   }
   for (std::size_t i = 0; i < requests.size(); ++i) {
     if (from_new[i] || (*outcomes)[i].kind != dns::OutcomeKind::Answer) continue;
