@@ -13,6 +13,7 @@
 
 #include "aws/result.h"
 #include "aws/route53_batches.h"
+#include "aws/route53_health_checks.h"
 #include "aws/route53_types.h"
 #include "aws/service_client.h"
 
@@ -100,6 +101,20 @@ class Client {
   Result<void> change_tags(const HostedZoneId& id, const std::vector<Tag>& add, const std::vector<std::string>& remove_keys = {}) const;
   /// Deletes an (empty but for apex SOA/NS) zone; Conflict HostedZoneNotEmpty otherwise.
   Result<ChangeInfo> delete_hosted_zone(const HostedZoneId& id) const;
+
+  /// Creates a health check, or returns the one already created with this
+  /// caller_reference and the same settings (Conflict
+  /// HealthCheckAlreadyExists when its settings differ).
+  Result<HealthCheck> create_health_check(std::string_view caller_reference, const HealthCheckConfig& config) const;
+  /// One health check; NotFound when it does not exist.
+  Result<HealthCheck> get_health_check(std::string_view id) const;
+  /// Every health check of the account, following NextMarker.
+  Result<std::vector<HealthCheck>> list_all_health_checks() const;
+  /// The health check created with this caller_reference, if any.
+  Result<std::optional<HealthCheck>> find_health_check(std::string_view caller_reference) const;
+  /// Deletes a health check; success when it is gone already. (Route 53
+  /// deletes a check that record sets still name; they then count as healthy.)
+  Result<void> delete_health_check(std::string_view id) const;
 
  private:
   Result<HttpResponse> call(ServiceCall call) const { return client_.call(call); }

@@ -66,24 +66,14 @@ void write_record(XmlWriter& w, const RecordSet& r) {
   w.close();
 }
 
-std::optional<long> optional_long(Element parent, std::string_view name) {
-  auto text = optional_child_text(parent, name);
-  if (!text) return std::nullopt;
-  try {
-    return std::stol(*text);
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
 RecordSet read_record(Element e) {
   RecordSet r{.name = child_text(e, "Name"),
               .type = child_text(e, "Type"),
               .set_identifier = child_text(e, "SetIdentifier"),
-              .weight = optional_long(e, "Weight"),
+              .weight = optional_child_long(e, "Weight"),
               .region = child_text(e, "Region"),
               .failover = child_text(e, "Failover"),
-              .ttl = optional_long(e, "TTL"),
+              .ttl = optional_child_long(e, "TTL"),
               .health_check_id = child_text(e, "HealthCheckId"),
               .traffic_policy_instance_id = child_text(e, "TrafficPolicyInstanceId")};
   if (Element geo = child(e, "GeoLocation")) {
@@ -103,7 +93,7 @@ RecordSet read_record(Element e) {
                                            .local_zone_group = child_text(geo, "LocalZoneGroup"),
                                            .latitude = text_of(descend(geo, "Coordinates/Latitude")),
                                            .longitude = text_of(descend(geo, "Coordinates/Longitude")),
-                                           .bias = optional_long(geo, "Bias")};
+                                           .bias = optional_child_long(geo, "Bias")};
   }
   return r;
 }
@@ -114,7 +104,7 @@ HostedZone read_zone(Element e) {
                   .caller_reference = child_text(e, "CallerReference"),
                   .comment = text_of(descend(e, "Config/Comment")),
                   .private_zone = text_of(descend(e, "Config/PrivateZone")) == "true"};
-  zone.record_count = optional_long(e, "ResourceRecordSetCount").value_or(0);
+  zone.record_count = optional_child_long(e, "ResourceRecordSetCount").value_or(0);
   return zone;
 }
 

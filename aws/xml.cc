@@ -38,6 +38,16 @@ std::optional<std::string> optional_child_text(const tinyxml2::XMLElement* paren
   return text_of(e);
 }
 
+std::optional<long> optional_child_long(const tinyxml2::XMLElement* parent, std::string_view name) {
+  auto text = optional_child_text(parent, name);
+  if (!text) return std::nullopt;
+  try {
+    return std::stol(*text);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 const tinyxml2::XMLElement* descend(const tinyxml2::XMLElement* parent, std::string_view path) {
   while (parent && !path.empty()) {
     size_t slash = path.find('/');

@@ -31,6 +31,9 @@ std::string child_text(const tinyxml2::XMLElement* parent, std::string_view name
 /// The text of child `name`, or nullopt when the element is absent.
 std::optional<std::string> optional_child_text(const tinyxml2::XMLElement* parent, std::string_view name);
 
+/// The integer text of child `name`; nullopt when absent or not a number.
+std::optional<long> optional_child_long(const tinyxml2::XMLElement* parent, std::string_view name);
+
 /// Follows a path of local names from `parent` ("A/B/C"); nullptr when any step is missing.
 const tinyxml2::XMLElement* descend(const tinyxml2::XMLElement* parent, std::string_view path);
 

@@ -98,6 +98,48 @@ TEST(Route53Xml, ParsesAndWritesTrafficPolicyCidrAndGeoproximity) {
       << body;
 }
 
+TEST(Route53Xml, HealthCheckBodyAndParseRoundTrip) {
+  HealthCheckConfig config{.type = "CALCULATED",
+                           .inverted = true,
+                           .health_threshold = 2,
+                           .child_health_checks = {"c-1", "c-2"},
+                           .regions = {"us-east-1", "eu-west-1"},
+                           .insufficient_data_health_status = "LastKnownStatus"};
+  std::string body = create_health_check_body("ref<1>", config);
+  EXPECT_NE(body.find("<CallerReference>ref&lt;1&gt;</CallerReference><HealthCheckConfig><ChildHealthChecks>"
+                      "<ChildHealthCheck>c-1</ChildHealthCheck><ChildHealthCheck>c-2</ChildHealthCheck></ChildHealthChecks>"
+                      "<HealthThreshold>2</HealthThreshold><InsufficientDataHealthStatus>LastKnownStatus"),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("<Inverted>true</Inverted><Regions><Region>us-east-1</Region>"), std::string::npos) << body;
+  // What Route 53 returns for it reads back as the same config.
+  std::string response =
+      "<GetHealthCheckResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><HealthCheck><Id>hc-9</Id>" +
+      body.substr(body.find("<CallerReference>"), body.find("</CreateHealthCheckRequest>") - body.find("<CallerReference>")) +
+      "<HealthCheckVersion>1</HealthCheckVersion></HealthCheck></GetHealthCheckResponse>";
+  auto parsed = parse_health_check(response, "GetHealthCheckResponse");
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
+  EXPECT_EQ(parsed->id, "hc-9");
+  EXPECT_EQ(parsed->caller_reference, "ref<1>");
+  EXPECT_EQ(parsed->config, config);
+
+  auto alarm = parse_health_check_page(
+      "<ListHealthChecksResponse><HealthChecks><HealthCheck><Id>hc-1</Id><CallerReference>r</CallerReference>"
+      "<HealthCheckConfig><Type>CLOUDWATCH_METRIC</Type><AlarmIdentifier><Region>eu-west-1</Region><Name>5xx</Name>"
+      "</AlarmIdentifier></HealthCheckConfig></HealthCheck></HealthChecks><IsTruncated>true</IsTruncated>"
+      "<NextMarker>hc-2</NextMarker></ListHealthChecksResponse>");
+  ASSERT_TRUE(alarm.has_value()) << alarm.error().message;
+  ASSERT_EQ(alarm->checks.size(), 1u);
+  EXPECT_EQ(alarm->checks[0].config.alarm, (AlarmIdentifier{.region = "eu-west-1", .name = "5xx"}));
+  EXPECT_TRUE(alarm->truncated);
+  EXPECT_EQ(alarm->next_marker, "hc-2");
+
+  auto broken = parse_health_check("<GetHealthCheckResponse><HealthCheck><Id>x</Id></HealthCheck></GetHealthCheckResponse>",
+                                   "GetHealthCheckResponse");
+  ASSERT_FALSE(broken.has_value());
+  EXPECT_EQ(broken.error().code, ErrorCode::Corrupt);
+}
+
 TEST(Route53Xml, ParsesZoneDetailsAndStripsIdPrefixes) {
   auto details = parse_zone_details(R"(<CreateHostedZoneResponse><HostedZone><Id>/hostedzone/Z044</Id>
     <Name>pr-1.example.net.</Name><CallerReference>ref</CallerReference><Config><Comment>c</Comment>

@@ -1,7 +1,7 @@
 """What the lab changes inside moto (in-process): name servers of their own
 per zone, the .test TLD, the duplicate-operation check of Route 53 Domains,
-record set identity (name, type and SetIdentifier) in Route 53 changes, and
-aliases listed without a TTL."""
+record set identity (name, type and SetIdentifier) in Route 53 changes,
+aliases listed without a TTL, and CreateHealthCheck's CallerReference."""
 
 from __future__ import annotations
 
@@ -55,6 +55,32 @@ def _patch_moto() -> None:
     Route53DomainsBackend._Route53DomainsBackend__validate_duplicate_operations = validate_duplicate
 
     _patch_record_set_identity()
+    _patch_health_check_reference()
+
+
+def _patch_health_check_reference() -> None:
+    """Route 53 returns the existing check for a CallerReference used again
+    with the same settings, and refuses it with other settings; moto makes a
+    second check either way."""
+    from moto.route53.exceptions import Route53ClientError
+    from moto.route53.models import Route53Backend
+
+    moto_create = Route53Backend.create_health_check
+
+    def create_health_check(self: Any, caller_reference: str, health_check_args: dict[str, Any]) -> Any:
+        made = moto_create(self, caller_reference, health_check_args)
+        for hc_id, hc in list(self.health_checks.items()):
+            if hc is made or hc.caller_reference != caller_reference:
+                continue
+            del self.health_checks[made.id]
+            if hc.health_check_config != made.health_check_config:
+                raise Route53ClientError("HealthCheckAlreadyExists",
+                                         f"A health check with CallerReference {caller_reference} already exists "
+                                         f"({hc_id}) with other settings")
+            return hc
+        return made
+
+    Route53Backend.create_health_check = create_health_check
 
 
 def _same_set(record: Any, name: str, rtype: str, set_identifier: str | None) -> bool:
