@@ -64,8 +64,67 @@ std::vector<dns::Question> parity_questions(const std::vector<Rrset>& listing, c
   return dns::parity_questions(zone);
 }
 
+namespace {
+
+std::string check_text(const std::string& id, const CheckTree& tree) {
+  if (id.empty()) return "none";
+  auto it = tree.find(id);
+  if (it == tree.end() || !it->second) return id;
+  return id + " (" + summary(*it->second) + ")";
+}
+
+std::string values_text(const Rrset& set) {
+  if (set.alias)
+    return "alias to " + set.alias->name.text() + (set.alias->same_zone ? " (same zone)" : " (" + set.alias->hosted_zone_id + ")");
+  std::vector<std::string> values = set.values;
+  std::ranges::sort(values);
+  return joined(values);
+}
+
+std::string routing_text(const std::optional<Routing>& routing) {
+  if (!routing) return "simple";
+  const Routing& r = *routing;
+  std::string out = "set '" + r.set_identifier + "' ";
+  if (r.weight) return out + "weight " + std::to_string(*r.weight);
+  if (!r.region.empty()) return out + "latency " + r.region;
+  if (r.failover) return out + "failover " + std::string(to_string(*r.failover));
+  if (r.geolocation)
+    return out + "geolocation " + r.geolocation->continent + "/" + r.geolocation->country + "/" + r.geolocation->subdivision;
+  if (r.cidr) return out + "cidr " + r.cidr->collection_id + "/" + r.cidr->location_name;
+  if (r.geoproximity) return out + "geoproximity";
+  return out + (r.multivalue ? "multivalue" : "routing");
+}
+
+}  // namespace
+
+std::string content_difference(const Rrset& old_set, const Rrset& new_set, const CheckTrees& checks) {
+  Rrset held = new_set;
+  const std::string& a = old_set.health_check_id;
+  const std::string& b = new_set.health_check_id;
+  bool same_check_ids = a == b || (!a.empty() && !b.empty() && same_check(a, checks.old_checks, b, checks.new_checks));
+  if (same_check_ids) held.health_check_id = a;
+  if (same_content(old_set, held)) return "";
+  std::vector<std::string> parts;
+  if (old_set.ttl != new_set.ttl) parts.push_back("TTL " + std::to_string(old_set.ttl) + " -> " + std::to_string(new_set.ttl));
+  if (old_set.alias != new_set.alias || old_set.values != new_set.values) {
+    std::string before = values_text(old_set);
+    std::string after = values_text(new_set);
+    parts.push_back(before == after ? "values differ in letter case or order" : before + " -> " + after);
+  }
+  if (old_set.routing != new_set.routing) {
+    std::string before = routing_text(old_set.routing);
+    std::string after = routing_text(new_set.routing);
+    parts.push_back("routing " + (before == after ? "differs (" + before + ")" : before + " -> " + after));
+  }
+  if (!same_check_ids) parts.push_back("health check " + check_text(a, checks.old_checks) + " -> " + check_text(b, checks.new_checks));
+  if (old_set.traffic_policy_instance_id != new_set.traffic_policy_instance_id) parts.push_back("traffic policy instance differs");
+  std::string out;
+  for (const auto& part : parts) out += (out.empty() ? "" : "; ") + part;
+  return out.empty() ? "held differently" : out;
+}
+
 RoutedComparison routed_set_differences(const std::vector<Rrset>& old_listing, const std::vector<Rrset>& new_listing,
-                                        const dns::DomainName& apex, const Gate& gate) {
+                                        const dns::DomainName& apex, const Gate& gate, const CheckTrees& checks) {
   RoutedComparison out;
   const dns::DomainName& top = gate.name.value_or(apex);
   auto in_scope = [&](const Rrset& rrset) { return routed_in_scope(rrset, top, gate); };
@@ -75,8 +134,8 @@ RoutedComparison routed_set_differences(const std::vector<Rrset>& old_listing, c
     auto held = find_rrset(new_listing, key_of(rrset));
     if (!held) {
       out.differences.push_back(describe(key_of(rrset)) + ": missing from the new zone");
-    } else if (!same_content(*held, rrset)) {
-      out.differences.push_back(describe(key_of(rrset)) + ": the new zone holds it differently (alias, routing, TTL or values)");
+    } else if (auto difference = content_difference(rrset, *held, checks); !difference.empty()) {
+      out.differences.push_back(describe(key_of(rrset)) + ": the new zone holds it differently: " + difference);
     }
   }
   // A routed set only the new zone holds changes answers after the switch as surely as a missing one.

@@ -38,12 +38,24 @@ std::vector<dns::Question> parity_questions(const std::vector<Rrset>& listing, c
 /// name, type and set identifier; every field compared), one line each: held
 /// differently, missing from the new zone, or only in the new zone; and how
 /// many were compared.
+/// Health checks are compared by configuration (same_check), never by id:
+/// a copy into another account names its own copies of the checks. A check
+/// missing from its tree differs unless both sets name the same id.
 struct RoutedComparison {
   std::size_t compared{0};
   std::vector<std::string> differences{};
 };
+struct CheckTrees {
+  CheckTree old_checks{};
+  CheckTree new_checks{};
+};
 RoutedComparison routed_set_differences(const std::vector<Rrset>& old_listing, const std::vector<Rrset>& new_listing,
-                                        const dns::DomainName& apex, const Gate& gate);
+                                        const dns::DomainName& apex, const Gate& gate, const CheckTrees& checks = {});
+
+/// What differs between two sets of the same identity, in words ("TTL 60 ->
+/// 300"; "values ..."; "health check a (HTTP ...) -> b (TCP ...)"); "" when
+/// they hold the same (health checks compared as above).
+std::string content_difference(const Rrset& old_set, const Rrset& new_set, const CheckTrees& checks = {});
 
 /// The distinct names and types of those alias and routing-policy sets (same
 /// scope), from both listings: what the gate samples in DNS.

@@ -117,6 +117,9 @@ class LiveGateChecker final : public GateChecker {
   // Shared helpers (live_gates.cc).
   Result<DnsProvider*> zone(const std::string& key);
   Result<std::vector<dns::ServerAddress>> servers_of(const std::string& key);
+  /// The health checks each listing names, read from its zone's account
+  /// (zone_gates.cc): routed sets compare them by configuration.
+  Result<live::CheckTrees> check_trees(const Gate& gate, const std::vector<std::vector<Rrset>>& listings);
   Result<std::vector<dns::Outcome>> ask(const std::vector<dns::ProbeRequest>& requests);
   // Asks `question` of every server of each zone and judges each answer with `agrees`.
   template <class Agrees>

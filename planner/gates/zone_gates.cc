@@ -51,6 +51,21 @@ Result<GateResult> LiveGateChecker::ask_zones(const std::vector<std::string>& zo
   return tally.result();
 }
 
+Result<live::CheckTrees> LiveGateChecker::check_trees(const Gate& gate, const std::vector<std::vector<Rrset>>& listings) {
+  live::CheckTrees out;
+  for (std::size_t i = 0; i < 2; ++i) {
+    auto provider = zone(gate.zones[i]);
+    if (!provider) return std::unexpected(provider.error());
+    auto ids = referenced_checks(listings[i]);
+    HealthChecks* checks = (*provider)->health_checks();
+    if (ids.empty() || !checks) continue;
+    auto tree = read_check_tree(ids, *checks);
+    if (!tree) return fail(ErrorCode::Provider, "reading the health checks of zone '" + gate.zones[i] + "': " + tree.error().message);
+    (i == 0 ? out.old_checks : out.new_checks) = std::move(*tree);
+  }
+  return out;
+}
+
 Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
   if (gate.zones.size() != 2) return fail(ErrorCode::Invalid, "a parity gate needs two zones, old then new");
   // Both zones' full listings: a record set only the new zone holds, or one
@@ -74,7 +89,9 @@ Result<GateResult> LiveGateChecker::zone_parity(const Gate& gate) {
   // configurations are compared through the providers, set by set, and their
   // answers sampled (routed_answers).
   std::vector<std::string> routed_evidence;
-  auto routed = live::routed_set_differences(listings[0], listings[1], *apex, gate);
+  auto checks = check_trees(gate, listings);
+  if (!checks) return std::unexpected(checks.error());
+  auto routed = live::routed_set_differences(listings[0], listings[1], *apex, gate, *checks);
   if (routed.compared > 0) {
     routed_evidence.push_back(std::to_string(routed.compared) + " alias and routing-policy sets compared through the providers, " +
                               std::to_string(routed.differences.size()) + " differ");

@@ -1,5 +1,8 @@
 #include "planner/plan/plan.h"
 
+#include <cstdint>
+#include <cstdio>
+
 namespace cutover::planner {
 
 bool Zone::created_by_plan() const {
@@ -12,6 +15,15 @@ ZoneProvider Zone::provider_kind() const {
 }
 
 std::string zone_caller_reference(const Plan& plan, const std::string& key) { return "cutover-" + plan.domain.without_dot() + "-" + key; }
+
+// FNV-1a: the same digits on every machine and every build (std::hash is not).
+std::string health_check_reference_prefix(const Plan& plan, const std::string& key) {
+  std::uint32_t hash = 2166136261u;
+  for (unsigned char c : plan.domain.text() + "/" + key) hash = (hash ^ c) * 16777619u;
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", hash);
+  return "cutover-hc-" + std::string(hex) + "-";
+}
 
 std::string_view strategy_type_name(const Strategy& strategy) {
   switch (strategy.index()) {

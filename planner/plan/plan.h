@@ -146,4 +146,9 @@ std::string_view strategy_type_name(const Strategy& strategy);
 /// derived from the plan alone, so a rerun finds the zone it created.
 std::string zone_caller_reference(const Plan& plan, const std::string& key);
 
+/// The CallerReference prefix of the health checks this plan recreates for
+/// zone `key`: "cutover-hc-" + 8 hex digits of the plan's domain and the key
+/// + "-"; a check's reference adds its source id (56 of Route 53's 64 characters).
+std::string health_check_reference_prefix(const Plan& plan, const std::string& key);
+
 }  // namespace cutover::planner

@@ -56,11 +56,22 @@ class SetReview {
   }
 
   void health_check() {
-    if (r_.health_check_id.empty() || !other_account()) return;
-    refuse("uses health check " + r_.health_check_id + " of " + account_text(in_.from.account) +
-               "; a health check belongs to its account and the target zone is in " + account_text(in_.to.account),
-           "create an equivalent health check in the target account, or remove the check from this set in the source zone "
-           "before the copy and add the new one to the copied set afterwards");
+    const std::string& id = r_.health_check_id;
+    if (id.empty()) return;
+    if (!in_.to.health_checks) {
+      refuse("uses health check " + id + ", and the target zone's provider has no health checks",
+             "remove the health check from this set in the source zone, or keep the zone at a provider with health checks");
+      return;
+    }
+    if (!other_account()) return;
+    if (!in_.recreates_checks || !in_.source_checks) {
+      refuse("uses health check " + id + " of " + account_text(in_.from.account) +
+                 "; a health check belongs to its account and this copy into " + account_text(in_.to.account) + " does not recreate it",
+             "create an equivalent health check in the target account, or remove the check from this set in the source zone "
+             "before the copy and add the new one to the copied set afterwards");
+      return;
+    }
+    if (auto obstacle = recreation_obstacle(id, *in_.source_checks)) refuse("uses " + obstacle->why, obstacle->remedy);
   }
 
   void cidr() {
@@ -133,6 +144,11 @@ std::string to_string(const CopyInventory& inventory) {
     out += "; health checks referenced:";
     for (const auto& id : inventory.health_checks) out += " " + id;
   }
+  if (!inventory.recreated_checks.empty()) {
+    out += "; recreated in the target account:";
+    for (const auto& check : inventory.recreated_checks) out += " " + check + ";";
+    out.pop_back();
+  }
   return out;
 }
 
@@ -146,6 +162,11 @@ CopyReview review_copy(const CopyReviewInput& input) {
     SetReview(input, rrset, review.refusals).run();
   }
   conflicts(input, review.refusals);
+  if (input.recreates_checks && input.source_checks && review.refusals.empty()) {
+    for (const auto& id : creation_order(*input.source_checks)) {
+      review.inventory.recreated_checks.push_back(id + " (" + summary(*input.source_checks->at(id)) + ")");
+    }
+  }
   return review;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "planner/providers/dns_provider.h"
+#include "planner/providers/health_checks.h"
 #include "planner/providers/rrset.h"
 
 namespace cutover::planner {
@@ -34,6 +35,8 @@ struct CopyInventory {
   std::map<std::string, std::size_t> by_kind{};
   std::size_t aliases{0};
   std::set<std::string> health_checks{};
+  /// The checks recreated in the target account ("id: summary"), children included.
+  std::vector<std::string> recreated_checks{};
   friend bool operator==(const CopyInventory&, const CopyInventory&) = default;
 };
 
@@ -50,6 +53,12 @@ struct CopyReviewInput {
   const dns::DomainName& to_apex;
   const ZoneCapabilities& from;
   const ZoneCapabilities& to;
+  /// The source account's checks the copied sets name, children included
+  /// (read_check_tree); null when they were not read (same account).
+  const CheckTree* source_checks{nullptr};
+  /// The copy recreates the checks in the target account (CopyHealthChecks
+  /// runs before it); otherwise a check of another account is refused.
+  bool recreates_checks{false};
 };
 
 struct CopyReview {
@@ -58,8 +67,10 @@ struct CopyReview {
 };
 
 /// The inventory of `copied` and every refusal: traffic-policy sets; aliases,
-/// routing sets or types the target cannot hold; health checks and CIDR
-/// collections of another account; same-zone aliases whose target is not in
+/// routing sets or types the target cannot hold; health checks of another
+/// account that the copy does not recreate or that cannot be recreated
+/// (CloudWatch alarms, routing controls, missing checks); CIDR collections
+/// of another account; same-zone aliases whose target is not in
 /// the target zone after the copy; sets the target holds at a copied name
 /// and type under another set identifier (Route 53 would refuse the batch).
 CopyReview review_copy(const CopyReviewInput& input);

@@ -10,6 +10,7 @@
 
 #include "dns/domain_name.h"
 #include "dns/record_type.h"
+#include "planner/providers/health_checks.h"
 #include "planner/providers/rrset.h"
 #include "planner/result.h"
 
@@ -18,8 +19,9 @@ namespace cutover::planner {
 /// What a zone can hold beyond plain RRsets (copy_review.h refuses the rest
 /// before a copy runs, rather than letting it fail half-way).
 struct ZoneCapabilities {
-  bool aliases{false};  // alias record sets (Route 53)
-  bool routing{false};  // routing policies: weighted, latency, failover, geolocation, geoproximity, multivalue, CIDR
+  bool aliases{false};        // alias record sets (Route 53)
+  bool routing{false};        // routing policies: weighted, latency, failover, geolocation, geoproximity, multivalue, CIDR
+  bool health_checks{false};  // record sets may name health checks of the account (Route 53)
   std::optional<std::vector<dns::RecordType>> types{};  // the record types accepted; nullopt: any
   /// The account whose resources (health checks, CIDR collections) its record
   /// sets can name: Route 53's AWS account id; "" for a provider without them.
@@ -53,6 +55,9 @@ class DnsProvider {
   /// Addresses ("192.0.2.1", "127.0.0.1@5353") of every authoritative server
   /// to verify; resolved from the NS names where the provider gives no addresses.
   virtual Result<std::vector<std::string>> server_addresses() = 0;
+  /// The health checks of the zone's account, which its record sets can
+  /// name; nullptr for a provider without them (RFC 2136).
+  virtual HealthChecks* health_checks() { return nullptr; }
 };
 
 }  // namespace cutover::planner

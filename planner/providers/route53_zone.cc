@@ -7,7 +7,7 @@
 
 namespace cutover::planner {
 Route53ZoneProvider::Route53ZoneProvider(std::shared_ptr<aws::Session> session, Route53ZoneOptions options)
-    : session_(std::move(session)), client_(session_->route53()), options_(std::move(options)) {
+    : session_(std::move(session)), client_(session_->route53()), options_(std::move(options)), health_checks_(session_->route53()) {
   if (options_.hosted_zone_id) known_id_ = aws::route53::HostedZoneId{aws::route53::bare_id(*options_.hosted_zone_id)};
   account_id_ = options_.account_id;
 }
@@ -18,7 +18,7 @@ Result<ZoneCapabilities> Route53ZoneProvider::capabilities() {
     if (!who) return std::unexpected(provider_error("asking STS which account profile " + session_->profile() + " is", who.error()));
     account_id_ = who->account;
   }
-  return ZoneCapabilities{.aliases = true, .routing = true, .types = route53_types(), .account = *account_id_};
+  return ZoneCapabilities{.aliases = true, .routing = true, .health_checks = true, .types = route53_types(), .account = *account_id_};
 }
 
 Result<std::optional<aws::route53::HostedZoneId>> Route53ZoneProvider::zone_id() {

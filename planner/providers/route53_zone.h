@@ -20,6 +20,7 @@
 #include "aws/session.h"
 #include "dns/probe_options.h"
 #include "planner/providers/dns_provider.h"
+#include "planner/providers/route53_health_checks.h"
 
 namespace cutover::planner {
 
@@ -73,6 +74,8 @@ class Route53ZoneProvider final : public DnsProvider {
   /// NS names (through `address_resolvers`, else getaddrinfo; IPv4 and IPv6);
   /// Provider error when a name has none.
   Result<std::vector<std::string>> server_addresses() override;
+  /// The health checks of the session's account.
+  HealthChecks* health_checks() override { return &health_checks_; }
 
  private:
   /// The zone's id: the configured one, or found by name and CallerReference
@@ -85,6 +88,7 @@ class Route53ZoneProvider final : public DnsProvider {
   Route53ZoneOptions options_{};
   std::optional<aws::route53::HostedZoneId> known_id_{};
   std::optional<std::string> account_id_{};
+  Route53HealthChecks health_checks_;
 };
 
 }  // namespace cutover::planner

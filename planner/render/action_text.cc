@@ -43,6 +43,20 @@ struct Describer {
     auto provider = provider_of_zone(plan, a.to_zone);
     return {provider, provider == "route53" ? "ListResourceRecordSets + ChangeResourceRecordSets" : "AXFR + UPDATE", what, {}};
   }
+  ActionText operator()(const CopyHealthChecks& a) const {
+    return {"route53",
+            "GetHealthCheck + CreateHealthCheck",
+            "recreate in the account of zone '" + a.copy.to_zone + "' the health checks that the records of '" + a.copy.from_zone +
+                "' name (CallerReference " + a.copy.health_check_prefix + "<source id>)",
+            {}};
+  }
+  ActionText operator()(const DeleteHealthChecks& a) const {
+    return {"route53",
+            "ListHealthChecks + DeleteHealthCheck",
+            "delete the health checks of the account of zone '" + a.zone + "' made by this plan (CallerReference " + a.reference_prefix +
+                "...)",
+            {}};
+  }
   ActionText operator()(const ChangeRecords& a) const { return records(plan, a); }
   ActionText operator()(const SetDelegation& a) const {
     std::string target = "<name servers of zone '" + a.nameservers_of_zone + "'>";

@@ -85,6 +85,7 @@ json copy_json(const CopyPreview& copy) {
   out["by_kind"] = copy.inventory->by_kind;
   out["aliases"] = copy.inventory->aliases;
   out["health_checks"] = copy.inventory->health_checks;
+  out["health_checks_recreated"] = copy.inventory->recreated_checks;
   return out;
 }
 

@@ -29,8 +29,8 @@ inline Result<ActionOutcome> outcome_of(const Result<void>& called, ActionOutcom
 
 /// Carries out actions. Every action type has one `perform` and one `check`
 /// overload, reached through std::visit: an action type added to `Action`
-/// without both does not compile. DNS actions live in dns_actions.cc,
-/// registration actions in registration_actions.cc, database actions in
+/// without both does not compile. DNS actions live in dns_actions.cc, health
+/// checks in health_check_actions.cc, registration actions in registration_actions.cc, database actions in
 /// database_actions.cc.
 class ActionRunner {
  public:
@@ -57,6 +57,8 @@ class ActionRunner {
  private:
   Result<ActionOutcome> perform(const CreateZone& a);
   Result<ActionOutcome> perform(const CopyRecords& a);
+  Result<ActionOutcome> perform(const CopyHealthChecks& a);
+  Result<ActionOutcome> perform(const DeleteHealthChecks& a);
   Result<ActionOutcome> perform(const ChangeRecords& a);
   Result<ActionOutcome> perform(const DeleteZone& a);
   Result<ActionOutcome> perform(const DeleteRecordsBelow& a);
@@ -72,6 +74,8 @@ class ActionRunner {
 
   Result<bool> check(const CreateZone& a);
   Result<bool> check(const CopyRecords& a);
+  Result<bool> check(const CopyHealthChecks& a);
+  Result<bool> check(const DeleteHealthChecks& a);
   Result<bool> check(const ChangeRecords& a);
   Result<bool> check(const DeleteZone& a);
   Result<bool> check(const DeleteRecordsBelow& a);
@@ -89,6 +93,9 @@ class ActionRunner {
   Result<std::vector<RrsetChange>> copy_changes(const CopyRecords& copy);
   Result<std::vector<RrsetChange>> delete_below_changes(const DeleteRecordsBelow& action);
   Result<ActionOutcome> apply(const std::string& key, const std::vector<RrsetChange>& changes, const std::string& comment);
+  /// The checks a CopyHealthChecks makes, children first, with what exists already (health_check_actions.cc).
+  struct CheckCopies;
+  Result<CheckCopies> check_copies(const CopyHealthChecks& a);
   // Shared by the registration and database actions.
   /// The name servers a SetDelegation hands out: those of its zone now.
   Result<std::vector<dns::DomainName>> delegation_target(const SetDelegation& a);

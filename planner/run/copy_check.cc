@@ -2,6 +2,9 @@
 
 #include "planner/providers/record_ops.h"
 
+#include <algorithm>
+#include <map>
+
 namespace cutover::planner {
 namespace {
 
@@ -12,6 +15,32 @@ Result<std::vector<Rrset>> target_listing(DnsProvider& to, bool may_be_missing) 
     if (!*exists) return std::vector<Rrset>{};
   }
   return to.list();
+}
+
+bool other_accounts(const ZoneCapabilities& a, const ZoneCapabilities& b) {
+  return a.account.empty() || b.account.empty() || a.account != b.account;
+}
+
+// Each copied set names the target account's copy of its check, found by
+// CallerReference; a check without a copy yet is noted (planning runs
+// before CopyHealthChecks, the copy action refuses to run without them).
+Result<void> name_copies(std::vector<Rrset>& copied, const std::string& prefix, HealthChecks& target, CheckedCopy& out) {
+  auto made = target.list();
+  if (!made) return std::unexpected(made.error());
+  std::map<std::string, std::string> copy_of;
+  for (const auto& ref : *made) {
+    if (ref.caller_reference.starts_with(prefix)) copy_of[ref.caller_reference.substr(prefix.size())] = ref.id;
+  }
+  for (auto& set : copied) {
+    if (set.health_check_id.empty()) continue;
+    auto it = copy_of.find(set.health_check_id);
+    if (it != copy_of.end()) {
+      set.health_check_id = it->second;
+    } else if (std::ranges::find(out.not_recreated, set.health_check_id) == out.not_recreated.end()) {
+      out.not_recreated.push_back(set.health_check_id);
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -28,7 +57,24 @@ Result<CheckedCopy> check_copy(const CopyRecords& copy, DnsProvider& from, DnsPr
   CopyFilter filter{.from_apex = from.zone_name(), .to_apex = to.zone_name(), .only_below = copy.only_below, .skip_below = copy.skip_below};
   std::vector<Rrset> copied = rrsets_to_copy(*source, filter);
   CheckedCopy out;
-  out.review = review_copy({.copied = copied, .target = *target, .to_apex = to.zone_name(), .from = *from_caps, .to = *to_caps});
+  bool recreates = !copy.health_check_prefix.empty() && other_accounts(*from_caps, *to_caps) && from.health_checks() &&
+                   to.health_checks() && !referenced_checks(copied).empty();
+  if (recreates) {
+    auto tree = read_check_tree(referenced_checks(copied), *from.health_checks());
+    if (!tree) return std::unexpected(tree.error());
+    out.source_checks = std::move(*tree);
+  }
+  out.review = review_copy({.copied = copied,
+                            .target = *target,
+                            .to_apex = to.zone_name(),
+                            .from = *from_caps,
+                            .to = *to_caps,
+                            .source_checks = recreates ? &out.source_checks : nullptr,
+                            .recreates_checks = recreates});
+  if (recreates && out.review.refusals.empty()) {
+    auto named = name_copies(copied, copy.health_check_prefix, *to.health_checks(), out);
+    if (!named) return std::unexpected(named.error());
+  }
   out.changes = changes_to_hold(*target, copied);
   return out;
 }

@@ -19,10 +19,16 @@ namespace cutover::planner {
 /// A copy reviewed against the zones as they are now.
 struct CheckedCopy {
   CopyReview review{};
-  std::vector<RrsetChange> changes{};  // what makes the target hold the copy (empty: in effect)
+  /// What makes the target hold the copy (empty: in effect); health checks
+  /// named by their copies in the target account where those exist.
+  std::vector<RrsetChange> changes{};
+  CheckTree source_checks{};                 // read when the copy recreates checks
+  std::vector<std::string> not_recreated{};  // source checks whose copy does not exist (yet)
 };
 
-/// Lists `from` and `to` and reviews the copy. A target that does not exist
+/// Lists `from` and `to` and reviews the copy. When the copy recreates
+/// health checks (copy.health_check_prefix) and the accounts differ, the
+/// source's checks are read and the copied sets name the target's copies. A target that does not exist
 /// yet counts as empty when `target_may_be_missing` (planning before the step
 /// that creates it); otherwise listing it must succeed. Provider errors pass through.
 Result<CheckedCopy> check_copy(const CopyRecords& copy, DnsProvider& from, DnsProvider& to, bool target_may_be_missing);

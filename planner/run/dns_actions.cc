@@ -23,6 +23,12 @@ Result<std::vector<RrsetChange>> ActionRunner::copy_changes(const CopyRecords& c
     for (const auto& problem : refused.problems) refused.message += "\n  " + problem.message;
     return std::unexpected(refused);
   }
+  if (!checked->not_recreated.empty()) {
+    std::string ids;
+    for (const auto& id : checked->not_recreated) ids += (ids.empty() ? "" : ", ") + id;
+    return fail(ErrorCode::Invalid, "copy of zone '" + copy.from_zone + "' into '" + copy.to_zone + "': health checks " + ids +
+                                        " have no copy in the target account yet (CopyHealthChecks makes them); nothing was changed");
+  }
   return std::move(checked->changes);
 }
 

@@ -59,6 +59,22 @@ struct CopyRecords {
   std::string to_zone{};
   std::optional<dns::DomainName> only_below{};  // copy only this subtree
   std::vector<dns::DomainName> skip_below{};    // names left to child zones
+  /// Health checks named by the copied sets are the target account's copies
+  /// made with CallerReference `health_check_prefix` + the source id
+  /// (CopyHealthChecks); empty: the ids are carried as they are.
+  std::string health_check_prefix{};
+};
+/// Recreates in the target zone's account every health check the sets of
+/// `copy` name (children of calculated checks first), each with
+/// CallerReference copy.health_check_prefix + its id in the source account.
+struct CopyHealthChecks {
+  CopyRecords copy{};
+};
+/// Deletes the health checks of `zone`'s account whose CallerReference
+/// starts with `reference_prefix`: those a CopyHealthChecks of this plan made.
+struct DeleteHealthChecks {
+  std::string zone{};
+  std::string reference_prefix{};
 };
 struct ChangeRecords {
   std::string zone{};
@@ -123,8 +139,9 @@ struct DeleteAbortedClones {
   std::string prefix{};
 };
 
-using Action = std::variant<CreateZone, CopyRecords, ChangeRecords, SetDelegation, TransferDomain, AcceptTransfer, CancelTransfer,
-                            LockTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance, TagCluster, DeleteAbortedClones>;
+using Action = std::variant<CreateZone, CopyRecords, CopyHealthChecks, DeleteHealthChecks, ChangeRecords, SetDelegation, TransferDomain,
+                            AcceptTransfer, CancelTransfer, LockTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance,
+                            TagCluster, DeleteAbortedClones>;
 
 enum class GateKind {
   ZoneParity,          // two zones answer identically on every authoritative server

@@ -47,6 +47,16 @@ void require_before_switch(Context& ctx, const StepId& id);
 /// Adds `id` to `deps` if present.
 void depend_on(std::vector<StepId>& deps, const std::optional<StepId>& id);
 
+/// The actions of a copy step: `copy` alone, or, between Route 53 zones of
+/// two accounts, CopyHealthChecks first (copy.health_check_prefix set), with
+/// the undo that deletes the checks it made and what the undo says.
+struct CopySteps {
+  std::vector<Action> actions{};
+  std::vector<Action> undo{};
+  std::string undo_description{};  // "" when nothing is undone
+};
+CopySteps copy_actions(const Context& ctx, CopyRecords copy);
+
 /// A gate for people and the executor, in one call.
 Gate gate(GateKind kind, std::string description, std::vector<std::string> zones = {});
 

@@ -15,10 +15,11 @@ RecordSet delegation_set(const SubDelegation& s, std::uint32_t ttl) {
 }
 
 Step copy_step(Context& ctx, const SubDelegation& s) {
+  CopySteps copy = copy_actions(ctx, CopyRecords{.from_zone = s.copy_from, .to_zone = s.child_zone, .only_below = s.child});
   Step step{.id = step_id(prefix(s) + ".copy"),
             .title = "Copy the records under " + s.child.text() + " from '" + s.copy_from + "' into the child zone '" + s.child_zone + "'",
             .strategy = "sub-delegation",
-            .actions = {CopyRecords{.from_zone = s.copy_from, .to_zone = s.child_zone, .only_below = s.child}},
+            .actions = std::move(copy.actions),
             .expected_duration = Seconds{60}};
   depend_on(step.depends_on, ctx.creation_of(s.child_zone));
   depend_on(step.depends_on, ctx.creation_of(s.copy_from));
@@ -29,6 +30,10 @@ Step copy_step(Context& ctx, const SubDelegation& s) {
   parity.name = s.child;
   step.check_after.push_back(parity);
   step.rollback = Rollback{.description = "nothing to undo: no parent delegates to the child zone yet", .takes_effect = "at once"};
+  if (!copy.undo.empty()) {
+    step.rollback.description = copy.undo_description + " (no parent delegates to the child zone yet)";
+    step.rollback.actions = std::move(copy.undo);
+  }
   return step;
 }
 

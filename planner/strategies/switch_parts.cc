@@ -111,10 +111,12 @@ SwitchFacts switch_facts(const Context& ctx, const NameserverSwitch& s) {
 }
 
 Step copy_records_step(Context& ctx, const NameserverSwitch& s) {
+  CopySteps copy =
+      copy_actions(ctx, CopyRecords{.from_zone = s.from_zone, .to_zone = s.to_zone, .skip_below = ctx.anchors.delegated_children});
   Step step{.id = step_id("switch.copy-records"),
             .title = "Copy every record of '" + s.from_zone + "' into '" + s.to_zone + "' (apex NS and SOA excepted)",
             .strategy = "nameserver-switch",
-            .actions = {CopyRecords{.from_zone = s.from_zone, .to_zone = s.to_zone, .skip_below = ctx.anchors.delegated_children}},
+            .actions = std::move(copy.actions),
             .expected_duration = Seconds{120}};
   depend_on(step.depends_on, ctx.creation_of(s.to_zone));
   step.check_after.push_back(parity(ctx, s));
@@ -122,6 +124,10 @@ Step copy_records_step(Context& ctx, const NameserverSwitch& s) {
     step.notes.push_back("names under " + child.text() + " are left to the child zone; the new zone only delegates them");
   }
   step.rollback = Rollback{.description = "nothing to undo: the new zone serves no one until the switch", .takes_effect = "at once"};
+  if (!copy.undo.empty()) {
+    step.rollback.description = copy.undo_description + " (the new zone serves no one until the switch)";
+    step.rollback.actions = std::move(copy.undo);
+  }
   return step;
 }
 

@@ -18,8 +18,8 @@ using testing::FakeZone;
 using testing::name;
 
 const dns::DomainName kApex = name("example.com");
-const ZoneCapabilities kRoute53{.aliases = true, .routing = true, .account = "111111111111"};
-const ZoneCapabilities kOtherAccount{.aliases = true, .routing = true, .account = "222222222222"};
+const ZoneCapabilities kRoute53{.aliases = true, .routing = true, .health_checks = true, .account = "111111111111"};
+const ZoneCapabilities kOtherAccount{.aliases = true, .routing = true, .health_checks = true, .account = "222222222222"};
 const ZoneCapabilities kRfc2136{};
 
 Rrset simple(std::string_view owner, dns::RecordType type = dns::RecordType::A) {
@@ -117,7 +117,7 @@ TEST(CopyReview, HealthChecksAndCidrCollectionsStayInTheirAccount) {
   auto r = review(copied, kOtherAccount);
   ASSERT_EQ(r.refusals.size(), 2u);
   EXPECT_NE(lines(r)[0].find("f.example.com. A set 'p': uses health check hc-1 of account 111111111111; a health check belongs to its "
-                             "account and the target zone is in account 222222222222; create an equivalent health check"),
+                             "account and this copy into account 222222222222 does not recreate it; create an equivalent health check"),
             std::string::npos)
       << lines(r)[0];
   EXPECT_NE(lines(r)[1].find("ip.example.com. A set 'o': CIDR routing on location 'office' of CIDR collection c-1, which belongs to "

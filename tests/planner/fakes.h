@@ -25,6 +25,54 @@ using planner::RrsetChange;
 
 inline dns::DomainName name(std::string_view text) { return dns::DomainName::parse(text).value(); }
 
+// The health checks of one account; zones of the account share it.
+class FakeHealthChecks final : public planner::HealthChecks {
+ public:
+  explicit FakeHealthChecks(std::string id_prefix) : prefix_(std::move(id_prefix)) {}
+  planner::Result<planner::HealthCheckConfig> get(const std::string& id) override {
+    auto it = checks.find(id);
+    if (it == checks.end()) {
+      return std::unexpected(
+          planner::Error{.code = planner::ErrorCode::Provider, .message = "no check " + id, .fault = planner::Fault::NotFound});
+    }
+    return it->second.second;
+  }
+  planner::Result<std::vector<planner::HealthCheckRef>> list() override {
+    std::vector<planner::HealthCheckRef> out;
+    for (const auto& [id, check] : checks) out.push_back({.id = id, .caller_reference = check.first});
+    return out;
+  }
+  planner::Result<std::string> create(const std::string& reference, const planner::HealthCheckConfig& config) override {
+    for (const auto& [id, check] : checks) {
+      if (check.first != reference) continue;
+      if (check.second != config) return planner::fail(planner::ErrorCode::Provider, "HealthCheckAlreadyExists " + reference);
+      return id;
+    }
+    ++creates;
+    std::string id = prefix_ + std::to_string(++next_);
+    checks[id] = {reference, config};
+    return id;
+  }
+  planner::Result<void> remove(const std::string& id) override {
+    removed.push_back(id);
+    checks.erase(id);
+    return {};
+  }
+  /// Adds a check as the account's owner made it.
+  std::string add(const planner::HealthCheckConfig& config) {
+    std::string id = prefix_ + std::to_string(++next_);
+    checks[id] = {"by-hand-" + id, config};
+    return id;
+  }
+  std::map<std::string, std::pair<std::string, planner::HealthCheckConfig>> checks{};  // id -> reference, config
+  int creates{0};
+  std::vector<std::string> removed{};
+
+ private:
+  std::string prefix_;
+  int next_{0};
+};
+
 class FakeZone final : public planner::DnsProvider {
  public:
   FakeZone(std::string apex, std::vector<std::string> ns, bool exists = true) : apex_(name(apex)), exists_(exists) {
@@ -69,6 +117,7 @@ class FakeZone final : public planner::DnsProvider {
   planner::Result<planner::ZoneCapabilities> capabilities() override { return capabilities_held; }
   planner::Result<std::vector<dns::DomainName>> nameservers() override { return ns_; }
   planner::Result<std::vector<std::string>> server_addresses() override { return std::vector<std::string>{"127.0.0.1"}; }
+  planner::HealthChecks* health_checks() override { return account_checks; }
 
   void add(Rrset rrset) { records_.push_back(std::move(rrset)); }
   /// Replaces the record set of the same name and type (adds it if there is none).
@@ -82,8 +131,9 @@ class FakeZone final : public planner::DnsProvider {
   bool fail_next_apply{false};
   planner::Fault next_fault{planner::Fault::None};  // the kind of the injected failure
   std::string last_reference{};
+  planner::HealthChecks* account_checks{nullptr};  // the account's checks; none by default
   // Route 53-like by default: aliases, routing policies, one account.
-  planner::ZoneCapabilities capabilities_held{.aliases = true, .routing = true, .account = "111111111111"};
+  planner::ZoneCapabilities capabilities_held{.aliases = true, .routing = true, .health_checks = true, .account = "111111111111"};
 
  private:
   dns::DomainName apex_;

@@ -100,7 +100,8 @@ TEST(LiveGatesQuestions, AliasesAndRoutingSetsAreComparedThroughTheProviders) {
   auto compared = live::routed_set_differences(old_zone, {plain, reweighted}, name("example.test"), gate);
   EXPECT_EQ(compared.compared, 2u);  // the child's alias is out of scope
   EXPECT_EQ(compared.differences,
-            (std::vector<std::string>{"w.example.test. A set 'blue': the new zone holds it differently (alias, routing, TTL or values)",
+            (std::vector<std::string>{"w.example.test. A set 'blue': the new zone holds it differently: routing set 'blue' weight 70 -> "
+                                      "set 'blue' weight 30",
                                       "example.test. A: missing from the new zone"}));
 }
 

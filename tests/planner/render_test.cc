@@ -76,7 +76,7 @@ TEST(Render, CopyInventoriesAreShownWithTheirStep) {
     }
     ASSERT_EQ(step["copies"].size(), 2u);
     EXPECT_EQ(step["copies"][0], nlohmann::json::parse(R"({"from_zone": "old", "to_zone": "new", "record_sets": 5,
-        "by_kind": {"simple": 3, "weighted": 2}, "aliases": 1, "health_checks": ["hc-1"]})"));
+        "by_kind": {"simple": 3, "weighted": 2}, "aliases": 1, "health_checks": ["hc-1"], "health_checks_recreated": []})"));
     EXPECT_EQ(step["copies"][1]["note"], "zone 'x' does not exist yet");
   }
 }

@@ -110,7 +110,16 @@ TEST(SubDelegation, ChildDelegatedFromBothParentsBeforeTheSwitch) {
   const Step& verify = *p.at("subdelegation.dev.verify-parents").step;
   EXPECT_EQ(std::ranges::count_if(verify.gates, [](const Gate& g) { return g.kind == GateKind::ReferralToChild; }), 2);
   // The new zone does not get the dev records: only the delegation.
-  const auto& copy = std::get<CopyRecords>(p.at("switch.copy-records").step->actions.at(0));
+  // Between accounts the health checks the records name are recreated first, and deleted by the undo.
+  const Step& copy_step = *p.at("switch.copy-records").step;
+  ASSERT_EQ(copy_step.actions.size(), 2u);
+  const auto& checks = std::get<CopyHealthChecks>(copy_step.actions.at(0));
+  const auto& copy = std::get<CopyRecords>(copy_step.actions.at(1));
+  EXPECT_EQ(checks.copy.health_check_prefix, copy.health_check_prefix);
+  EXPECT_TRUE(copy.health_check_prefix.starts_with("cutover-hc-")) << copy.health_check_prefix;
+  EXPECT_EQ(copy.health_check_prefix.size(), 20u);  // + a 36-character id: within Route 53's 64
+  ASSERT_EQ(copy_step.rollback.actions.size(), 1u);
+  EXPECT_EQ(std::get<DeleteHealthChecks>(copy_step.rollback.actions[0]).reference_prefix, copy.health_check_prefix);
   ASSERT_EQ(copy.skip_below.size(), 1u);
   EXPECT_EQ(copy.skip_below[0].text(), "dev.example.com.");
   // The occluded records go only after the window, so the delegation stays easy to undo.
