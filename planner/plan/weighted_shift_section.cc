@@ -150,7 +150,8 @@ Strategy read_weighted_shift(JsonFields& in, const nlohmann::json& value, const 
   if (!s.from.set_identifier.empty() && s.from.set_identifier == s.to.set_identifier) {
     in.problem(child_pointer(child_pointer(at, "to"), "set_identifier"), "must differ from the set_identifier of 'from'");
   }
-  check_steps(in, s, at);
+  // A step that did not read leaves no index to name the others by: its own problem is enough.
+  if (value.contains("steps") && value["steps"].is_array() && value["steps"].size() == s.steps.size()) check_steps(in, s, at);
   return s;
 }
 

@@ -2,6 +2,10 @@
 // parts of its gates and action, and runs of it on fake zones (resume after
 // a crash, a gate that trips and the rollback to the last weights that held).
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <functional>
 
 #include "planner/gates/weight_sampling.h"
 #include "planner/plan/parser.h"
@@ -276,8 +280,9 @@ class WeightedShiftRun : public testing::World {
   }
   std::string weights_now() {
     std::string out;
-    for (const auto& r : main_->list().value()) {
-      if (r.name == name("shop.example.com"))
+    auto listed = main_->list().value();  // kept: a range-for over a temporary's value() would dangle
+    for (const auto& r : listed) {
+      if (r.name == name("shop.example.com") && r.routing && r.routing->weight)
         out += (out.empty() ? "" : " ") + r.set_identifier() + "=" + std::to_string(*r.routing->weight);
     }
     return out;
@@ -287,7 +292,7 @@ class WeightedShiftRun : public testing::World {
     options.poll_timeout = std::chrono::seconds{30};
     return apply(options);
   }
-  FakeZone* main_{nullptr};
+  testing::FakeZone* main_{nullptr};
   bool alarm_{false};
 };
 
