@@ -7,11 +7,13 @@ const ServiceInfo& service_info(Service service) {
   static const ServiceInfo kDomains{"Route 53 Domains", "ROUTE_53_DOMAINS", "route_53_domains", "route53domains", Protocol::Json, true};
   static const ServiceInfo kRds{"RDS", "RDS", "rds", "rds", Protocol::Query, false};
   static const ServiceInfo kSts{"STS", "STS", "sts", "sts", Protocol::Query, false};
+  static const ServiceInfo kCloudWatch{"CloudWatch", "CLOUDWATCH", "cloudwatch", "monitoring", Protocol::Query, false};
   switch (service) {
     case Service::Route53: return kRoute53;
     case Service::Route53Domains: return kDomains;
     case Service::Rds: return kRds;
     case Service::Sts: return kSts;
+    case Service::CloudWatch: return kCloudWatch;
   }
   return kSts;
 }
@@ -22,6 +24,7 @@ std::string default_endpoint(Service service, std::string_view region) {
     case Service::Route53Domains: return "https://route53domains.us-east-1.amazonaws.com";
     case Service::Rds: return "https://rds." + std::string(region) + ".amazonaws.com";
     case Service::Sts: return "https://sts." + std::string(region) + ".amazonaws.com";
+    case Service::CloudWatch: return "https://monitoring." + std::string(region) + ".amazonaws.com";
   }
   return {};
 }

@@ -1,5 +1,5 @@
 #pragma once
-// The four services cutover talks to, with what identifies them: signing
+// The services cutover talks to, with what identifies them: signing
 // name, wire protocol, the names used by endpoint overrides, and the default
 // endpoint (aws-apis.md, sections 1 and 8).
 
@@ -11,7 +11,7 @@
 namespace cutover::aws {
 
 /// A service cutover calls.
-enum class Service { Route53, Route53Domains, Rds, Sts };
+enum class Service { Route53, Route53Domains, Rds, Sts, CloudWatch };
 
 /// Fixed facts about a service.
 struct ServiceInfo {

@@ -49,11 +49,11 @@ Result<std::unique_ptr<Session>> Session::create(SessionOptions options) {
   session->on_retry_ = std::move(options.on_retry);
   session->region_ = resolve_region(*shared, env, session->profile_, options.region).value_or("us-east-1");
   session->retry_ = options.retry ? *options.retry : retry_policy(*shared, env, session->profile_);
-  for (Service s : {Service::Route53, Service::Route53Domains, Service::Rds, Service::Sts}) {
+  for (Service s : {Service::Route53, Service::Route53Domains, Service::Rds, Service::Sts, Service::CloudWatch}) {
     session->endpoints_[s] = resolve_endpoint(s, *shared, env, session->profile_, session->region_, options.endpoints);
   }
   session->limiter_ = std::make_unique<RateLimiter>(*session->clock_);
-  for (Service s : {Service::Route53, Service::Route53Domains, Service::Rds, Service::Sts}) {
+  for (Service s : {Service::Route53, Service::Route53Domains, Service::Rds, Service::Sts, Service::CloudWatch}) {
     std::string_view name = service_info(s).signing_name;
     if (auto limit = default_rate_limit(name)) session->limiter_->set_limit(session->profile_ + "/" + std::string(name), *limit);
   }

@@ -19,6 +19,7 @@ Result<StepGraph> build_steps(const Plan& plan, const Facts& facts) {
   for (const auto& strategy : plan.strategies) {
     if (const auto* s = std::get_if<DomainTransfer>(&strategy)) strategies::add_domain_transfer_steps(ctx, *s);
     if (const auto* s = std::get_if<DbPointer>(&strategy)) strategies::add_db_pointer_steps(ctx, *s);
+    if (const auto* s = std::get_if<WeightedShift>(&strategy)) strategies::add_weighted_shift_steps(ctx, *s);
   }
   auto checked = graph.order();
   if (!checked) return std::unexpected(checked.error());

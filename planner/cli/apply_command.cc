@@ -13,6 +13,7 @@
 #include "planner/cli/run_observer.h"
 #include "planner/gates/factory.h"
 #include "planner/run/executor.h"
+#include "planner/run/failure_rollback.h"
 
 namespace cutover::cli {
 namespace {
@@ -80,6 +81,44 @@ void report(const ApplyOptions& options, const planner::RunOutcome& outcome) {
   }
 }
 
+// A gate that found a step's effect bad, where the plan asks for it (a
+// weighted shift with on_failure "rollback"), has that step undone at once.
+bool undo_failed_step(const ApplyOptions& options, planner::RunSetup& setup, planner::Clock& clock, const planner::RunOutcome& outcome) {
+  auto entry = planner::undo_after_gate_failure(outcome, {.plan = setup.plan,
+                                                          .schedule = setup.schedule,
+                                                          .providers = setup.providers,
+                                                          .journal = *setup.journal,
+                                                          .secrets = *setup.secrets,
+                                                          .clock = clock});
+  if (!entry) {
+    std::cerr << "cutover apply: journal '" << options.journal << "': " << entry.error().message << "; stopped\n";
+    return false;
+  }
+  if (!*entry) return true;
+  const auto& e = **entry;
+  // Name what tripped: the alarm or health check when one did, else the first failed gate.
+  std::string tripped;
+  for (const auto& line : outcome.evidence) {
+    auto text = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+    if (text.starts_with("alarm '") || text.starts_with("health check ") || text.starts_with("no CloudWatch alarm"))
+      tripped += (tripped.empty() ? "" : "; ") + text;
+  }
+  if (tripped.empty()) tripped = outcome.evidence.empty() ? outcome.message : outcome.evidence.front();
+  if (options.format == "json") {
+    std::cout << nlohmann::json{{"event", "rolled-back"},
+                                {"step", e.step},
+                                {"verdict", planner::to_string(e.verdict)},
+                                {"because", tripped},
+                                {"explanation", e.explanation}}
+                     .dump()
+              << "\n";
+  } else {
+    std::cout << "Rolled back " << e.step << " (" << planner::to_string(e.verdict) << ") because " << tripped << ": " << e.explanation
+              << "\n";
+  }
+  return e.verdict == planner::RollbackVerdict::Undone || e.verdict == planner::RollbackVerdict::NothingToDo;
+}
+
 ExitCode run_apply(ApplyOptions options) {
   if (options.journal.empty()) options.journal = planner::default_journal(options.plan_file).string();
   planner::RunSetup setup;
@@ -116,6 +155,8 @@ ExitCode run_apply(ApplyOptions options) {
     return ExitCode::Failure;
   }
   report(options, *outcome);
+  auto undone = undo_failed_step(options, setup, clock, *outcome);
+  if (!undone) return ExitCode::Failure;
   return exit_code_of(*outcome);
 }
 

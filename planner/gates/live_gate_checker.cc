@@ -38,6 +38,10 @@ Result<GateResult> LiveGateChecker::dispatch(const Gate& gate, const RunFacts& r
     case GateKind::OperationSucceeded: return operation_succeeded(run);
     case GateKind::ClusterAvailable: return cluster_available(gate, run);
     case GateKind::ResolversAgree: return resolvers_agree(gate);
+    case GateKind::WeightsAre: return weights_are(gate);
+    case GateKind::WeightedAnswers: return weighted_answers(gate);
+    case GateKind::HealthCheckHealthy: return health_check_healthy(gate);
+    case GateKind::AlarmNotFiring: return alarm_not_firing(gate);
   }
   return fail(ErrorCode::Invalid, "unknown gate kind " + std::string(to_string(gate.kind)));
 }

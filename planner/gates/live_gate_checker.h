@@ -23,6 +23,13 @@
 //   OperationSucceeded DomainTransfers::status(run.transfer_operation_id) is Successful
 //   ClusterAvailable   Database::describe(expected, YYYYMMDD -> run.run_date) is "available"
 //                      with instances_available
+//   WeightsAre         zones {z}: z's listing holds at name/type exactly the weighted sets of
+//                      `weights` (weight, values or alias, TTL `ttl`), and nothing else
+//   WeightedAnswers    zones {z}: every server of z asked name/type weights.samples_per_server
+//                      times: every answer is one set's answers, each set's share within
+//                      live::share_bound of its weight (weight_sampling.h)
+//   HealthCheckHealthy providers.monitors[account]: health check `expected` is healthy
+//   AlarmNotFiring     providers.monitors[account]: alarm `expected` exists and is not ALARM
 //
 // A server that does not answer never counts as agreeing: the gate is then
 // undecided (or fails, when another server disagrees). A provider error is a
@@ -113,6 +120,11 @@ class LiveGateChecker final : public GateChecker {
   Result<GateResult> operation_succeeded(const RunFacts& run);
   Result<GateResult> cluster_available(const Gate& gate, const RunFacts& run);
   std::vector<std::string> transfer_accounts() const;
+  // weight_gates.cc: a weighted shift's gates.
+  Result<GateResult> weights_are(const Gate& gate);
+  Result<GateResult> weighted_answers(const Gate& gate);
+  Result<GateResult> health_check_healthy(const Gate& gate);
+  Result<GateResult> alarm_not_firing(const Gate& gate);
 
   // Shared helpers (live_gates.cc).
   Result<DnsProvider*> zone(const std::string& key);

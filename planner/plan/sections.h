@@ -15,6 +15,10 @@ void read_registrar(JsonFields& in, const nlohmann::json& doc, Plan& plan);
 void read_settings(JsonFields& in, const nlohmann::json& doc, Plan& plan);
 void read_strategies(JsonFields& in, const nlohmann::json& doc, Plan& plan);
 
+/// The "weighted-shift" strategy (weighted_shift_section.cc): read, and checked against the plan.
+Strategy read_weighted_shift(JsonFields& in, const nlohmann::json& value, const std::string& at);
+void check_weighted_shift(JsonFields& in, const Plan& plan, std::size_t index, const WeightedShift& strategy);
+
 /// Cross-reference checks on a structurally valid plan.
 void check_meaning(JsonFields& in, const Plan& plan);
 

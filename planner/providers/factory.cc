@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "planner/providers/aws_monitoring.h"
 #include "planner/providers/aws_providers.h"
 #include "planner/providers/parent_zone_registrar.h"
 #include "planner/providers/rds_database.h"
@@ -45,6 +46,11 @@ Result<void> account_providers(const Plan& plan, ProviderSet& set, AwsSessions& 
     auto transfers = route53_transfers(plan, key, sessions);
     if (!transfers) return std::unexpected(transfers.error());
     set.transfers[key] = std::move(*transfers);
+  }
+  for (const auto& key : monitored_accounts(plan)) {
+    auto monitoring = aws_monitoring(plan, key, sessions);
+    if (!monitoring) return std::unexpected(monitoring.error());
+    set.monitors[key] = std::move(*monitoring);
   }
   for (const auto& key : db_accounts) {
     auto database = rds_database(plan, key, sessions);

@@ -8,6 +8,7 @@
 
 #include "planner/providers/database.h"
 #include "planner/providers/dns_provider.h"
+#include "planner/providers/monitoring.h"
 #include "planner/providers/registrar.h"
 
 namespace cutover::planner {
@@ -17,6 +18,7 @@ struct ProviderSet {
   std::unique_ptr<Registrar> registrar{};
   std::map<std::string, std::unique_ptr<DomainTransfers>> transfers{};  // by account key
   std::map<std::string, std::unique_ptr<Database>> databases{};         // by account key
+  std::map<std::string, std::unique_ptr<Monitoring>> monitors{};        // by account key (weighted shifts' health gates)
 };
 
 }  // namespace cutover::planner

@@ -113,6 +113,21 @@ struct Describer {
   ActionText operator()(const TagCluster& a) const {
     return {"rds", "AddTagsToResource", "tag cluster " + a.cluster + " with cutover:lifecycle=" + std::string(to_string(a.stage)), {}};
   }
+  ActionText operator()(const SetWeights& a) const {
+    auto provider = provider_of_zone(plan, a.zone);
+    ActionText text{.provider = provider,
+                    .operation = "ChangeResourceRecordSets",
+                    .summary = "set the weights of " + a.name.text() + " " + std::string(dns::to_string(a.type)) + " in zone '" + a.zone +
+                               "' to " + weights_text(a.sets) + " (only the sets that differ are sent)"};
+    for (const auto& set : a.sets) {
+      std::string what = set.alias ? "ALIAS " + set.alias->name.text() : std::to_string(a.ttl);
+      for (const auto& v : set.values) what += " " + v;
+      text.details.push_back("UPSERT " + a.name.text() + " " + std::string(dns::to_string(a.type)) + " set '" + set.set_identifier +
+                             "' weight " + std::to_string(set.weight) + " " + what);
+    }
+    for (const auto& id : a.remove) text.details.push_back("DELETE " + a.name.text() + " set '" + id + "'");
+    return text;
+  }
   ActionText operator()(const DeleteAbortedClones& a) const {
     return {"rds", "DeleteDBInstance + DeleteDBCluster", "delete clusters " + a.prefix + "* tagged aborted, instances first", {}};
   }

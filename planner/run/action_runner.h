@@ -71,6 +71,7 @@ class ActionRunner {
   Result<ActionOutcome> perform(const CreateInstance& a);
   Result<ActionOutcome> perform(const TagCluster& a);
   Result<ActionOutcome> perform(const DeleteAbortedClones& a);
+  Result<ActionOutcome> perform(const SetWeights& a);  // weight_actions.cc
 
   Result<bool> check(const CreateZone& a);
   Result<bool> check(const CopyRecords& a);
@@ -88,6 +89,7 @@ class ActionRunner {
   Result<bool> check(const CreateInstance& a);
   Result<bool> check(const TagCluster& a);
   Result<bool> check(const DeleteAbortedClones& a);
+  Result<bool> check(const SetWeights& a);
 
   // Shared by the DNS actions (dns_actions.cc).
   Result<std::vector<RrsetChange>> copy_changes(const CopyRecords& copy);

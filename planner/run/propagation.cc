@@ -18,7 +18,12 @@ bool watches_spread(const Gate& gate) {
     case GateKind::NoDsAtParent:
     case GateKind::DomainIdle:
     case GateKind::OperationSucceeded:
-    case GateKind::ClusterAvailable: return false;
+    case GateKind::ClusterAvailable:
+    // A weighted name's sampling sends hundreds of queries: not for every poll of a wait.
+    case GateKind::WeightsAre:
+    case GateKind::WeightedAnswers:
+    case GateKind::HealthCheckHealthy:
+    case GateKind::AlarmNotFiring: return false;
   }
   return false;
 }
@@ -59,11 +64,15 @@ std::string servers_asked(const Gate& gate) {
     case GateKind::ReferralToChild:  // zones: {parent, child}; the parent zone's servers are asked
     case GateKind::TtlAtMost:
     case GateKind::RecordAnswers:
+    case GateKind::WeightedAnswers:
     case GateKind::Authoritative: return "servers of " + zone;
     case GateKind::ZoneParity: return "servers of both zones";
     case GateKind::DomainIdle:
     case GateKind::OperationSucceeded:
-    case GateKind::ClusterAvailable: return "provider";
+    case GateKind::ClusterAvailable:
+    case GateKind::WeightsAre:
+    case GateKind::HealthCheckHealthy:
+    case GateKind::AlarmNotFiring: return "provider";
   }
   return "servers";
 }

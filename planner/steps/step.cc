@@ -4,6 +4,12 @@ namespace cutover::planner {
 
 StepId step_id(std::string value) { return StepId{.value = std::move(value)}; }
 
+std::string weights_text(const std::vector<WeightedRecord>& sets) {
+  std::string out;
+  for (const auto& set : sets) out += (out.empty() ? "" : " / ") + set.set_identifier + " " + std::to_string(set.weight);
+  return out;
+}
+
 std::string_view to_string(CloneStage stage) {
   switch (stage) {
     case CloneStage::Created: return "created";
@@ -34,6 +40,10 @@ std::string_view to_string(GateKind kind) {
     case GateKind::OperationSucceeded: return "operation-succeeded";
     case GateKind::ClusterAvailable: return "cluster-available";
     case GateKind::ResolversAgree: return "resolvers-agree";
+    case GateKind::WeightsAre: return "weights-are";
+    case GateKind::WeightedAnswers: return "weighted-answers";
+    case GateKind::HealthCheckHealthy: return "health-check-healthy";
+    case GateKind::AlarmNotFiring: return "alarm-not-firing";
   }
   return "?";
 }

@@ -15,6 +15,7 @@
 #include "dns/record_type.h"
 #include "planner/providers/rrset.h"
 #include "planner/steps/timing.h"
+#include "planner/steps/weights.h"
 
 namespace cutover::planner {
 
@@ -141,7 +142,7 @@ struct DeleteAbortedClones {
 
 using Action = std::variant<CreateZone, CopyRecords, CopyHealthChecks, DeleteHealthChecks, ChangeRecords, SetDelegation, TransferDomain,
                             AcceptTransfer, CancelTransfer, LockTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance,
-                            TagCluster, DeleteAbortedClones>;
+                            TagCluster, DeleteAbortedClones, SetWeights>;
 
 enum class GateKind {
   ZoneParity,          // two zones answer identically on every authoritative server
@@ -155,6 +156,10 @@ enum class GateKind {
   OperationSucceeded,  // a registrar operation reached SUCCESSFUL
   ClusterAvailable,    // a database cluster and its instances are `available`
   ResolversAgree,      // the sampled resolvers answer the expected value
+  WeightsAre,          // the provider's API shows the weighted sets of a name with the weights of a step
+  WeightedAnswers,     // every authoritative server answers a weighted name in proportion to the weights
+  HealthCheckHealthy,  // a Route 53 health check is healthy (GetHealthCheckStatus)
+  AlarmNotFiring,      // a CloudWatch alarm is not in ALARM (DescribeAlarms)
 };
 
 /// "zone-parity", "authoritative", ... (plan output, journal, evidence).
@@ -174,6 +179,10 @@ struct Gate {
   /// RecordAnswers: `expected` names a database cluster (YYYYMMDD: the run's
   /// date) whose writer endpoint is the expected answer, known only at run time.
   bool expected_is_cluster{false};
+  /// WeightsAre, WeightedAnswers: the sets and weights expected.
+  std::optional<WeightCheck> weights{};
+  /// HealthCheckHealthy, AlarmNotFiring: the account whose API is asked (`expected`: the id or name).
+  std::string account{};
 };
 
 /// The earliest start of a step: `delay` after `after` finished.
@@ -214,6 +223,10 @@ struct Step {
   Rollback rollback{};
   Seconds expected_duration{Seconds{10}};  // the action's own time (API, INSYNC)
   std::vector<std::string> notes{};
+  /// When this step's gates do not hold (a definite failure, not an
+  /// undecided one) and the plan asks for it, the step to undo at once: the
+  /// step whose effect the gates found bad (a weighted shift's previous weights).
+  std::optional<StepId> undo_on_gate_failure{};
 };
 
 /// "zone.new.create"-style id.

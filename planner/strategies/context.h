@@ -68,5 +68,6 @@ void add_sub_delegation_steps(Context& ctx, const SubDelegation& strategy);
 void add_nameserver_switch_steps(Context& ctx, const NameserverSwitch& strategy);
 void add_domain_transfer_steps(Context& ctx, const DomainTransfer& strategy);
 void add_db_pointer_steps(Context& ctx, const DbPointer& strategy);
+void add_weighted_shift_steps(Context& ctx, const WeightedShift& strategy);
 
 }  // namespace cutover::planner::strategies

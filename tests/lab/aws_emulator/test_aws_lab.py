@@ -19,6 +19,7 @@ import tempfile
 import time
 import unittest
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import botocore.session
@@ -580,6 +581,69 @@ class TestRdsPagination(LabTestCase):
                                                   MaxRecords=20)["DBClusters"][0]["DBClusterIdentifier"], "page-01")
         self.assertEqual(client("rds", region="us-east-1").describe_db_clusters()["DBClusters"], [])  # per region
         self.assert_all_signatures_valid(lab_log())
+
+
+class TestCloudWatch(LabTestCase):
+    """CloudWatch (signing name "monitoring") reaches moto through the proxy: an alarm made and
+    set with botocore (smithy-rpc-v2-cbor), described with the Query protocol that cutover
+    speaks (Version 2010-08-01, XML answers), per account, every request verified and logged."""
+
+    def describe_alarms_query(self, names: list[str], profile: str = "old") -> tuple[int, str]:
+        form = {"Action": "DescribeAlarms", "Version": "2010-08-01"}
+        for i, name in enumerate(names, 1):
+            form[f"AlarmNames.member.{i}"] = name
+        body = urllib.parse.urlencode(form)
+        keys = info()["keys"][profile]
+        url = info()["AWS_ENDPOINT_URL"] + "/"
+        req = AWSRequest(method="POST", url=url, data=body,
+                         headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
+        SigV4Auth(Credentials(keys["access_key_id"], keys["secret_access_key"]), "monitoring", "us-east-1").add_auth(req)
+        http = urllib.request.Request(url, data=body.encode(), method="POST", headers=dict(req.headers.items()))
+        try:
+            with urllib.request.urlopen(http, timeout=30) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+    def test_alarm_state_set_and_described_with_the_query_protocol(self) -> None:
+        cw = client("cloudwatch")
+        cw.put_metric_alarm(AlarmName="shop-5xx", MetricName="5XXError", Namespace="AWS/ApplicationELB",
+                            Statistic="Sum", Period=60, EvaluationPeriods=1, Threshold=10.0,
+                            ComparisonOperator="GreaterThanThreshold")
+        cw.set_alarm_state(AlarmName="shop-5xx", StateValue="ALARM", StateReason="lab: 5xx above 10")
+        status, xml = self.describe_alarms_query(["shop-5xx"])
+        self.assertEqual(status, 200, xml)
+        self.assertIn("<DescribeAlarmsResponse", xml)
+        self.assertIn("<AlarmName>shop-5xx</AlarmName>", xml)
+        self.assertIn("<StateValue>ALARM</StateValue>", xml)
+        self.assertIn("lab: 5xx above 10", xml)
+        cw.set_alarm_state(AlarmName="shop-5xx", StateValue="OK", StateReason="lab: recovered")
+        self.assertIn("<StateValue>OK</StateValue>", self.describe_alarms_query(["shop-5xx"])[1])
+        # Alarms belong to an account: the other one has none of that name.
+        other = self.describe_alarms_query(["shop-5xx"], profile="new")[1]
+        self.assertNotIn("shop-5xx", other)
+        log = lab_log()
+        self.assert_all_signatures_valid(log)
+        self.assertEqual({e["service"] for e in log}, {"monitoring"})
+        ops = [e["operation"] for e in log]
+        self.assertEqual(ops.count("DescribeAlarms"), 3)
+        self.assertIn("SetAlarmState", ops)
+        self.assertEqual([e["mutating"] for e in log if e["operation"] == "SetAlarmState"], [True, True])
+        self.assertEqual({e["account"] for e in log if e["operation"] == "DescribeAlarms"}, {"111111111111", "222222222222"})
+
+    def test_a_bad_signature_gets_a_cloudwatch_error(self) -> None:
+        keys = info()["keys"]["old"]
+        body = "Action=DescribeAlarms&Version=2010-08-01"
+        url = info()["AWS_ENDPOINT_URL"] + "/"
+        req = AWSRequest(method="POST", url=url, data=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+        SigV4Auth(Credentials(keys["access_key_id"], "wrong-secret"), "monitoring", "us-east-1").add_auth(req)
+        http = urllib.request.Request(url, data=body.encode(), method="POST", headers=dict(req.headers.items()))
+        with self.assertRaises(urllib.error.HTTPError) as cm:
+            urllib.request.urlopen(http, timeout=30)
+        text = cm.exception.read().decode()
+        self.assertEqual(cm.exception.code, 403)
+        self.assertIn("http://monitoring.amazonaws.com/doc/2010-08-01/", text)
+        self.assertIn("<Code>SignatureDoesNotMatch</Code>", text)
 
 
 class TestZoneFile(LabTestCase):

@@ -1,5 +1,5 @@
-"""The lab's control API error and the AWS error bodies (XML for Route 53, RDS
-and STS, JSON for Route 53 Domains)."""
+"""The lab's control API error and the AWS error bodies (XML for Route 53, RDS,
+STS and CloudWatch's Query protocol, JSON for Route 53 Domains)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 R53_NS = "https://route53.amazonaws.com/doc/2013-04-01/"
 RDS_NS = "http://rds.amazonaws.com/doc/2014-10-31/"
 STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/"
+MONITORING_NS = "http://monitoring.amazonaws.com/doc/2010-08-01/"
 
 
 class LabError(Exception):
@@ -18,7 +19,7 @@ class LabError(Exception):
 
 
 def _xml_error(service: str, code: str, message: str, request_id: str, sender: bool = True) -> bytes:
-    ns = {"route53": R53_NS, "rds": RDS_NS, "sts": STS_NS}.get(service, R53_NS)
+    ns = {"route53": R53_NS, "rds": RDS_NS, "sts": STS_NS, "monitoring": MONITORING_NS}.get(service, R53_NS)
     typ = "Sender" if sender else "Receiver"
     msg = (message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     body = (f'<?xml version="1.0"?>\n<ErrorResponse xmlns="{ns}"><Error><Type>{typ}</Type>'

@@ -43,6 +43,8 @@ def guess_service(headers: list[tuple[str, str]], path: str, body: bytes) -> str
         return "sts"
     if b"Version=2014-10-31" in body:
         return "rds"
+    if b"Version=2010-08-01" in body:
+        return "monitoring"
     return "unknown"
 
 
@@ -60,6 +62,14 @@ def operation_of(lab: Lab, service: str, method: str, path: str, query: str,
         except ValueError:
             params = {}
         return (target[len(DOMAINS_PREFIX):] if target.startswith(DOMAINS_PREFIX) else None), params
+    if service == "monitoring":
+        # botocore speaks CloudWatch's smithy-rpc-v2-cbor (the operation in the path) or
+        # JSON (in X-Amz-Target); cutover speaks its Query protocol (Action in the form).
+        if "/operation/" in path:
+            return path.rsplit("/operation/", 1)[1], {}
+        target = next((v for k, v in headers if k.lower() == "x-amz-target"), "")
+        if target:
+            return target.rsplit(".", 1)[-1], {}
     form = dict(urllib.parse.parse_qsl(query, keep_blank_values=True))
     ctype = next((v for k, v in headers if k.lower() == "content-type"), "")
     if body and "x-www-form-urlencoded" in ctype:
