@@ -38,6 +38,7 @@ Result<GateResult> LiveGateChecker::dispatch(const Gate& gate, const RunFacts& r
     case GateKind::OperationSucceeded: return operation_succeeded(run);
     case GateKind::ClusterAvailable: return cluster_available(gate, run);
     case GateKind::ResolversAgree: return resolvers_agree(gate);
+    case GateKind::RecordsAsPlanned: return records_as_planned(gate);
   }
   return fail(ErrorCode::Invalid, "unknown gate kind " + std::string(to_string(gate.kind)));
 }

@@ -144,6 +144,8 @@ void check_meaning(JsonFields& in, const Plan& plan) {
             check_nameserver_switch(in, plan, i, s);
           else if constexpr (std::is_same_v<T, DomainTransfer>)
             check_domain_transfer(in, plan, i, s);
+          else if constexpr (std::is_same_v<T, BulkRecords>)
+            check_records(in, plan, i, s);
           else
             check_db_pointer(in, plan, i, s);
         },

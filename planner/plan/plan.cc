@@ -18,7 +18,8 @@ std::string_view strategy_type_name(const Strategy& strategy) {
     case 0: return "sub-delegation";
     case 1: return "nameserver-switch";
     case 2: return "domain-transfer";
-    default: return "db-pointer";
+    case 3: return "db-pointer";
+    default: return "records";
   }
 }
 

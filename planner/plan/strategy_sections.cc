@@ -89,7 +89,8 @@ void read_strategies(JsonFields& in, const nlohmann::json& doc, Plan& plan) {
     auto at = child_pointer("/strategies", i);
     const auto& value = list[i];
     if (!in.is_object(value, at)) continue;
-    auto type = in.choice(value, at, "type", Need::Required, {"sub-delegation", "nameserver-switch", "domain-transfer", "db-pointer"});
+    auto type =
+        in.choice(value, at, "type", Need::Required, {"sub-delegation", "nameserver-switch", "domain-transfer", "db-pointer", "records"});
     if (!type) continue;
     if (*type == "sub-delegation")
       plan.strategies.push_back(read_sub_delegation(in, value, at));
@@ -97,6 +98,8 @@ void read_strategies(JsonFields& in, const nlohmann::json& doc, Plan& plan) {
       plan.strategies.push_back(read_nameserver_switch(in, value, at));
     else if (*type == "domain-transfer")
       plan.strategies.push_back(read_domain_transfer(in, value, at));
+    else if (*type == "records")
+      plan.strategies.push_back(read_records(in, value, at));
     else
       plan.strategies.push_back(read_db_pointer(in, value, at));
   }

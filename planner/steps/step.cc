@@ -34,6 +34,7 @@ std::string_view to_string(GateKind kind) {
     case GateKind::OperationSucceeded: return "operation-succeeded";
     case GateKind::ClusterAvailable: return "cluster-available";
     case GateKind::ResolversAgree: return "resolvers-agree";
+    case GateKind::RecordsAsPlanned: return "records-as-planned";
   }
   return "?";
 }

@@ -14,6 +14,7 @@
 #include "dns/domain_name.h"
 #include "dns/record_type.h"
 #include "planner/providers/rrset.h"
+#include "planner/steps/bulk_records.h"
 #include "planner/steps/timing.h"
 
 namespace cutover::planner {
@@ -124,7 +125,8 @@ struct DeleteAbortedClones {
 };
 
 using Action = std::variant<CreateZone, CopyRecords, ChangeRecords, SetDelegation, TransferDomain, AcceptTransfer, CancelTransfer,
-                            LockTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance, TagCluster, DeleteAbortedClones>;
+                            LockTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance, TagCluster, DeleteAbortedClones,
+                            SnapshotRecords, ApplyRecords, RestoreRecords>;
 
 enum class GateKind {
   ZoneParity,          // two zones answer identically on every authoritative server
@@ -138,6 +140,7 @@ enum class GateKind {
   OperationSucceeded,  // a registrar operation reached SUCCESSFUL
   ClusterAvailable,    // a database cluster and its instances are `available`
   ResolversAgree,      // the sampled resolvers answer the expected value
+  RecordsAsPlanned,    // every authoritative server answers each of `records` as planned
 };
 
 /// "zone-parity", "authoritative", ... (plan output, journal, evidence).
@@ -157,6 +160,8 @@ struct Gate {
   /// RecordAnswers: `expected` names a database cluster (YYYYMMDD: the run's
   /// date) whose writer endpoint is the expected answer, known only at run time.
   bool expected_is_cluster{false};
+  /// RecordsAsPlanned: each name's expected answer.
+  std::vector<ExpectedRecord> records{};
 };
 
 /// The earliest start of a step: `delay` after `after` finished.
