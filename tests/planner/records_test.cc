@@ -6,9 +6,11 @@
 
 #include <fstream>
 
+#include "planner/gates/records_gate.h"
 #include "planner/plan/parser.h"
 #include "planner/plan/records_matrix.h"
 #include "planner/providers/records_diff.h"
+#include "planner/run/records_preview.h"
 #include "tests/planner/world.h"
 
 namespace cutover::planner {
@@ -218,6 +220,33 @@ TEST(RecordsSnapshot, ReadsBackAndRestoresWhatWasThere) {
   EXPECT_FALSE(parse_snapshot("[{\"name\": 1}]").has_value());
 }
 
+dns::Outcome reply(dns::OutcomeKind kind, std::vector<dns::Record> answer = {}, bool aa = true) {
+  return dns::Outcome{.kind = kind, .reply = {.authoritative = aa, .answer = std::move(answer)}};
+}
+
+TEST(RecordsGate, AServerAnswersAsPlannedOnlyWithTheValuesTtlAndAa) {
+  ExpectedRecord cname_set{.name = name("a-x.dev.example.com"), .type = dns::RecordType::CNAME, .values = {"x.lb.example.com."}, .ttl = 60};
+  dns::Record good{.name = cname_set.name, .type = dns::RecordType::CNAME, .ttl = 60, .rdata = "x.lb.example.com."};
+  EXPECT_TRUE(live::answers_as_planned(reply(dns::OutcomeKind::Answer, {good}), cname_set));
+  EXPECT_FALSE(live::answers_as_planned(reply(dns::OutcomeKind::Answer, {good}, false), cname_set)) << "AA required";
+  auto other = good;
+  other.rdata = "y.lb.example.com.";
+  EXPECT_FALSE(live::answers_as_planned(reply(dns::OutcomeKind::Answer, {other}), cname_set));
+  auto longer = good;
+  longer.ttl = 300;
+  EXPECT_FALSE(live::answers_as_planned(reply(dns::OutcomeKind::Answer, {longer}), cname_set)) << "the planned TTL";
+  EXPECT_FALSE(live::answers_as_planned(reply(dns::OutcomeKind::NxDomain), cname_set));
+  ExpectedRecord alias{.name = name("a.dev.example.com"), .type = dns::RecordType::A, .alias = true};
+  dns::Record address{.name = alias.name, .type = dns::RecordType::A, .ttl = 60, .rdata = "198.51.100.10"};
+  EXPECT_TRUE(live::answers_as_planned(reply(dns::OutcomeKind::Answer, {address}), alias));
+  EXPECT_FALSE(live::answers_as_planned(reply(dns::OutcomeKind::NoData), alias));
+  ExpectedRecord gone{.name = name("old.dev.example.com"), .type = dns::RecordType::CNAME, .absent = true};
+  EXPECT_TRUE(live::answers_as_planned(reply(dns::OutcomeKind::NxDomain), gone));
+  EXPECT_TRUE(live::answers_as_planned(reply(dns::OutcomeKind::NoData), gone));
+  EXPECT_FALSE(live::answers_as_planned(reply(dns::OutcomeKind::Answer, {good}), gone));
+  EXPECT_FALSE(live::answers_as_planned(reply(dns::OutcomeKind::ServerFailure), gone));
+}
+
 // plans/s5-bulk-names.json run over a fake zone "dev".
 class RecordsRun : public testing::World {
  protected:
@@ -291,6 +320,35 @@ TEST_F(RecordsRun, TheLargeChangeRuleStopsTheStepBeforeAnythingIsSent) {
   ASSERT_EQ(outcome.status, RunStatus::Failed);
   EXPECT_NE(outcome.message.find("large-change rule"), std::string::npos) << outcome.message;
   EXPECT_EQ(dev_->applies, 0);
+}
+
+// What `cutover plan` (live) and `cutover apply` do before any step: the
+// counts on the step, and the large-change rule refusing the plan (exit 2)
+// unless --allow-large-change waives it.
+TEST_F(RecordsRun, ThePreviewCountsAndTheRuleRefusesUnlessWaived) {
+  for (const auto* env : {"a", "b", "c"}) dev_->add(a(std::string(env) + "-shop.dev.example.com", "192.0.2.7"));
+  for (int i = 0; i < 5; ++i) dev_->add(a("host" + std::to_string(i) + ".dev.example.com", "192.0.2.1"));
+  auto refused = preview_records(graph_, providers_, facts_);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::Invalid);
+  ASSERT_EQ(refused.error().problems.size(), 1u);
+  EXPECT_NE(refused.error().problems[0].message.find("step records.dev.change: refused by the large-change rule"), std::string::npos)
+      << refused.error().problems[0].message;
+  EXPECT_NE(refused.error().problems[0].message.find("5 of the 10 record sets"), std::string::npos);
+  const Step* step = graph_.find(step_id("records.dev.change"));
+  EXPECT_NE(std::ranges::find(step->notes, "live: 12 CREATE, 4 UPSERT, 1 DELETE, 0 unchanged (the zone holds 10 record sets)"),
+            step->notes.end())
+      << ::testing::PrintToString(step->notes);
+
+  allow_large_changes(plan_);
+  graph_ = build_steps(plan_, facts_).value();
+  schedule_ = graph_.schedule().value();
+  ASSERT_TRUE(preview_records(graph_, providers_, facts_).has_value());
+  ASSERT_EQ(run_all().status, RunStatus::Completed);
+  EXPECT_EQ(dev_->applies, 1);
+  EXPECT_FALSE(facts_.done_steps.contains("records.dev.change"));
+  ASSERT_TRUE(preview_records(graph_, providers_, facts_).has_value());
+  EXPECT_TRUE(facts_.done_steps.contains("records.dev.change")) << "nothing left to change: shown as done";
 }
 
 }  // namespace
