@@ -1,5 +1,7 @@
 #include "planner/planner.h"
 
+#include <map>
+
 #include "planner/strategies/context.h"
 
 namespace cutover::planner {
@@ -20,6 +22,10 @@ Result<StepGraph> build_steps(const Plan& plan, const Facts& facts) {
     if (const auto* s = std::get_if<DomainTransfer>(&strategy)) strategies::add_domain_transfer_steps(ctx, *s);
     if (const auto* s = std::get_if<DbPointer>(&strategy)) strategies::add_db_pointer_steps(ctx, *s);
     if (const auto* s = std::get_if<WeightedShift>(&strategy)) strategies::add_weighted_shift_steps(ctx, *s);
+  }
+  std::map<std::string, std::size_t> records_per_zone;
+  for (const auto& strategy : plan.strategies) {
+    if (const auto* s = std::get_if<BulkRecords>(&strategy)) strategies::add_records_steps(ctx, *s, records_per_zone[s->zone]++);
   }
   auto checked = graph.order();
   if (!checked) return std::unexpected(checked.error());

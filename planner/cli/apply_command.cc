@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "planner/cli/commands.h"
 #include "planner/cli/plan_errors.h"
@@ -14,6 +15,7 @@
 #include "planner/gates/factory.h"
 #include "planner/run/executor.h"
 #include "planner/run/failure_rollback.h"
+#include "planner/run/records_preview.h"
 
 namespace cutover::cli {
 namespace {
@@ -25,6 +27,7 @@ struct ApplyOptions {
   bool step{false};
   std::string until{};
   bool no_wait{false};
+  bool allow_large_change{false};
   std::string format{"text"};
   double poll_seconds{2.0};
   int check_timeout_seconds{600};
@@ -123,11 +126,21 @@ ExitCode run_apply(ApplyOptions options) {
   if (options.journal.empty()) options.journal = planner::default_journal(options.plan_file).string();
   planner::RunSetup setup;
   if (auto loaded = planner::load_for_run(options.plan_file, setup); !loaded) return report_setup_error("cutover apply", loaded.error());
+  if (options.allow_large_change) planner::allow_large_changes(setup.plan);
   if (!confirmed(options, setup)) return ExitCode::Usage;
   std::vector<std::string> warnings;
   planner::SystemClock clock;
   if (auto opened = planner::open_run(options.journal, clock, setup, warnings); !opened) {
     return report_setup_error("cutover apply", opened.error());
+  }
+  // Bulk record changes not yet done are diffed against their zones before any
+  // step runs: one the large-change rule refuses stops here, nothing sent (exit 2).
+  std::set<std::string> done;
+  for (const auto& scheduled : setup.schedule) {
+    if (setup.journal->done_at(scheduled.step->id.value)) done.insert(scheduled.step->id.value);
+  }
+  if (auto records = planner::preview_records(setup.graph, setup.providers, setup.facts, done); !records) {
+    return report_plan_error("cutover apply", options.plan_file, records.error());
   }
   if (!options.until.empty() && setup.graph.find(planner::step_id(options.until)) == nullptr) {
     std::cerr << "cutover apply: --until " << options.until << ": no such step in this plan (see cutover plan)\n";
@@ -176,6 +189,8 @@ void setup_apply_command(CLI::App& app, ExitCode& exit_code) {
   cmd->add_flag("--yes", options->yes, "Do not ask for confirmation (needed when standard input is not a terminal)");
   auto* step = cmd->add_flag("--step", options->step, "Run the next step only, then stop");
   cmd->add_option("--until", options->until, "Stop after this step id (see cutover plan)")->excludes(step);
+  cmd->add_flag("--allow-large-change", options->allow_large_change,
+                "Waive the large-change rule of records strategies (see cutover plan --help)");
   cmd->add_flag("--no-wait", options->no_wait, "Exit with code 4 instead of waiting for the next step's earliest start");
   cmd->add_option("--format", options->format, "Progress as text or json (one event per line)")
       ->check(CLI::IsMember({"text", "json"}))

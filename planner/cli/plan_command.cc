@@ -13,6 +13,7 @@
 #include "planner/render/render.h"
 #include "planner/run/copy_check.h"
 #include "planner/run/live_facts.h"
+#include "planner/run/records_preview.h"
 #include "planner/steps/facts.h"
 
 namespace cutover::cli {
@@ -23,6 +24,7 @@ enum class PlanFormat { Text, Json, Dot };
 struct PlanOptions {
   std::string plan_file{};
   bool offline{false};
+  bool allow_large_change{false};
   PlanFormat format{PlanFormat::Text};
   std::string output{};
 };
@@ -66,6 +68,7 @@ ExitCode run_plan(const PlanOptions& options) {
   } else if (auto code = observe(options, plan, providers, facts)) {
     return *code;
   }
+  if (options.allow_large_change) planner::allow_large_changes(plan);
   auto graph = planner::build_steps(plan, facts);
   if (!graph) return report_plan_error("cutover plan", options.plan_file, graph.error());
   if (!options.offline) {
@@ -74,6 +77,10 @@ ExitCode run_plan(const PlanOptions& options) {
     auto copies = planner::preview_copies(*graph, providers);
     if (!copies) return report_plan_error("cutover plan", options.plan_file, copies.error());
     facts.copies = std::move(*copies);
+    // Each bulk record change diffed against its zone now: counts shown, the large-change rule applied.
+    if (auto records = planner::preview_records(*graph, providers, facts); !records) {
+      return report_plan_error("cutover plan", options.plan_file, records.error());
+    }
     planner::SystemClock clock;
     planner::mark_done_steps(plan, *graph, providers, clock, facts);
   }
@@ -99,6 +106,9 @@ void setup_plan_command(CLI::App& app, ExitCode& exit_code) {
                                  "Without --offline the TTLs, the DS at the parent and the steps already in effect are read from the\n"
                                  "providers and the parent's servers (read-only).");
   cmd->add_option("plan", options->plan_file, "Plan file (JSON, see plans/README.md)")->required()->check(CLI::ExistingFile);
+  cmd->add_flag("--allow-large-change", options->allow_large_change,
+                "Waive the large-change rule of records strategies (a change replacing or deleting more than\n"
+                "large_change/max_percent, default 30 %, of a zone's record sets)");
   cmd->add_flag("--offline", options->offline, "Plan without querying anything: TTLs and DS presence come from the plan's /assume section");
   std::map<std::string, PlanFormat> formats{{"text", PlanFormat::Text}, {"json", PlanFormat::Json}, {"dot", PlanFormat::Dot}};
   cmd->add_option("--format", options->format, "Output: text (people), json (automation, schema in plans/README.md), dot (Graphviz)")

@@ -42,6 +42,7 @@ Result<GateResult> LiveGateChecker::dispatch(const Gate& gate, const RunFacts& r
     case GateKind::WeightedAnswers: return weighted_answers(gate);
     case GateKind::HealthCheckHealthy: return health_check_healthy(gate);
     case GateKind::AlarmNotFiring: return alarm_not_firing(gate);
+    case GateKind::RecordsAsPlanned: return records_as_planned(gate);
   }
   return fail(ErrorCode::Invalid, "unknown gate kind " + std::string(to_string(gate.kind)));
 }

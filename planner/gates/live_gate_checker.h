@@ -17,6 +17,8 @@
 //                      over to) must serve a DNSKEY that a DS names (dns::match_ds)
 //   TtlAtMost          every server of each zone answers name/type with TTL <= ttl
 //   RecordAnswers      every server of each zone answers name/type with exactly `expected`
+//   RecordsAsPlanned   zones {z}: every server of z answers each of `records` as planned (its
+//                      values; an alias: an answer of its type; absent: NXDOMAIN or NODATA)
 //   ResolversAgree     every plan.verification.resolvers answers NS of plan.domain (RD set)
 //                      with the nameservers() of zones[0]
 //   DomainIdle         the registrar account's DomainTransfers has no operation in progress
@@ -108,6 +110,8 @@ class LiveGateChecker final : public GateChecker {
   // The writer endpoint of cluster `name` (dated) in any database account; nullopt when none has it.
   Result<std::optional<std::string>> cluster_endpoint(const std::string& name, const RunFacts& run);
   Result<GateResult> resolvers_agree(const Gate& gate);
+  // records_gate.cc: every name of a `records` step on every server of its zone.
+  Result<GateResult> records_as_planned(const Gate& gate);
   // live_gates_parent.cc: questions to a parent's servers.
   Result<GateResult> parent_delegates_to(const Gate& gate, const RunFacts& run);
   Result<GateResult> referral_to_child(const Gate& gate);

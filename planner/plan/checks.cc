@@ -146,6 +146,8 @@ void check_meaning(JsonFields& in, const Plan& plan) {
             check_domain_transfer(in, plan, i, s);
           else if constexpr (std::is_same_v<T, WeightedShift>)
             check_weighted_shift(in, plan, i, s);
+          else if constexpr (std::is_same_v<T, BulkRecords>)
+            check_records(in, plan, i, s);
           else
             check_db_pointer(in, plan, i, s);
         },

@@ -31,7 +31,8 @@ std::string_view strategy_type_name(const Strategy& strategy) {
     case 1: return "nameserver-switch";
     case 2: return "domain-transfer";
     case 3: return "db-pointer";
-    default: return "weighted-shift";
+    case 4: return "weighted-shift";
+    default: return "records";
   }
 }
 

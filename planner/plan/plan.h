@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dns/domain_name.h"
+#include "planner/plan/records_spec.h"
 #include "planner/plan/weighted_shift.h"
 
 namespace cutover::planner {
@@ -104,7 +105,7 @@ struct DbPointer {
   std::optional<std::uint32_t> lower_ttl_to{};
 };
 
-using Strategy = std::variant<SubDelegation, NameserverSwitch, DomainTransfer, DbPointer, WeightedShift>;
+using Strategy = std::variant<SubDelegation, NameserverSwitch, DomainTransfer, DbPointer, WeightedShift, BulkRecords>;
 
 struct Verification {
   std::vector<std::string> parent_servers{};  // empty = walk from the root hints

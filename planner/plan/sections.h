@@ -22,4 +22,8 @@ void check_weighted_shift(JsonFields& in, const Plan& plan, std::size_t index, c
 /// Cross-reference checks on a structurally valid plan.
 void check_meaning(JsonFields& in, const Plan& plan);
 
+// The `records` strategy (records_section.cc).
+Strategy read_records(JsonFields& in, const nlohmann::json& value, const std::string& at);
+void check_records(JsonFields& in, const Plan& plan, std::size_t index, const BulkRecords& strategy);
+
 }  // namespace cutover::planner::detail

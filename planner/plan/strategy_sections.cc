@@ -90,7 +90,7 @@ void read_strategies(JsonFields& in, const nlohmann::json& doc, Plan& plan) {
     const auto& value = list[i];
     if (!in.is_object(value, at)) continue;
     auto type = in.choice(value, at, "type", Need::Required,
-                          {"sub-delegation", "nameserver-switch", "domain-transfer", "db-pointer", "weighted-shift"});
+                          {"sub-delegation", "nameserver-switch", "domain-transfer", "db-pointer", "weighted-shift", "records"});
     if (!type) continue;
     if (*type == "sub-delegation")
       plan.strategies.push_back(read_sub_delegation(in, value, at));
@@ -100,6 +100,8 @@ void read_strategies(JsonFields& in, const nlohmann::json& doc, Plan& plan) {
       plan.strategies.push_back(read_domain_transfer(in, value, at));
     else if (*type == "weighted-shift")
       plan.strategies.push_back(read_weighted_shift(in, value, at));
+    else if (*type == "records")
+      plan.strategies.push_back(read_records(in, value, at));
     else
       plan.strategies.push_back(read_db_pointer(in, value, at));
   }

@@ -31,8 +31,52 @@ ActionText records(const Plan& plan, const ChangeRecords& a) {
   return text;
 }
 
+// A planned set: "a-x.dev.example.com. CNAME 60 x.a.lb.example.com." or "... A ALIAS target. (zone Z...)".
+std::string planned_set(const Rrset& set) {
+  std::string out = set.name.text() + " " + std::string(dns::to_string(set.type));
+  if (set.alias) {
+    out += " ALIAS " + set.alias->name.text() + (set.alias->same_zone ? " (same zone)" : " (zone " + set.alias->hosted_zone_id + ")");
+    if (set.alias->evaluate_target_health) out += " evaluating target health";
+    return out;
+  }
+  out += " " + std::to_string(set.ttl);
+  for (const auto& v : set.values) out += " " + v;
+  return out;
+}
+
+ActionText bulk(const Plan& plan, const ApplyRecords& a) {
+  auto provider = provider_of_zone(plan, a.zone);
+  bool r53 = provider == "route53";
+  ActionText text{.provider = provider,
+                  .operation = r53 ? "ListResourceRecordSets + ChangeResourceRecordSets" : "AXFR + UPDATE",
+                  .summary = "make zone '" + a.zone + "' hold " + std::to_string(a.wanted.size()) + " record sets" +
+                             (a.deleted.empty() ? "" : " and not " + std::to_string(a.deleted.size())) +
+                             ": CREATE what is missing, UPSERT what differs, DELETE what is listed, " +
+                             (r53 ? "in requests of up to 1,000 records / 32,000 characters, then one wait until INSYNC"
+                                  : "in UPDATE messages to the primary, then until every server serves it")};
+  for (const auto& set : a.wanted) text.details.push_back(planned_set(set));
+  for (const auto& key : a.deleted) text.details.push_back("DELETE " + describe(key));
+  return text;
+}
+
 struct Describer {
   const Plan& plan;
+  ActionText operator()(const SnapshotRecords& a) const {
+    auto provider = provider_of_zone(plan, a.zone);
+    return {provider,
+            provider == "route53" ? "ListResourceRecordSets" : "AXFR",
+            "keep the " + std::to_string(a.keys.size()) + " record sets of zone '" + a.zone +
+                "' this step changes, as they are now, in the journal (for the rollback)",
+            {}};
+  }
+  ActionText operator()(const ApplyRecords& a) const { return bulk(plan, a); }
+  ActionText operator()(const RestoreRecords& a) const {
+    auto provider = provider_of_zone(plan, a.zone);
+    return {provider,
+            provider == "route53" ? "ListResourceRecordSets + ChangeResourceRecordSets" : "AXFR + UPDATE",
+            "put back in zone '" + a.zone + "' the record sets kept in the journal before the change (created ones deleted)",
+            {}};
+  }
   ActionText operator()(const CreateZone& a) const {
     return {"route53", "CreateHostedZone", "create hosted zone " + a.name.text() + " (CallerReference " + a.caller_reference + ")", {}};
   }

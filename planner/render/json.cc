@@ -37,6 +37,11 @@ json action_json(const Plan& plan, const Action& action) {
     out["zone"] = records->zone;
     if (text.provider == "route53") out["change_batch"] = change_batch(*records);
   }
+  if (const auto* bulk = std::get_if<ApplyRecords>(&action)) {
+    out["zone"] = bulk->zone;
+    out["record_sets"] = bulk->wanted.size();
+    out["deletions"] = bulk->deleted.size();
+  }
   return out;
 }
 
@@ -47,6 +52,7 @@ json gate_json(const Gate& g) {
   if (!g.expected.empty()) out["expected"] = g.expected;
   if (g.expected_is_cluster) out["expected_is_cluster"] = true;
   if (g.ttl) out["ttl"] = *g.ttl;
+  if (!g.records.empty()) out["records"] = g.records.size();
   if (!g.exclude_below.empty()) {
     json below = json::array();
     for (const auto& name : g.exclude_below) below.push_back(name.text());

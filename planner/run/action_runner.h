@@ -71,7 +71,10 @@ class ActionRunner {
   Result<ActionOutcome> perform(const CreateInstance& a);
   Result<ActionOutcome> perform(const TagCluster& a);
   Result<ActionOutcome> perform(const DeleteAbortedClones& a);
-  Result<ActionOutcome> perform(const SetWeights& a);  // weight_actions.cc
+  Result<ActionOutcome> perform(const SetWeights& a);       // weight_actions.cc
+  Result<ActionOutcome> perform(const SnapshotRecords& a);  // records_actions.cc
+  Result<ActionOutcome> perform(const ApplyRecords& a);
+  Result<ActionOutcome> perform(const RestoreRecords& a);
 
   Result<bool> check(const CreateZone& a);
   Result<bool> check(const CopyRecords& a);
@@ -90,10 +93,15 @@ class ActionRunner {
   Result<bool> check(const TagCluster& a);
   Result<bool> check(const DeleteAbortedClones& a);
   Result<bool> check(const SetWeights& a);
+  Result<bool> check(const SnapshotRecords& a);
+  Result<bool> check(const ApplyRecords& a);
+  Result<bool> check(const RestoreRecords& a);
 
   // Shared by the DNS actions (dns_actions.cc).
   Result<std::vector<RrsetChange>> copy_changes(const CopyRecords& copy);
   Result<std::vector<RrsetChange>> delete_below_changes(const DeleteRecordsBelow& action);
+  Result<std::vector<RrsetChange>> bulk_changes(const ApplyRecords& action, bool enforce_rule, std::string* summary);
+  Result<std::vector<RrsetChange>> restore_changes_of(const RestoreRecords& action);
   Result<ActionOutcome> apply(const std::string& key, const std::vector<RrsetChange>& changes, const std::string& comment);
   /// The checks a CopyHealthChecks makes, children first, with what exists already (health_check_actions.cc).
   struct CheckCopies;

@@ -12,6 +12,7 @@ bool watches_spread(const Gate& gate) {
     case GateKind::ReferralToChild:
     case GateKind::TtlAtMost:
     case GateKind::RecordAnswers:
+    case GateKind::RecordsAsPlanned:
     case GateKind::ResolversAgree: return true;
     case GateKind::ZoneParity:
     case GateKind::Authoritative:
@@ -65,6 +66,7 @@ std::string servers_asked(const Gate& gate) {
     case GateKind::TtlAtMost:
     case GateKind::RecordAnswers:
     case GateKind::WeightedAnswers:
+    case GateKind::RecordsAsPlanned:
     case GateKind::Authoritative: return "servers of " + zone;
     case GateKind::ZoneParity: return "servers of both zones";
     case GateKind::DomainIdle:

@@ -242,6 +242,13 @@ std::string_view to_string(RollbackVerdict verdict) {
 Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
   RunFacts run;
   if (auto facts = parts.journal.facts(); facts && facts->contains("run_date")) run.run_date = facts->at("run_date");
+  // What the run kept for its undos (the record sets a bulk change replaced):
+  // the latest, which belongs to the apply being rolled back.
+  for (const auto& record : parts.journal.records()) {
+    for (const auto& [key, value] : record.data) {
+      if (key.starts_with(baseline_key(""))) run.baselines[key] = value;
+    }
+  }
   ActionRunner runner(parts.plan, parts.providers, parts.secrets, run);
   std::vector<RollbackEntry> out;
   for (auto it = parts.schedule.rbegin(); it != parts.schedule.rend(); ++it) {

@@ -44,6 +44,7 @@ std::string_view to_string(GateKind kind) {
     case GateKind::WeightedAnswers: return "weighted-answers";
     case GateKind::HealthCheckHealthy: return "health-check-healthy";
     case GateKind::AlarmNotFiring: return "alarm-not-firing";
+    case GateKind::RecordsAsPlanned: return "records-as-planned";
   }
   return "?";
 }

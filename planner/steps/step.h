@@ -14,6 +14,7 @@
 #include "dns/domain_name.h"
 #include "dns/record_type.h"
 #include "planner/providers/rrset.h"
+#include "planner/steps/bulk_records.h"
 #include "planner/steps/timing.h"
 #include "planner/steps/weights.h"
 
@@ -142,7 +143,7 @@ struct DeleteAbortedClones {
 
 using Action = std::variant<CreateZone, CopyRecords, CopyHealthChecks, DeleteHealthChecks, ChangeRecords, SetDelegation, TransferDomain,
                             AcceptTransfer, CancelTransfer, LockTransfer, DeleteZone, DeleteRecordsBelow, CloneCluster, CreateInstance,
-                            TagCluster, DeleteAbortedClones, SetWeights>;
+                            TagCluster, DeleteAbortedClones, SetWeights, SnapshotRecords, ApplyRecords, RestoreRecords>;
 
 enum class GateKind {
   ZoneParity,          // two zones answer identically on every authoritative server
@@ -160,6 +161,7 @@ enum class GateKind {
   WeightedAnswers,     // every authoritative server answers a weighted name in proportion to the weights
   HealthCheckHealthy,  // a Route 53 health check is healthy (GetHealthCheckStatus)
   AlarmNotFiring,      // a CloudWatch alarm is not in ALARM (DescribeAlarms)
+  RecordsAsPlanned,    // every authoritative server answers each of `records` as planned
 };
 
 /// "zone-parity", "authoritative", ... (plan output, journal, evidence).
@@ -183,6 +185,8 @@ struct Gate {
   std::optional<WeightCheck> weights{};
   /// HealthCheckHealthy, AlarmNotFiring: the account whose API is asked (`expected`: the id or name).
   std::string account{};
+  /// RecordsAsPlanned: each name's expected answer.
+  std::vector<ExpectedRecord> records{};
 };
 
 /// The earliest start of a step: `delay` after `after` finished.

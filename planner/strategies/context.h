@@ -69,5 +69,7 @@ void add_nameserver_switch_steps(Context& ctx, const NameserverSwitch& strategy)
 void add_domain_transfer_steps(Context& ctx, const DomainTransfer& strategy);
 void add_db_pointer_steps(Context& ctx, const DbPointer& strategy);
 void add_weighted_shift_steps(Context& ctx, const WeightedShift& strategy);
+/// `ordinal`: how many records strategies on the same zone come before it (step ids stay distinct).
+void add_records_steps(Context& ctx, const BulkRecords& strategy, std::size_t ordinal);
 
 }  // namespace cutover::planner::strategies

@@ -289,6 +289,31 @@ TEST_F(GatesLabTest, TtlAtMostAndRecordAnswersOnEveryServer) {
   EXPECT_TRUE(has_line(moved, "127.55.20.1: db.example.test. CNAME -> old-db.cluster.test. (TTL 60, AA)")) << all_lines(moved);
 }
 
+// The check after a bulk record change (`records`): each planned name on every
+// server, exact values and TTL, a deleted name NXDOMAIN; one server that
+// missed an update fails it, a dead one leaves it undecided.
+TEST_F(GatesLabTest, RecordsAsPlannedOnEveryServer) {
+  using planner::ExpectedRecord;
+  std::vector<ExpectedRecord> planned{
+      {.name = dn("www.example.test"), .type = dns::RecordType::A, .values = {"192.0.2.10"}, .ttl = 30},
+      {.name = dn("api.example.test"), .type = dns::RecordType::CNAME, .values = {"www.example.test."}, .ttl = 30},
+      {.name = dn("gone.example.test"), .type = dns::RecordType::CNAME, .absent = true}};
+  auto held = check(Gate{.kind = GateKind::RecordsAsPlanned, .zones = {"old"}, .records = planned});
+  EXPECT_TRUE(held.holds) << all_lines(held);
+  EXPECT_TRUE(has_line(held, "127.55.10.2: 3/3 as planned")) << all_lines(held);
+  auto stale = check(Gate{.kind = GateKind::RecordsAsPlanned, .zones = {"new-stale"}, .records = planned});
+  EXPECT_FALSE(stale.holds);
+  EXPECT_FALSE(stale.undecided);
+  EXPECT_TRUE(has_line(stale, "www.example.test. A -> 192.0.2.99")) << all_lines(stale);
+  planned[0].ttl = 60;
+  auto ttl = check(Gate{.kind = GateKind::RecordsAsPlanned, .zones = {"old"}, .records = planned});
+  EXPECT_FALSE(ttl.holds) << "the planned TTL is part of the answer";
+  planned[0].ttl = 30;
+  auto dead = check(Gate{.kind = GateKind::RecordsAsPlanned, .zones = {"old-with-dead"}, .records = planned});
+  EXPECT_FALSE(dead.holds);
+  EXPECT_TRUE(dead.undecided) << all_lines(dead);
+}
+
 TEST_F(GatesLabTest, ResolversAgreeWithTheZoneTheyResolveThrough) {
   plan_.verification.resolvers = {A::kUnbound};
   auto old = check(Gate{.kind = GateKind::ResolversAgree, .zones = {"old"}});
