@@ -98,10 +98,10 @@ std::vector<Question> parity_questions(const ZoneFile& zone) {
   return out;
 }
 
-Result<std::vector<Question>> read_names_file(const std::string& path) {
+Result<QuestionList> read_names_file(const std::string& path) {
   std::ifstream in(path);
   if (!in) return fail(ErrorCode::NotFound, "cannot open names file '" + path + "'");
-  std::vector<Question> out;
+  QuestionList out;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
@@ -120,6 +120,7 @@ Result<std::vector<Question>> read_names_file(const std::string& path) {
     }
     if (!any) out.push_back(Question{.name = *name, .type = RecordType::A});
   }
+  out.shrink_to_fit();
   return out;
 }
 

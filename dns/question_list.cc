@@ -1,0 +1,33 @@
+#include "dns/question_list.h"
+
+namespace cutover::dns {
+
+QuestionList::QuestionList(const std::vector<Question>& questions) {
+  ends_.reserve(questions.size());
+  types_.reserve(questions.size());
+  for (const auto& q : questions) push_back(q);
+}
+
+void QuestionList::push_back(const Question& question) {
+  arena_ += question.name.text();
+  ends_.push_back(static_cast<std::uint32_t>(arena_.size()));
+  types_.push_back(question.type);
+}
+
+std::string_view QuestionList::name_text(std::size_t i) const {
+  std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+  return std::string_view(arena_).substr(begin, ends_[i] - begin);
+}
+
+Question QuestionList::operator[](std::size_t i) const {
+  // The arena holds DomainName::text() verbatim: already canonical, no need to parse it again.
+  return Question{.name = DomainName(std::string(name_text(i))), .type = types_[i]};
+}
+
+void QuestionList::shrink_to_fit() {
+  arena_.shrink_to_fit();
+  ends_.shrink_to_fit();
+  types_.shrink_to_fit();
+}
+
+}  // namespace cutover::dns
