@@ -38,11 +38,13 @@ void sort_unique(std::vector<std::string>& lines) {
 
 }  // namespace
 
-RRsetView rrset_view(const Outcome& outcome, const Question& question) {
+namespace {
+
+RRsetView view_of(const Outcome& outcome, bool with_records) {
   RRsetView view{.kind = outcome.kind, .authoritative = outcome.reply.authoritative, .detail = outcome.detail};
   if (!responded(outcome.kind)) return view;
-  auto take = [&view](const Record& rr) {
-    view.records.push_back(line_of(rr));
+  auto take = [&view, with_records](const Record& rr) {
+    if (with_records) view.records.push_back(line_of(rr));
     view.keys.push_back(key_of(rr));
     view.ttl = view.ttl == 0 ? rr.ttl : std::min(view.ttl, rr.ttl);
   };
@@ -64,8 +66,19 @@ RRsetView rrset_view(const Outcome& outcome, const Question& question) {
   }
   sort_unique(view.records);
   sort_unique(view.keys);
-  (void)question;
   return view;
+}
+
+}  // namespace
+
+RRsetView rrset_view(const Outcome& outcome, const Question& question) {
+  (void)question;
+  return view_of(outcome, true);
+}
+
+RRsetView rrset_keys(const Outcome& outcome, const Question& question) {
+  (void)question;
+  return view_of(outcome, false);
 }
 
 bool same_rrset(const RRsetView& reference, const RRsetView& view, TtlRule rule) {

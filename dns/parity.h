@@ -92,6 +92,9 @@ Result<ParityReport> check_parity(const ParityOptions& options);
 
 /// The comparable form of an outcome to `question`.
 RRsetView rrset_view(const Outcome& outcome, const Question& question);
+/// rrset_view without the display lines (`records` left empty): all that
+/// same_rrset needs, for the many answers that agree and are then dropped.
+RRsetView rrset_keys(const Outcome& outcome, const Question& question);
 /// True when `view` agrees with the reference: same kind, same AA, same keys,
 /// and a TTL as `rule` asks.
 bool same_rrset(const RRsetView& reference, const RRsetView& view, TtlRule rule);

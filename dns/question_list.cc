@@ -3,8 +3,9 @@
 namespace cutover::dns {
 
 QuestionList::QuestionList(const std::vector<Question>& questions) {
-  ends_.reserve(questions.size());
-  types_.reserve(questions.size());
+  std::size_t bytes = 0;
+  for (const auto& q : questions) bytes += q.name.text().size();
+  reserve(questions.size(), bytes);
   for (const auto& q : questions) push_back(q);
 }
 
@@ -24,10 +25,10 @@ Question QuestionList::operator[](std::size_t i) const {
   return Question{.name = DomainName(std::string(name_text(i))), .type = types_[i]};
 }
 
-void QuestionList::shrink_to_fit() {
-  arena_.shrink_to_fit();
-  ends_.shrink_to_fit();
-  types_.shrink_to_fit();
+void QuestionList::reserve(std::size_t questions, std::size_t name_bytes) {
+  arena_.reserve(name_bytes);
+  ends_.reserve(questions);
+  types_.reserve(questions);
 }
 
 }  // namespace cutover::dns

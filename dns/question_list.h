@@ -32,8 +32,9 @@ class QuestionList {
   /// The canonical presentation text of question `i`'s name ("www.example.com.").
   std::string_view name_text(std::size_t i) const;
   RecordType type(std::size_t i) const { return types_[i]; }
-  /// Gives back the slack of the growth doubling, once the list is complete.
-  void shrink_to_fit();
+  /// Room for `questions` questions whose names' text adds up to `name_bytes`:
+  /// growing by doubling would touch up to twice the memory in the end.
+  void reserve(std::size_t questions, std::size_t name_bytes);
 
   friend bool operator==(const QuestionList&, const QuestionList&) = default;
 

@@ -101,7 +101,17 @@ std::vector<Question> parity_questions(const ZoneFile& zone) {
 Result<QuestionList> read_names_file(const std::string& path) {
   std::ifstream in(path);
   if (!in) return fail(ErrorCode::NotFound, "cannot open names file '" + path + "'");
+  // A first pass sizes the list: a name's text is at most its line and a dot.
   QuestionList out;
+  std::size_t lines = 0;
+  std::size_t bytes = 0;
+  for (std::string line; std::getline(in, line);) {
+    lines += 1;
+    bytes += line.size() + 1;
+  }
+  out.reserve(lines, bytes);
+  in.clear();
+  in.seekg(0);
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
@@ -120,7 +130,6 @@ Result<QuestionList> read_names_file(const std::string& path) {
     }
     if (!any) out.push_back(Question{.name = *name, .type = RecordType::A});
   }
-  out.shrink_to_fit();
   return out;
 }
 
