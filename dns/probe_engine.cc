@@ -1,5 +1,6 @@
 #include "dns/probe_engine.h"
 
+#include <cassert>
 #include <cmath>
 #include <utility>
 
@@ -27,6 +28,7 @@ std::size_t ProbeEngine::prepare(Question question, std::vector<std::uint8_t> wi
 }
 
 std::size_t ProbeEngine::submit(std::size_t server, std::size_t prepared) {
+  assert(!prepared_[prepared].wire.empty() && "a prepared question is released once its last query is taken");
   std::size_t token = queries_.size();
   if (free_queries_.empty()) {
     queries_.push_back(Query{.server = server, .prepared = prepared});
