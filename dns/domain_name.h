@@ -45,6 +45,8 @@ class DomainName {
   friend std::strong_ordering operator<=>(const DomainName&, const DomainName&) = default;
 
  private:
+  // QuestionList keeps text() verbatim and rebuilds names from it without parsing.
+  friend class QuestionList;
   explicit DomainName(std::string lowered) : text_(std::move(lowered)) {}
   std::string text_{"."};
 };

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <memory>
-#include <optional>
 
 #include "dns/ldns_convert.h"
+#include "dns/parity_compare.h"
 
 namespace cutover::dns {
 namespace {
@@ -37,82 +36,15 @@ void sort_unique(std::vector<std::string>& lines) {
   lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
 }
 
-bool comparable(OutcomeKind kind) {
-  return kind == OutcomeKind::Answer || kind == OutcomeKind::NoData || kind == OutcomeKind::NxDomain || kind == OutcomeKind::Referral;
-}
-
-// Collects each question's views until every server has answered, then
-// compares and forgets them, so memory stays flat over 100,000 names.
-class Comparator {
- public:
-  Comparator(const ParityOptions& options, ParityReport& report) : options_(options), report_(report), slots_(options.questions.size()) {
-    servers_ = options.old_servers;
-    servers_.insert(servers_.end(), options.new_servers.begin(), options.new_servers.end());
-  }
-  const std::vector<ServerAddress>& servers() const { return servers_; }
-
-  void add(std::size_t server, std::size_t question, Outcome&& outcome) {
-    auto& slot = slots_[question];
-    if (!slot) slot = std::make_unique<Slot>(servers_.size());
-    slot->views[server] = rrset_view(outcome, options_.questions[question]);
-    if (++slot->count == servers_.size()) {
-      compare(question, *slot);
-      slot.reset();
-    }
-  }
-
- private:
-  struct Slot {
-    explicit Slot(std::size_t n) : views(n) {}
-    std::vector<std::optional<RRsetView>> views;
-    std::size_t count{0};
-  };
-
-  std::optional<std::size_t> reference(const Slot& slot) const {
-    for (std::size_t i = 0; i < options_.old_servers.size(); ++i) {
-      if (comparable(slot.views[i]->kind)) return i;
-    }
-    for (std::size_t i = 0; i < options_.old_servers.size(); ++i) {
-      if (responded(slot.views[i]->kind)) return i;
-    }
-    return std::nullopt;
-  }
-
-  void compare(std::size_t question, Slot& slot) {
-    const Question& q = options_.questions[question];
-    auto ref = reference(slot);
-    for (std::size_t i = 0; i < servers_.size(); ++i) {
-      RRsetView& view = *slot.views[i];
-      bool is_new = i >= options_.old_servers.size();
-      if (!responded(view.kind)) {
-        report_.unanswered.push_back(
-            {.server = servers_[i], .server_is_new = is_new, .question = q, .kind = view.kind, .detail = view.detail});
-        continue;
-      }
-      report_.answered += 1;
-      if (!ref || i == *ref || same_rrset(*slot.views[*ref], view, options_.ttl)) continue;
-      report_.differences.push_back({.server = servers_[i],
-                                     .server_is_new = is_new,
-                                     .question = q,
-                                     .reference_server = servers_[*ref],
-                                     .expected = *slot.views[*ref],
-                                     .actual = std::move(view)});
-    }
-  }
-
-  const ParityOptions& options_;
-  ParityReport& report_;
-  std::vector<ServerAddress> servers_{};
-  std::vector<std::unique_ptr<Slot>> slots_;
-};
-
 }  // namespace
 
-RRsetView rrset_view(const Outcome& outcome, const Question& question) {
+namespace {
+
+RRsetView view_of(const Outcome& outcome, bool with_records) {
   RRsetView view{.kind = outcome.kind, .authoritative = outcome.reply.authoritative, .detail = outcome.detail};
   if (!responded(outcome.kind)) return view;
-  auto take = [&view](const Record& rr) {
-    view.records.push_back(line_of(rr));
+  auto take = [&view, with_records](const Record& rr) {
+    if (with_records) view.records.push_back(line_of(rr));
     view.keys.push_back(key_of(rr));
     view.ttl = view.ttl == 0 ? rr.ttl : std::min(view.ttl, rr.ttl);
   };
@@ -134,8 +66,19 @@ RRsetView rrset_view(const Outcome& outcome, const Question& question) {
   }
   sort_unique(view.records);
   sort_unique(view.keys);
-  (void)question;
   return view;
+}
+
+}  // namespace
+
+RRsetView rrset_view(const Outcome& outcome, const Question& question) {
+  (void)question;
+  return view_of(outcome, true);
+}
+
+RRsetView rrset_keys(const Outcome& outcome, const Question& question) {
+  (void)question;
+  return view_of(outcome, false);
 }
 
 bool same_rrset(const RRsetView& reference, const RRsetView& view, TtlRule rule) {
@@ -154,19 +97,13 @@ Result<ParityReport> check_parity(const ParityOptions& options) {
   if (options.old_servers.empty() || options.new_servers.empty()) {
     return fail(ErrorCode::Invalid, "parity needs at least one old and one new server");
   }
-  Comparator comparator(options, report);
+  detail::ParityComparator comparator(options.old_servers, options.new_servers, options.questions, options.ttl, report);
   auto ran = probe_matrix(
       comparator.servers(), options.questions, options.probe, false,
-      [&](std::size_t server, std::size_t question, Outcome&& outcome) { comparator.add(server, question, std::move(outcome)); },
-      &report.totals);
+      [&](std::size_t server, std::size_t question, Outcome&& outcome) { comparator.add(server, question, outcome); }, &report.totals);
   if (!ran) return std::unexpected(ran.error());
-  if (!report.differences.empty()) {
-    report.verdict = Verdict::NotConsistent;
-  } else if (!report.unanswered.empty()) {
-    report.verdict = Verdict::Undecided;
-  } else {
-    report.verdict = Verdict::Consistent;
-  }
+  comparator.finish();
+  report.verdict = detail::parity_verdict(report);
   return report;
 }
 

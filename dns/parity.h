@@ -14,6 +14,7 @@
 #include "dns/message.h"
 #include "dns/probe_options.h"
 #include "dns/prober.h"
+#include "dns/question_list.h"
 #include "dns/report.h"
 #include "dns/result.h"
 #include "dns/server_address.h"
@@ -30,7 +31,7 @@ enum class TtlRule { Ignore, Equal, NotLonger };
 struct ParityOptions {
   std::vector<ServerAddress> old_servers{};
   std::vector<ServerAddress> new_servers{};
-  std::vector<Question> questions{};
+  QuestionList questions{};  // packed: a zone may have millions of names
   TtlRule ttl{TtlRule::Ignore};
   ProbeOptions probe{};
 };
@@ -84,11 +85,16 @@ struct ParityReport {
   Verdict verdict{Verdict::Undecided};
 };
 
-/// Runs the comparison. Fails only on local errors (no socket, a question ldns cannot encode).
+/// Runs the comparison. Answers are compared as they arrive and forgotten
+/// when they agree, so memory grows with what differs, not with the number of
+/// questions. Fails only on local errors (no socket, a question ldns cannot encode).
 Result<ParityReport> check_parity(const ParityOptions& options);
 
 /// The comparable form of an outcome to `question`.
 RRsetView rrset_view(const Outcome& outcome, const Question& question);
+/// rrset_view without the display lines (`records` left empty): all that
+/// same_rrset needs, for the many answers that agree and are then dropped.
+RRsetView rrset_keys(const Outcome& outcome, const Question& question);
 /// True when `view` agrees with the reference: same kind, same AA, same keys,
 /// and a TTL as `rule` asks.
 bool same_rrset(const RRsetView& reference, const RRsetView& view, TtlRule rule);

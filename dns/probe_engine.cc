@@ -1,5 +1,6 @@
 #include "dns/probe_engine.h"
 
+#include <cassert>
 #include <cmath>
 #include <utility>
 
@@ -14,15 +15,46 @@ ProbeEngine::ProbeEngine(ProbeOptions options, std::size_t server_count, std::ui
   if (options_.max_in_flight == 0) options_.max_in_flight = 1;
 }
 
-std::size_t ProbeEngine::prepare(Question question, std::vector<std::uint8_t> wire) {
-  prepared_.push_back(Prepared{.question = std::move(question), .wire = std::move(wire)});
-  return prepared_.size() - 1;
+std::size_t ProbeEngine::prepare(Question question, std::vector<std::uint8_t> wire, std::size_t tag) {
+  Prepared entry{.question = std::move(question), .wire = std::move(wire), .tag = tag};
+  if (free_prepared_.empty()) {
+    prepared_.push_back(std::move(entry));
+    return prepared_.size() - 1;
+  }
+  std::size_t index = free_prepared_.back();
+  free_prepared_.pop_back();
+  prepared_[index] = std::move(entry);
+  return index;
 }
 
 std::size_t ProbeEngine::submit(std::size_t server, std::size_t prepared) {
-  queries_.push_back(Query{.server = server, .prepared = prepared});
-  servers_[server].pending.push_back(queries_.size() - 1);
-  return queries_.size() - 1;
+  assert(!prepared_[prepared].wire.empty() && "a prepared question is released once its last query is taken");
+  std::size_t token = queries_.size();
+  if (free_queries_.empty()) {
+    queries_.push_back(Query{.server = server, .prepared = prepared});
+  } else {
+    token = free_queries_.back();
+    free_queries_.pop_back();
+    queries_[token] = Query{.server = server, .prepared = prepared, .generation = queries_[token].generation + 1};
+  }
+  prepared_[prepared].users += 1;
+  submitted_ += 1;
+  if (const auto& closed = servers_[server].closed) {
+    finish(token, Outcome{.kind = closed->kind, .detail = closed->detail});
+  } else {
+    servers_[server].pending.push_back(token);
+  }
+  return token;
+}
+
+bool ProbeEngine::hungry(std::size_t low_water) const {
+  bool any_open = false;
+  for (const auto& server : servers_) {
+    if (server.closed) continue;
+    if (server.pending.size() < low_water) return true;
+    any_open = true;
+  }
+  return !any_open;
 }
 
 std::chrono::nanoseconds ProbeEngine::timeout_for(int attempt) const {
@@ -69,7 +101,8 @@ bool ProbeEngine::send_one(std::size_t index, TimePoint now, std::vector<Send>& 
   in_flight_ += 1;
   stats_.sent += 1;
   if (query.attempts > 1) stats_.retries += 1;
-  deadlines_.push(Deadline{.at = now + timeout_for(query.attempts), .token = token, .attempt = query.attempts});
+  deadlines_.push(
+      Deadline{.at = now + timeout_for(query.attempts), .token = token, .generation = query.generation, .attempt = query.attempts});
   out.push_back(Send{.token = token, .server = index, .id = query.id, .wire = &prepared_[query.prepared].wire});
   return true;
 }
@@ -100,7 +133,8 @@ void ProbeEngine::expire(TimePoint now) {
     Deadline deadline = deadlines_.top();
     deadlines_.pop();
     Query& query = queries_[deadline.token];
-    if (query.state != State::InFlight || query.attempts != deadline.attempt) continue;  // answered or resent
+    // Answered, resent, or the slot now holds another query.
+    if (query.generation != deadline.generation || query.state != State::InFlight || query.attempts != deadline.attempt) continue;
     release_id(deadline.token);
     if (query.attempts < options_.attempts) {
       query.state = State::Pending;
@@ -119,12 +153,18 @@ void ProbeEngine::give_up_on(std::size_t index) {
   // A dead server would otherwise cost every one of its queries the full
   // retry schedule: 100,000 names would take hours. Its remaining queries end
   // as timeouts at once, still reported, never counted as answers.
+  std::string detail = "not sent: the server left " + std::to_string(servers_[index].silent_in_a_row) + " queries in a row unanswered";
+  close(index, Outcome{.kind = OutcomeKind::Timeout, .detail = detail});
+}
+
+void ProbeEngine::close(std::size_t index, Outcome how) {
+  // Queries submitted later end the same way at once (submit()).
   Server& server = servers_[index];
-  std::string detail = "not sent: the server left " + std::to_string(server.silent_in_a_row) + " queries in a row unanswered";
+  server.closed = std::move(how);
   while (!server.pending.empty()) {
     std::size_t token = server.pending.front();
     server.pending.pop_front();
-    finish(token, Outcome{.kind = OutcomeKind::Timeout, .detail = detail, .attempts = queries_[token].attempts});
+    finish(token, Outcome{.kind = server.closed->kind, .detail = server.closed->detail, .attempts = queries_[token].attempts});
   }
 }
 
@@ -177,11 +217,7 @@ void ProbeEngine::on_unreachable(std::size_t server, std::uint16_t id, const std
   release_id(token);
   finish(token, Outcome{.kind = OutcomeKind::Unreachable, .detail = why, .attempts = queries_[token].attempts});
   // Nothing listens there: the queries still waiting would only be refused in turn.
-  while (!state.pending.empty()) {
-    std::size_t waiting = state.pending.front();
-    state.pending.pop_front();
-    finish(waiting, Outcome{.kind = OutcomeKind::Unreachable, .detail = "not sent: " + why, .attempts = queries_[waiting].attempts});
-  }
+  close(server, Outcome{.kind = OutcomeKind::Unreachable, .detail = "not sent: " + why});
 }
 
 std::vector<std::size_t> ProbeEngine::take_tcp_requests() { return std::exchange(tcp_requests_, {}); }
@@ -212,12 +248,25 @@ void ProbeEngine::finish(std::size_t token, Outcome outcome) {
   if (query.state == State::Done) return;
   query.state = State::Done;
   finished_ += 1;
-  completed_.push_back(Completed{.token = token, .outcome = std::move(outcome)});
+  completed_.push_back(
+      Completed{.token = token, .server = query.server, .tag = prepared_[query.prepared].tag, .outcome = std::move(outcome)});
 }
 
 void ProbeEngine::take_completed(std::vector<Completed>& out) {
-  for (auto& done : completed_) out.push_back(std::move(done));
+  for (auto& done : completed_) {
+    std::size_t token = done.token;
+    out.push_back(std::move(done));
+    release(token);
+  }
   completed_.clear();
+}
+
+void ProbeEngine::release(std::size_t token) {
+  free_queries_.push_back(token);
+  Prepared& prepared = prepared_[queries_[token].prepared];
+  if (--prepared.users > 0) return;
+  prepared = Prepared{};  // frees the name and the wire now, not at reuse
+  free_prepared_.push_back(queries_[token].prepared);
 }
 
 std::optional<ProbeEngine::TimePoint> ProbeEngine::next_wakeup() const {

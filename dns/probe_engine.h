@@ -5,13 +5,19 @@
 // packets and a fake clock.
 //
 //   ProbeEngine engine(options, server_count, seed);
-//   auto p = engine.prepare(question, wire);           // once per question
+//   auto p = engine.prepare(question, wire, tag);      // once per question
 //   auto token = engine.submit(server, p);              // once per (server, question)
-//   loop: engine.poll_sends(now, sends)  -> send them (patching the id)
+//   loop: (prepare and submit more while hungry())
+//         engine.poll_sends(now, sends)  -> send them (patching the id)
 //         engine.on_datagram(server, bytes, now)  for each reply read
 //         engine.take_tcp_requests()  -> do TCP, then on_tcp_reply / on_tcp_error
 //         engine.take_completed(done) -> outcomes
 //   until engine.done()
+//
+// Memory follows the queries alive, not the run: a query's slot and its
+// question's wire are recycled once its Completed is taken, so a caller that
+// submits as the queues drain (probe_matrix) asks millions of questions in a
+// few MB.
 
 #include <chrono>
 #include <cstddef>
@@ -51,18 +57,30 @@ class ProbeEngine {
     std::uint16_t id{0};
     const std::vector<std::uint8_t>* wire{nullptr};
   };
-  /// A finished query.
+  /// A finished query: its token, server and the tag its question was prepared with.
   struct Completed {
     std::size_t token{0};
+    std::size_t server{0};
+    std::size_t tag{0};
     Outcome outcome{};
   };
 
   ProbeEngine(ProbeOptions options, std::size_t server_count, std::uint32_t seed);
 
-  /// Registers a question and its query wire (id 0); returns its index for submit().
-  std::size_t prepare(Question question, std::vector<std::uint8_t> wire);
-  /// Queues a query of prepared question `prepared` to `server`; tokens count from 0.
+  /// Registers a question and its query wire (id 0), with a caller's `tag`
+  /// handed back in each Completed; returns its index for submit(). The index
+  /// is reused once every query submitted with it has been taken.
+  std::size_t prepare(Question question, std::vector<std::uint8_t> wire, std::size_t tag = 0);
+  /// Queues a query of prepared question `prepared` to `server`. Tokens count
+  /// from 0; a token is reused only after its Completed has been taken. A
+  /// server given up on (silent, or unreachable) ends the query at once, as
+  /// it ended the queries queued when it was given up.
   std::size_t submit(std::size_t server, std::size_t prepared);
+  /// Prepared questions with a query not yet taken.
+  std::size_t open_questions() const { return prepared_.size() - free_prepared_.size(); }
+  /// True when a server still asked has fewer than `low_water` queries
+  /// queued, or every server was given up: time to submit more.
+  bool hungry(std::size_t low_water) const;
 
   /// Expires overdue queries (retrying or failing them), then appends up to
   /// `limit` sends allowed now by the windows and rate limits.
@@ -88,9 +106,9 @@ class ProbeEngine {
   /// When poll_sends should next be called even if nothing arrives; nullopt when nothing waits on time.
   std::optional<TimePoint> next_wakeup() const;
   /// True when every submitted query has completed and been taken.
-  bool done() const { return finished_ == queries_.size() && completed_.empty(); }
+  bool done() const { return finished_ == submitted_ && completed_.empty(); }
   /// True when every submitted query has finished (some may still wait in take_completed).
-  bool finished() const { return finished_ == queries_.size(); }
+  bool finished() const { return finished_ == submitted_; }
 
   std::size_t server_of(std::size_t token) const { return queries_[token].server; }
   const Question& question_of(std::size_t token) const { return prepared_[queries_[token].prepared].question; }
@@ -102,10 +120,13 @@ class ProbeEngine {
   struct Prepared {
     Question question{};
     std::vector<std::uint8_t> wire{};
+    std::size_t tag{0};
+    std::size_t users{0};  // queries submitted and not yet taken
   };
   struct Query {
     std::size_t server{0};
     std::size_t prepared{0};
+    std::uint32_t generation{0};  // bumped when the slot is reused: old deadlines then miss
     std::uint16_t id{0};
     std::uint8_t attempts{0};
     State state{State::Pending};
@@ -117,10 +138,12 @@ class ProbeEngine {
     std::size_t in_flight{0};
     std::size_t silent_in_a_row{0};  // queries that ended unanswered since the last reply
     TimePoint next_send{};
+    std::optional<Outcome> closed{};  // given up on: how every later query to it ends
   };
   struct Deadline {
     TimePoint at{};
     std::size_t token{0};
+    std::uint32_t generation{0};
     std::uint8_t attempt{0};
     bool operator>(const Deadline& other) const { return at > other.at; }
   };
@@ -130,17 +153,22 @@ class ProbeEngine {
   std::uint16_t allocate_id(Server& server, std::size_t token);
   void release_id(std::size_t token);
   void give_up_on(std::size_t server);
+  void close(std::size_t server, Outcome how);
   void finish(std::size_t token, Outcome outcome);
+  void release(std::size_t token);
   std::chrono::nanoseconds timeout_for(int attempt) const;
 
   ProbeOptions options_{};
-  std::vector<Prepared> prepared_{};
+  std::deque<Prepared> prepared_{};  // a deque: Send::wire points into it while more are prepared
+  std::vector<std::size_t> free_prepared_{};
   std::vector<Query> queries_{};
+  std::vector<std::size_t> free_queries_{};
   std::vector<Server> servers_{};
   std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> deadlines_{};
   std::vector<std::size_t> tcp_requests_{};
   std::vector<Completed> completed_{};
   std::size_t in_flight_{0};
+  std::size_t submitted_{0};
   std::size_t finished_{0};
   std::size_t next_server_{0};
   std::mt19937 random_;

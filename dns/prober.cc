@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <random>
 
 #include "dns/probe_engine.h"
@@ -22,6 +23,14 @@ using Clock = std::chrono::steady_clock;
 constexpr std::size_t kBatch = 64;
 constexpr std::size_t kMaxDatagram = 4096;
 constexpr std::size_t kMaxQuery = 512;
+// probe_matrix submits questions as the servers' queues drain, never the
+// whole list at once: memory follows the queries alive, not the zone. A queue
+// is topped up below kLowWater (above what one pass of the loop can send, so
+// no server idles), and at most kMaxOpenQuestions questions wait for some
+// server: that is how far the fast servers may run ahead of one that lost a
+// packet (at ~15,000 questions/s, the half second of its first retry).
+constexpr std::size_t kLowWater = 4 * kBatch;
+constexpr std::size_t kMaxOpenQuestions = 16384;
 
 // The key of a source address: family, address bytes and port, so replies are
 // attributed to the server they came from, not just to an id.
@@ -46,8 +55,10 @@ class Driver {
   }
 
   Result<void> open();
-  template <class OnDone>
-  void run(OnDone&& on_done);
+  /// Runs until every query submitted has completed. `feed()` is called at
+  /// each pass and may submit more queries; it returns true when it did.
+  template <class Feed, class OnDone>
+  void run(Feed&& feed, OnDone&& on_done);
 
  private:
   void send(const std::vector<ProbeEngine::Send>& sends);
@@ -196,24 +207,26 @@ int Driver::poll_timeout(bool more_to_send) const {
   return static_cast<int>(std::clamp<long long>(left, 0, 1000));
 }
 
-template <class OnDone>
-void Driver::run(OnDone&& on_done) {
+template <class Feed, class OnDone>
+void Driver::run(Feed&& feed, OnDone&& on_done) {
   std::vector<ProbeEngine::Send> sends;
   std::vector<ProbeEngine::Completed> completed;
-  while (!engine_.done()) {
+  while (true) {
+    bool fed = feed();
+    if (engine_.done()) break;
     sends.clear();
     engine_.poll_sends(Clock::now(), sends, kBatch);
     send(sends);
     std::array<pollfd, 2> fds{pollfd{.fd = v4_.get(), .events = POLLIN, .revents = 0},
                               pollfd{.fd = v6_.get(), .events = POLLIN, .revents = 0}};
     // The last queries may have ended in poll_sends (a final timeout): nothing left to wait for.
-    if (!engine_.finished()) ::poll(fds.data(), fds.size(), poll_timeout(sends.size() == kBatch));
+    if (!engine_.finished()) ::poll(fds.data(), fds.size(), poll_timeout(fed || sends.size() == kBatch));
     if (v4_) receive(v4_.get());
     if (v6_) receive(v6_.get());
     do_tcp();
     completed.clear();
     engine_.take_completed(completed);
-    for (auto& c : completed) on_done(c.token, std::move(c.outcome));
+    for (auto& c : completed) on_done(c, std::move(c.outcome));
   }
 }
 
@@ -256,27 +269,48 @@ Result<std::vector<Outcome>> probe(std::span<const ProbeRequest> requests, const
   std::vector<Outcome> outcomes(requests.size());
   Driver driver(engine, std::move(*endpoints), options);
   if (auto ok = driver.open(); !ok) return std::unexpected(ok.error());
-  driver.run([&](std::size_t token, Outcome&& outcome) { outcomes[token] = std::move(outcome); });
+  driver.run([] { return false; },
+             [&](const ProbeEngine::Completed& done, Outcome&& outcome) { outcomes[done.token] = std::move(outcome); });
   return outcomes;
 }
 
-Result<void> probe_matrix(std::span<const ServerAddress> servers, std::span<const Question> questions, const ProbeOptions& options,
+Result<void> probe_matrix(std::span<const ServerAddress> servers, const QuestionList& questions, const ProbeOptions& options,
                           bool recursion_desired, const MatrixCallback& on_done, ProbeTotals* totals) {
   std::vector<std::size_t> index_of;
   auto endpoints = endpoints_of(servers, index_of);
   if (!endpoints) return std::unexpected(endpoints.error());
   ProbeEngine engine(options, endpoints->size(), std::random_device{}());
-  for (const auto& question : questions) {
-    auto wire = detail::build_query(question, {.recursion_desired = recursion_desired, .edns_udp_size = options.edns_udp_size});
-    if (!wire) return std::unexpected(wire.error());
-    std::size_t prepared = engine.prepare(question, std::move(*wire));
-    for (std::size_t s = 0; s < servers.size(); ++s) engine.submit(index_of[s], prepared);
-  }
+  // Which server (column) each live token asks; the question (row) comes back as the tag.
+  std::vector<std::size_t> column_of_token;
+  std::size_t next = 0;
+  std::optional<Error> failed;
+  auto feed = [&] {
+    bool fed = false;
+    while (next < questions.size() && !failed && engine.open_questions() < kMaxOpenQuestions && engine.hungry(kLowWater)) {
+      Question question = questions[next];
+      auto wire = detail::build_query(question, {.recursion_desired = recursion_desired, .edns_udp_size = options.edns_udp_size});
+      if (!wire) {
+        failed = wire.error();  // the queries in flight still end; nothing more is asked
+        break;
+      }
+      std::size_t prepared = engine.prepare(std::move(question), std::move(*wire), next);
+      for (std::size_t s = 0; s < servers.size(); ++s) {
+        std::size_t token = engine.submit(index_of[s], prepared);
+        if (token >= column_of_token.size()) column_of_token.resize(token + 1);
+        column_of_token[token] = s;
+      }
+      ++next;
+      fed = true;
+    }
+    return fed;
+  };
   Driver driver(engine, std::move(*endpoints), options);
   if (auto ok = driver.open(); !ok) return std::unexpected(ok.error());
-  std::size_t width = servers.size();
-  driver.run([&](std::size_t token, Outcome&& outcome) { on_done(token % width, token / width, std::move(outcome)); });
+  driver.run(feed, [&](const ProbeEngine::Completed& done, Outcome&& outcome) {
+    on_done(column_of_token[done.token], done.tag, std::move(outcome));
+  });
   if (totals) *totals = totals_of(engine.stats());
+  if (failed) return std::unexpected(*failed);
   return {};
 }
 

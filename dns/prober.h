@@ -14,6 +14,7 @@
 
 #include "dns/message.h"
 #include "dns/probe_options.h"
+#include "dns/question_list.h"
 #include "dns/result.h"
 #include "dns/server_address.h"
 
@@ -44,10 +45,13 @@ Result<std::vector<Outcome>> probe(std::span<const ProbeRequest> requests, const
 /// Called once per (server index, question index) as soon as that query finishes.
 using MatrixCallback = std::function<void(std::size_t server, std::size_t question, Outcome&& outcome)>;
 
-/// Asks every question of every server (questions are the outer loop, so
-/// results arrive roughly in question order), streaming outcomes to `on_done`
-/// instead of keeping them. Fails like probe(). `totals`, when given, receives the counters.
-Result<void> probe_matrix(std::span<const ServerAddress> servers, std::span<const Question> questions, const ProbeOptions& options,
+/// Asks every question of every server, streaming each outcome to `on_done`
+/// as it arrives instead of keeping it. Questions are submitted in order as
+/// the servers' queues drain (a few thousand alive at once, whatever the
+/// length of the list), so results arrive roughly in question order and
+/// memory does not grow with the list. Fails like probe(); a question that
+/// cannot be encoded stops the run there. `totals`, when given, receives the counters.
+Result<void> probe_matrix(std::span<const ServerAddress> servers, const QuestionList& questions, const ProbeOptions& options,
                           bool recursion_desired, const MatrixCallback& on_done, ProbeTotals* totals = nullptr);
 
 }  // namespace cutover::dns

@@ -98,10 +98,20 @@ std::vector<Question> parity_questions(const ZoneFile& zone) {
   return out;
 }
 
-Result<std::vector<Question>> read_names_file(const std::string& path) {
+Result<QuestionList> read_names_file(const std::string& path) {
   std::ifstream in(path);
   if (!in) return fail(ErrorCode::NotFound, "cannot open names file '" + path + "'");
-  std::vector<Question> out;
+  // A first pass sizes the list: a name's text is at most its line and a dot.
+  QuestionList out;
+  std::size_t lines = 0;
+  std::size_t bytes = 0;
+  for (std::string line; std::getline(in, line);) {
+    lines += 1;
+    bytes += line.size() + 1;
+  }
+  out.reserve(lines, bytes);
+  in.clear();
+  in.seekg(0);
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);

@@ -8,6 +8,7 @@
 
 #include "dns/domain_name.h"
 #include "dns/message.h"
+#include "dns/question_list.h"
 #include "dns/result.h"
 #include "dns/server_address.h"
 
@@ -39,7 +40,8 @@ std::vector<Question> parity_questions(const ZoneFile& zone);
 
 /// Reads a names file: one `NAME [TYPE...]` per line (type A when none), `#`
 /// comments and blank lines ignored. Fails with the line number on a bad name or type.
-Result<std::vector<Question>> read_names_file(const std::string& path);
+/// Packed (QuestionList): a names file may list millions of names.
+Result<QuestionList> read_names_file(const std::string& path);
 
 /// The addresses (A and AAAA records, port 53) in a root hints file such as
 /// /usr/share/dns/root.hints. Fails when the file is unreadable or lists none.

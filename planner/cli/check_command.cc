@@ -72,7 +72,7 @@ ExitCode run_delegation(const DelegationFlags& f) {
   return exit_for(report->verdict);
 }
 
-dns::Result<std::vector<dns::Question>> questions_of(const ParityFlags& f) {
+dns::Result<dns::QuestionList> questions_of(const ParityFlags& f) {
   if (!f.names_file.empty()) return dns::read_names_file(f.names_file);
   std::optional<dns::DomainName> origin;
   if (!f.origin.empty()) {
@@ -82,7 +82,8 @@ dns::Result<std::vector<dns::Question>> questions_of(const ParityFlags& f) {
   }
   auto zone = dns::read_zone_file(f.zone_file, origin);
   if (!zone) return std::unexpected(zone.error());
-  return dns::parity_questions(*zone);
+  // The zone's records are freed on return; the questions stay, packed.
+  return dns::QuestionList(dns::parity_questions(*zone));
 }
 
 ExitCode run_parity(const ParityFlags& f) {

@@ -114,5 +114,19 @@ TEST(ParityRules, AReferralComparesItsGlue) {
   EXPECT_EQ(view.records, (std::vector<std::string>{"dev.example.test. ns ns1.dev.example.test.", "ns1.dev.example.test. a 192.0.2.9"}));
 }
 
+TEST(ParityRules, KeysAloneCompareAsTheFullView) {
+  Outcome outcome{.kind = OutcomeKind::Answer};
+  outcome.reply.authoritative = true;
+  outcome.reply.answer.push_back(record("www.example.test. 300 IN A 192.0.2.1"));
+  outcome.reply.answer.push_back(record("WWW.example.test. 60 IN A 192.0.2.2"));
+  Question q{.name = *DomainName::parse("www.example.test"), .type = RecordType::A};
+  auto full = rrset_view(outcome, q);
+  auto keys = rrset_keys(outcome, q);
+  EXPECT_TRUE(keys.records.empty());
+  EXPECT_EQ(keys.keys, full.keys);
+  EXPECT_EQ(keys.ttl, 60u);
+  EXPECT_TRUE(same_rrset(full, keys, TtlRule::Equal));
+}
+
 }  // namespace
 }  // namespace cutover::dns

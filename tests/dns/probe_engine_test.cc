@@ -299,5 +299,89 @@ TEST(ProbeEngineGiveUp, SilentServerQueueIsDroppedAsTimeouts) {
   EXPECT_TRUE(engine.done());
 }
 
+// Slots are recycled once taken, so a long run keeps only the queries alive.
+TEST_F(ProbeEngineTest, ATakenTokenIsReusedAndItsOldDeadlineDoesNotTouchTheNewQuery) {
+  auto engine = make({.timeout = 100ms, .backoff = 2.0, .attempts = 2});
+  auto q = question("www.example.test");
+  auto first = engine.submit(0, engine.prepare(q, *build_query(q, {}), 7));
+  auto out = sends(engine, kT0);
+  ASSERT_EQ(out.size(), 1u);
+  engine.on_datagram(0, wire_of(answer_for(out[0].id)), kT0 + 1ms);
+  auto done = completed(engine);
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_EQ(done[0].tag, 7u);
+  EXPECT_EQ(done[0].server, 0u);
+  EXPECT_EQ(engine.open_questions(), 0u);  // the question's wire went with its last query
+  // The slot comes back; the first query's deadline (at 100 ms) must not expire the new one (sent at 50 ms).
+  auto second = engine.submit(0, engine.prepare(q, *build_query(q, {}), 8));
+  EXPECT_EQ(second, first);
+  auto resent = sends(engine, kT0 + 50ms);
+  ASSERT_EQ(resent.size(), 1u);
+  EXPECT_TRUE(sends(engine, kT0 + 100ms).empty());  // no retry yet: its own deadline is 150 ms
+  EXPECT_EQ(engine.stats().retries, 0u);
+  engine.on_datagram(0, wire_of(answer_for(resent[0].id)), kT0 + 120ms);
+  done = completed(engine);
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_EQ(done[0].tag, 8u);
+  EXPECT_EQ(done[0].outcome.kind, OutcomeKind::Answer);
+  EXPECT_EQ(done[0].outcome.attempts, 1);
+  EXPECT_TRUE(engine.done());
+}
+
+TEST_F(ProbeEngineTest, HungryWhileAQueueIsShort) {
+  auto engine = make({.timeout = 100ms, .max_in_flight_per_server = 1}, 2);
+  EXPECT_TRUE(engine.hungry(2));
+  add(engine, 0, question("www.example.test"));
+  add(engine, 0, question("www.example.test"));
+  EXPECT_TRUE(engine.hungry(2));  // server 1 has nothing queued
+  add(engine, 1, question("www.example.test"));
+  add(engine, 1, question("www.example.test"));
+  EXPECT_FALSE(engine.hungry(2));
+  EXPECT_EQ(engine.open_questions(), 4u);
+  sends(engine, kT0);  // one leaves each queue
+  EXPECT_TRUE(engine.hungry(2));
+}
+
+// Submitting as the queues drain must not bring a given-up server back: its
+// later queries end at once, as the queued ones did.
+TEST(ProbeEngineGiveUp, QueriesSubmittedAfterGivingUpEndAtOnce) {
+  using namespace std::chrono_literals;
+  ProbeEngine engine({.timeout = 100ms, .attempts = 1, .max_in_flight_per_server = 2, .give_up_after = 2}, 2, 1);
+  auto q = Question{.name = *DomainName::parse("www.example.test"), .type = RecordType::A};
+  auto p = engine.prepare(q, *build_query(q, {}));
+  engine.submit(0, p);
+  engine.submit(0, p);
+  std::vector<ProbeEngine::Send> sends;
+  engine.poll_sends(ProbeEngine::TimePoint{}, sends, 100);
+  ASSERT_EQ(sends.size(), 2u);
+  sends.clear();
+  engine.poll_sends(ProbeEngine::TimePoint{} + 100ms, sends, 100);  // both time out: server 0 is given up
+  auto later = engine.submit(0, p);
+  auto alive = engine.submit(1, p);
+  sends.clear();
+  engine.poll_sends(ProbeEngine::TimePoint{} + 101ms, sends, 100);
+  ASSERT_EQ(sends.size(), 1u);  // only to server 1
+  EXPECT_EQ(sends[0].token, alive);
+  std::vector<ProbeEngine::Completed> done;
+  engine.take_completed(done);
+  ASSERT_EQ(done.size(), 3u);
+  EXPECT_EQ(done[2].token, later);
+  EXPECT_EQ(done[2].outcome.kind, OutcomeKind::Timeout);
+  EXPECT_NE(done[2].outcome.detail.find("not sent"), std::string::npos) << done[2].outcome.detail;
+  EXPECT_FALSE(engine.finished());
+}
+
+TEST(ProbeEngineGiveUp, EveryServerGivenUpStillWantsTheRestSubmitted) {
+  using namespace std::chrono_literals;
+  ProbeEngine engine({.timeout = 100ms, .attempts = 1, .max_in_flight_per_server = 1, .give_up_after = 1}, 1, 1);
+  auto q = Question{.name = *DomainName::parse("www.example.test"), .type = RecordType::A};
+  engine.submit(0, engine.prepare(q, *build_query(q, {})));
+  std::vector<ProbeEngine::Send> sends;
+  engine.poll_sends(ProbeEngine::TimePoint{}, sends, 100);
+  EXPECT_FALSE(engine.hungry(0));
+  engine.poll_sends(ProbeEngine::TimePoint{} + 100ms, sends, 100);
+  EXPECT_TRUE(engine.hungry(0));  // nobody left to ask: the caller submits the rest, which end at once
+}
+
 }  // namespace
 }  // namespace cutover::dns::detail

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 
 #include "tests/dns/fake_dns_server.h"
 
@@ -62,6 +64,39 @@ TEST(ProberTest, ManyQueriesInFlightAreEachMatchedToTheirQuestion) {
   EXPECT_TRUE(std::ranges::all_of(seen, [](int n) { return n == 1; }));
   EXPECT_GE(totals.replies, questions.size());
   EXPECT_GE(totals.sent, questions.size());
+}
+
+// More questions than probe_matrix keeps open at once (16,384), and a silent
+// server beside a live one: every (server, question) ends exactly once, the
+// live server answers them all, and the silent one, once given up, costs no
+// retry schedule for the questions submitted after it was.
+TEST(ProberTest, MatrixLongerThanItsWindowWithASilentServer) {
+  FakeDnsServer live({.family = AF_INET});
+  FakeDnsServer silent({.family = AF_INET, .silent = true});
+  ASSERT_NE(live.port(), 0);
+  ASSERT_NE(silent.port(), 0);
+  QuestionList questions;
+  for (int i = 0; i < 20000; ++i)
+    questions.push_back({.name = *DomainName::parse("n" + std::to_string(i) + ".example.test"), .type = RecordType::A});
+  std::vector<ServerAddress> servers{*parse_server_address("127.0.0.1@" + std::to_string(live.port())),
+                                     *parse_server_address("127.0.0.1@" + std::to_string(silent.port()))};
+  std::vector<std::array<int, 2>> seen(questions.size(), {0, 0});
+  std::size_t answered = 0;
+  std::size_t timed_out = 0;
+  auto started = std::chrono::steady_clock::now();
+  auto ran = probe_matrix(servers, questions, {.timeout = 50ms, .attempts = 2, .max_in_flight_per_server = 64}, false,
+                          [&](std::size_t s, std::size_t q, Outcome&& o) {
+                            seen[q][s] += 1;
+                            if (s == 0 && o.kind == OutcomeKind::Answer && o.reply.answer.at(0).name == questions[q].name) ++answered;
+                            if (s == 1 && o.kind == OutcomeKind::Timeout) ++timed_out;
+                          });
+  auto elapsed = std::chrono::steady_clock::now() - started;
+  ASSERT_TRUE(ran.has_value());
+  EXPECT_EQ(answered, questions.size());
+  EXPECT_EQ(timed_out, questions.size());
+  EXPECT_TRUE(std::ranges::all_of(seen, [](const auto& n) { return n[0] == 1 && n[1] == 1; }));
+  EXPECT_LT(silent.udp_queries(), 200);  // the first ones and their retries, then nothing
+  EXPECT_LT(elapsed, 20s);
 }
 
 TEST(ProberTest, TruncatedUdpReplyIsRepeatedOverTcp) {
