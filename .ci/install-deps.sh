@@ -10,6 +10,9 @@ packages=(
   libgtest-dev libbenchmark-dev
   # tests/run.sh checks every C++ file against .clang-format
   clang-format
+  # the fuzz smoke (tests/fuzz, issue 13): libFuzzer exists only in clang, and
+  # its runtime with ASan's and UBSan's comes in libclang-rt; 14 is Debian 12's clang
+  clang-14 libclang-rt-14-dev
   # the lab: real DNS servers and clients on loopback
   knot knot-dnsutils nsd unbound ldnsutils dnsperf bind9-dnsutils iproute2 procps time
   # BIND 9 as the old provider of the RFC 2136 copy (tests/lab/bind_zones)

@@ -20,6 +20,17 @@ std::string string_of(const json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string{};
 }
 
+// The list at `key` (empty when absent); Corrupt when it is there but not a
+// list, rather than read as one: json::value() and iteration would throw, or
+// take a string for a list of one (found by tests/fuzz/domains_json).
+Result<const json*> list_of(const json& object, const char* key) {
+  static const json kEmpty = json::array();
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return &kEmpty;
+  if (!it->is_array()) return fail(ErrorCode::Corrupt, std::string("Route 53 Domains response: ") + key + " is not a list");
+  return &*it;
+}
+
 std::optional<Timestamp> time_of(const json& object, const char* key) {
   auto it = object.find(key);
   if (it == object.end() || !it->is_number()) return std::nullopt;
@@ -69,14 +80,21 @@ Result<DomainDetail> parse_domain_detail(std::string_view text) {
   DomainDetail out{.domain_name = string_of(*o, "DomainName"),
                    .expiration_date = time_of(*o, "ExpirationDate"),
                    .registrar_name = string_of(*o, "RegistrarName")};
-  for (const json& ns : o->value("Nameservers", json::array())) {
+  auto nameservers = list_of(*o, "Nameservers");
+  if (!nameservers) return std::unexpected(nameservers.error());
+  for (const json& ns : **nameservers) {
+    if (!ns.is_object()) return fail(ErrorCode::Corrupt, "Route 53 Domains response: a name server is not an object");
     Nameserver entry{.name = string_of(ns, "Name")};
-    for (const json& ip : ns.value("GlueIps", json::array())) {
+    auto glue = list_of(ns, "GlueIps");
+    if (!glue) return std::unexpected(glue.error());
+    for (const json& ip : **glue) {
       if (ip.is_string()) entry.glue_ips.push_back(ip.get<std::string>());
     }
     out.nameservers.push_back(std::move(entry));
   }
-  for (const json& status : o->value("StatusList", json::array())) {
+  auto statuses = list_of(*o, "StatusList");
+  if (!statuses) return std::unexpected(statuses.error());
+  for (const json& status : **statuses) {
     if (status.is_string()) out.status_list.push_back(status.get<std::string>());
   }
   if (auto it = o->find("AutoRenew"); it != o->end() && it->is_boolean()) out.auto_renew = it->get<bool>();
@@ -93,7 +111,12 @@ Result<OperationsPage> parse_operations_page(std::string_view text) {
   auto o = parse_object(text);
   if (!o) return std::unexpected(o.error());
   OperationsPage page{.next_marker = string_of(*o, "NextPageMarker")};
-  for (const json& op : o->value("Operations", json::array())) page.operations.push_back(operation_of(op));
+  auto operations = list_of(*o, "Operations");
+  if (!operations) return std::unexpected(operations.error());
+  for (const json& op : **operations) {
+    if (!op.is_object()) return fail(ErrorCode::Corrupt, "Route 53 Domains response: an operation is not an object");
+    page.operations.push_back(operation_of(op));
+  }
   return page;
 }
 

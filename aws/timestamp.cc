@@ -6,6 +6,9 @@
 namespace cutover::aws {
 namespace {
 
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2200;
+
 bool read_int(std::string_view text, size_t pos, size_t len, int& out) {
   if (pos + len > text.size()) return false;
   auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + pos + len, out);
@@ -21,6 +24,9 @@ std::optional<Timestamp> parse_iso8601(std::string_view text) {
     return std::nullopt;
   }
   using namespace std::chrono;
+  // A Timestamp counts nanoseconds in 64 bits (years 1678 to 2262): a year
+  // beyond would overflow (found by tests/fuzz/sts_xml). AWS reports none.
+  if (y < kFirstYear || y > kLastYear || h > 23 || mi > 59 || s > 60) return std::nullopt;
   year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
   Timestamp out = sys_days{ymd} + hours{h} + minutes{mi} + seconds{s};
@@ -51,7 +57,12 @@ std::string format_iso8601(Timestamp time) {
   return out;
 }
 
-Timestamp from_epoch_seconds(double seconds) {
+std::optional<Timestamp> from_epoch_seconds(double seconds) {
+  // The same years as parse_iso8601: a huge or non-finite number would make
+  // the conversion to integer nanoseconds undefined (found by tests/fuzz/domains_json).
+  constexpr double kFirst = -2208988800.0;  // 1900-01-01T00:00:00Z
+  constexpr double kEnd = 7289654400.0;     // 2201-01-01T00:00:00Z
+  if (!(seconds >= kFirst && seconds < kEnd)) return std::nullopt;
   return Timestamp{std::chrono::duration_cast<Timestamp::duration>(std::chrono::duration<double>(seconds))};
 }
 

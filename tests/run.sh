@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README): installs what is missing, builds, and runs every
-# test (unit, lab, e2e), then the unit tests again under ASan and UBSan.
+# test (unit, lab, e2e), then the unit tests again under ASan and UBSan, then
+# the fuzz smoke (clang's libFuzzer over every parser of outside input).
 # Lab tests start real DNS servers on 127.x.y.z port 53 and need root, or a
 # private network namespace: unshare --user --map-root-user --net tests/run.sh
 set -euo pipefail
@@ -33,3 +34,9 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCUTOVER_SANITIZE=ON
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -L unit
+
+# Every parser of outside input under libFuzzer, ASan and UBSan (issue 13,
+# tests/fuzz/README.md): a bounded number of inputs each, fails on any crash.
+env CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCUTOVER_FUZZ=ON -DCUTOVER_BUILD_TESTS=OFF -DCUTOVER_BUILD_BENCH=OFF
+cmake --build build-fuzz -j"$jobs" --target cutover_fuzz
+ctest --test-dir build-fuzz --output-on-failure -L fuzz -j"$jobs"

@@ -49,6 +49,12 @@ Result<Plan> parse_plan(std::string_view text) {
     if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
     if (auto pos = what.find(": "); what.starts_with("parse error") && pos != std::string::npos) what = what.substr(pos + 2);
     return refuse({Problem{.pointer = "", .message = "not valid JSON at " + line_and_column(text, e.byte) + ": " + what}});
+  } catch (const nlohmann::json::exception& e) {
+    // Not a syntax error but a value nlohmann cannot hold: a number beyond a
+    // double (out_of_range 406, found by tests/fuzz/plan). No offset to give.
+    std::string what = e.what();
+    if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
+    return refuse({Problem{.pointer = "", .message = "not valid JSON: " + what}});
   }
 
   std::vector<Problem> problems;

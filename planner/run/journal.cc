@@ -65,20 +65,33 @@ Result<void> write_all(int fd, const std::string& bytes, const std::filesystem::
   return {};
 }
 
+// A header field as text, "" when absent or not a string, and the version
+// as a number, 0 when absent or not an integer: json::value() would throw on
+// a field of another type (found by tests/fuzz/journal).
+std::string header_text(const json& doc, const char* key) {
+  auto it = doc.find(key);
+  return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string{};
+}
+
+std::int64_t header_version(const json& doc) {
+  auto it = doc.find("version");
+  return it != doc.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
 Result<void> check_header(const std::string& line, const JournalHeader& header, const std::filesystem::path& path) {
   auto doc = json::parse(line, nullptr, false);
-  if (doc.is_discarded() || doc.value("format", "") != kFormat) {
+  if (doc.is_discarded() || !doc.is_object() || header_text(doc, "format") != kFormat) {
     return fail(ErrorCode::Corrupt, "'" + path.string() + "' is not a cutover journal (its first line is not a cutover-journal header)");
   }
-  if (doc.value("version", 0) != kVersion) {
-    return fail(ErrorCode::Corrupt, "journal '" + path.string() + "' has version " + std::to_string(doc.value("version", 0)) +
-                                        "; this cutover reads version 1");
+  if (auto version = header_version(doc); version != kVersion) {
+    return fail(ErrorCode::Corrupt,
+                "journal '" + path.string() + "' has version " + std::to_string(version) + "; this cutover reads version 1");
   }
-  if (doc.value("plan_digest", "") != header.plan_digest) {
+  if (auto digest = header_text(doc, "plan_digest"); digest != header.plan_digest) {
     return fail(ErrorCode::Invalid, "journal '" + path.string() +
                                         "' belongs to another plan (or the plan changed since it started): "
                                         "digest " +
-                                        doc.value("plan_digest", "") + ", this plan " + header.plan_digest + "; use a new journal");
+                                        digest + ", this plan " + header.plan_digest + "; use a new journal");
   }
   return {};
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "aws/domains.h"
 #include "aws/rds_query.h"
 #include "aws/session.h"
@@ -46,7 +48,42 @@ TEST(Timestamp, ParsesFractionsAndRejectsGarbage) {
   ASSERT_TRUE(t.has_value());
   EXPECT_EQ(format_iso8601(*t), "2017-03-27T17:48:16Z");
   EXPECT_FALSE(parse_iso8601("yesterday").has_value());
-  EXPECT_EQ(format_iso8601(from_epoch_seconds(1769903940.5)), "2026-01-31T23:59:00Z");
+  EXPECT_EQ(format_iso8601(*from_epoch_seconds(1769903940.5)), "2026-01-31T23:59:00Z");
+}
+
+// Found by tests/fuzz/sts_xml and domains_json: a time beyond what a
+// Timestamp holds (64-bit nanoseconds) was undefined behaviour; it is no time.
+TEST(Timestamp, RefusesTimesATimestampCannotHold) {
+  EXPECT_FALSE(parse_iso8601("1013-02-01T00:59:00Z").has_value());
+  EXPECT_FALSE(parse_iso8601("9999-12-31T23:59:59Z").has_value());
+  EXPECT_FALSE(parse_iso8601("2026-02-01T99:59:00Z").has_value());
+  EXPECT_TRUE(parse_iso8601("2200-12-31T23:59:59Z").has_value());
+  EXPECT_FALSE(from_epoch_seconds(1e300).has_value());
+  EXPECT_FALSE(from_epoch_seconds(-1e300).has_value());
+  EXPECT_FALSE(from_epoch_seconds(std::numeric_limits<double>::quiet_NaN()).has_value());
+  EXPECT_FALSE(from_epoch_seconds(std::numeric_limits<double>::infinity()).has_value());
+  auto detail = domains::parse_domain_detail(R"({"DomainName":"example.net","ExpirationDate":1e300})");
+  ASSERT_TRUE(detail.has_value());
+  EXPECT_FALSE(detail->expiration_date.has_value());
+}
+
+// Found by tests/fuzz/domains_json: a string or number where a list goes
+// threw out of the parser (std::terminate); now Corrupt.
+TEST(Domains, ParsersRefuseWrongShapesAsCorrupt) {
+  for (const char* body : {R"({"Nameservers":["ns1.example.org"]})", R"({"Nameservers":"ns1.example.org"})",
+                           R"({"Nameservers":[{"Name":"ns1.example.org","GlueIps":"192.0.2.1"}]})", R"({"StatusList":{"a":1}})"}) {
+    auto detail = domains::parse_domain_detail(body);
+    ASSERT_FALSE(detail.has_value()) << body;
+    EXPECT_EQ(detail.error().code, ErrorCode::Corrupt) << body;
+  }
+  for (const char* body : {R"({"Operations":[1]})", R"({"Operations":"op1"})"}) {
+    auto page = domains::parse_operations_page(body);
+    ASSERT_FALSE(page.has_value()) << body;
+    EXPECT_EQ(page.error().code, ErrorCode::Corrupt) << body;
+  }
+  auto empty = domains::parse_domain_detail(R"({"DomainName":"example.net","Nameservers":null})");
+  ASSERT_TRUE(empty.has_value());
+  EXPECT_TRUE(empty->nameservers.empty());
 }
 
 TEST(Domains, BodiesAndParsers) {

@@ -107,6 +107,30 @@ TEST(Journal, RefusesAFileThatIsNotAJournal) {
   EXPECT_EQ(journal.error().code, ErrorCode::Corrupt);
 }
 
+// Found by tests/fuzz/journal: a header field of another type (or a header
+// that is not an object) threw out of open() and read(); it is Corrupt.
+TEST(Journal, AHeaderWithFieldsOfOtherTypesIsCorrupt) {
+  testing::TempDir dir;
+  for (const char* header : {R"({"domain":"example.test.","format":"cutover-journal","plan_digest":"0123456789abcdef","version":"gate"})",
+                             R"({"format":7,"version":1})", R"(["cutover-journal"])", R"("cutover-journal")"}) {
+    std::ofstream(dir / "j.jsonl", std::ios::trunc) << header << "\n";
+    std::vector<std::string> warnings;
+    auto read = Journal::read(dir / "j.jsonl", kHeader, warnings);
+    ASSERT_FALSE(read.has_value()) << header;
+    EXPECT_EQ(read.error().code, ErrorCode::Corrupt) << header;
+    auto opened = Journal::open(dir / "j.jsonl", kHeader, warnings);
+    ASSERT_FALSE(opened.has_value()) << header;
+    EXPECT_EQ(opened.error().code, ErrorCode::Corrupt) << header;
+  }
+  std::ofstream(dir / "j.jsonl", std::ios::trunc)
+      << R"({"domain":"example.test.","format":"cutover-journal","plan_digest":["x"],"version":1})"
+      << "\n";
+  std::vector<std::string> warnings;
+  auto other = Journal::read(dir / "j.jsonl", kHeader, warnings);
+  ASSERT_FALSE(other.has_value());
+  EXPECT_EQ(other.error().code, ErrorCode::Invalid);  // no digest of this plan: another plan's journal
+}
+
 TEST(Journal, RollbackReopensAStep) {
   testing::TempDir dir;
   std::vector<std::string> warnings;

@@ -68,6 +68,13 @@ TEST(PlanParser, NotJsonGivesLineAndColumn) {
   EXPECT_NE(problems[0].find("not valid JSON at line 4, column 9: syntax error while parsing object"), std::string::npos) << problems[0];
 }
 
+// Found by tests/fuzz/plan: a number beyond a double threw out of parse_plan.
+TEST(PlanParser, NumberBeyondADoubleIsRefused) {
+  auto problems = problems_of("{\"version\": 1, \"domain\": \"example.com\", \"safety\": {\"lower_ttl_to\": 9e999}}");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("not valid JSON: number overflow parsing '9e999'"), std::string::npos) << problems[0];
+}
+
 TEST(PlanParser, TtlBelowMinimumIsNamedByPointer) {
   auto problems = problems_of(with(kValid, "\"lower_ttl_to\": 60", "\"lower_ttl_to\": 5"));
   EXPECT_TRUE(contains(problems, "/strategies/1/lower_ttl_to: 5 is below the minimum 30"));
