@@ -85,11 +85,12 @@ Result<ActionOutcome> ActionRunner::perform(const DeleteHealthChecks& a) {
   auto target = zone(a.zone);
   if (!target) return std::unexpected(target.error());
   HealthChecks* checks = (*target)->health_checks();
-  if (!checks) return ActionOutcome{.how = "the zone's provider has no health checks"};
+  if (!checks) return ActionOutcome{.how = "the zone's provider has no health checks", .changed = false};
   auto made = made_by_plan(*checks, a.reference_prefix);
   if (!made) return std::unexpected(made.error());
   std::set<std::string> ids;
   for (const auto& ref : *made) ids.insert(ref.id);
+  if (ids.empty()) return ActionOutcome{.how = "no health check of this plan in the target account", .changed = false};
   auto tree = read_check_tree(ids, *checks);
   if (!tree) return std::unexpected(tree.error());
   auto order = creation_order(*tree);

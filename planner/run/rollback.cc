@@ -142,15 +142,22 @@ RollbackEntry undo_failed(const Step& step, std::size_t undo, const std::string&
   return RollbackEntry{.step = step.id.value, .verdict = RollbackVerdict::Failed, .explanation = std::move(explanation)};
 }
 
+// How one undo action went: `changed` is false when the provider already held
+// what the undo asks and nothing was sent.
+struct UndoOutcome {
+  std::string how{};
+  bool changed{true};
+};
+
 // Runs one undo action unless the journal has it done. Like the executor's
 // actions: announced before the provider call, recorded after it, and one
 // left in doubt by a crash is re-checked at the provider rather than resent.
 // Returns how it went, or the entry that stops the rollback.
-Result<std::variant<std::string, RollbackEntry>> undo_action(const RollbackParts& parts, ActionRunner& runner, const Step& step,
+Result<std::variant<UndoOutcome, RollbackEntry>> undo_action(const RollbackParts& parts, ActionRunner& runner, const Step& step,
                                                              std::size_t i) {
   const Action& action = step.rollback.actions[i];
   auto state = parts.journal.undo_state(step.id.value, i);
-  if (state == ActionState::Done) return std::string("done by an earlier run");
+  if (state == ActionState::Done) return UndoOutcome{.how = "done by an earlier run"};
   if (state == ActionState::InDoubt) {
     auto effect = runner.in_effect(action);
     if (!effect) return undo_failed(step, i, "could not re-check an undo in doubt: " + effect.error().message);
@@ -158,7 +165,7 @@ Result<std::variant<std::string, RollbackEntry>> undo_action(const RollbackParts
       auto logged = record(parts, step, JournalEvent::UndoDone, i, runner.take_learned(),
                            "in effect already (re-checked after an interrupted rollback)");
       if (!logged) return std::unexpected(logged.error());
-      return std::string("in effect already");
+      return UndoOutcome{.how = "in effect already"};
     }
   }
   auto announced = record(parts, step, JournalEvent::UndoStarted, i);
@@ -173,19 +180,25 @@ Result<std::variant<std::string, RollbackEntry>> undo_action(const RollbackParts
     auto forgotten = parts.secrets.erase(std::string(kTransferPasswordSecret));
     if (!forgotten) return std::unexpected(forgotten.error());
   }
-  return ran->how;
+  return UndoOutcome{.how = ran->how, .changed = ran->changed};
 }
 
 // Runs every undo action of `step` in order. Fails (Result) only when the journal cannot be written.
 Result<RollbackEntry> undo_one(const RollbackParts& parts, ActionRunner& runner, const Step& step) {
   const Rollback& r = step.rollback;
   std::string hows;
+  bool changed = false;
   for (std::size_t i = 0; i < r.actions.size(); ++i) {
     auto done = undo_action(parts, runner, step, i);
     if (!done) return std::unexpected(done.error());
     if (auto* stop = std::get_if<RollbackEntry>(&*done)) return std::move(*stop);
-    hows += (hows.empty() ? "" : "; ") + std::get<std::string>(*done);
+    const auto& outcome = std::get<UndoOutcome>(*done);
+    hows += (hows.empty() ? "" : "; ") + outcome.how;
+    changed = changed || outcome.changed;
   }
+  // Undo actions that all found their work done (a copy that recreated no
+  // health check) changed nothing: the step had nothing to undo.
+  if (!changed) return RollbackEntry{.step = step.id.value, .verdict = RollbackVerdict::NothingToDo, .explanation = hows};
   RollbackEntry entry{.step = step.id.value, .verdict = RollbackVerdict::Undone, .explanation = r.description + " (" + hows + ")"};
   if (!r.takes_effect.empty()) entry.explanation += "; takes effect " + r.takes_effect;
   return entry;

@@ -64,6 +64,55 @@ TEST_F(RollbackTest, TheNsTtlLoweringIsUndoneInBothZones) {
   EXPECT_EQ(ttl(new_, "example.com", dns::RecordType::NS), 172800u) << "the second zone is restored too";
 }
 
+// A copy between accounts recreates the health checks its sets name; its undo
+// deletes them. A zone without checks leaves that undo nothing to do, and the
+// rollback says so rather than "undone".
+TEST_F(RollbackTest, TheHealthChecksACopyRecreatedAreDeletedAndNoneMeansNothingToDo) {
+  testing::FakeHealthChecks old_account{"old-"};
+  testing::FakeHealthChecks new_account{"new-"};
+  load("s1-account-move.json");
+  old_->account_checks = &old_account;
+  new_->account_checks = &new_account;
+  old_->capabilities_held.account = "111111111111";
+  new_->capabilities_held.account = "222222222222";
+  std::string check =
+      old_account.add({.type = "TCP", .ip_address = "192.0.2.1", .port = 443, .request_interval = 30, .failure_threshold = 3});
+  Rrset primary{.name = name("app.example.com"), .type = dns::RecordType::A, .ttl = 60, .values = {"192.0.2.1"}};
+  primary.routing = Routing{.set_identifier = "primary", .failover = Failover::Primary};
+  primary.health_check_id = check;
+  Rrset secondary{.name = name("app.example.com"), .type = dns::RecordType::A, .ttl = 60, .values = {"192.0.2.2"}};
+  secondary.routing = Routing{.set_identifier = "secondary", .failover = Failover::Secondary};
+  old_->add(primary);
+  old_->add(secondary);
+  auto ran = apply({.until = "switch.copy-records", .poll_interval = 60s}).value();
+  ASSERT_EQ(ran.status, RunStatus::Stopped) << ran.step << ": " << ran.message;
+  ASSERT_EQ(new_account.checks.size(), 1u);
+
+  auto entries = roll_back_now();
+  const auto& copy = entry_of(entries, "switch.copy-records");
+  EXPECT_EQ(copy.verdict, RollbackVerdict::Undone) << copy.explanation;
+  EXPECT_NE(copy.explanation.find("1 health check deleted"), std::string::npos) << copy.explanation;
+  EXPECT_TRUE(new_account.checks.empty());
+  EXPECT_EQ(old_account.checks.size(), 1u);
+}
+
+TEST_F(RollbackTest, ACopyThatRecreatedNoHealthCheckHasNothingToUndo) {
+  testing::FakeHealthChecks old_account{"old-"};
+  testing::FakeHealthChecks new_account{"new-"};
+  load("s1-account-move.json");
+  old_->account_checks = &old_account;
+  new_->account_checks = &new_account;
+  old_->capabilities_held.account = "111111111111";
+  new_->capabilities_held.account = "222222222222";
+  new_account.add({.type = "TCP", .ip_address = "198.51.100.1", .port = 443});  // made by hand, not by the plan
+  ASSERT_EQ(apply_until("switch.copy-records"), RunStatus::Stopped);
+  auto entries = roll_back_now();
+  const auto& copy = entry_of(entries, "switch.copy-records");
+  EXPECT_EQ(copy.verdict, RollbackVerdict::NothingToDo) << copy.explanation;
+  EXPECT_EQ(new_account.checks.size(), 1u);
+  EXPECT_TRUE(new_account.removed.empty());
+}
+
 // After the switch back, resolvers keep asking the new zone for the parent's
 // NS TTL: its delegation of the child must stay until then (found by the
 // Route 53 rollback e2e test: undone at once, the new zone answered NXDOMAIN
