@@ -13,14 +13,16 @@ set -euo pipefail
 dir=$1
 source "$(dirname "$0")/common.sh"
 witness_names[3]=db.example.test/CNAME=prod.cluster-old.db.test.,prod.cluster-new.db.test.
-# A zone shaped like production: aliases, a weighted pair and geolocation sets
-# (route53_lab.py RICH_RECORD_SETS) are copied and witnessed too.
+# A zone shaped like production: aliases, a weighted pair, geolocation sets and
+# a failover pair with a health check (route53_lab.py RICH_RECORD_SETS) are
+# copied and witnessed too; route53_verify.py checks the recreated check.
 export ROUTE53_LAB_RICH=1
 witness_names+=(
   cdn.example.test/A=198.51.100.20,198.51.100.21
   alias.example.test/A=192.0.2.10
   shop.example.test/A=192.0.2.41,192.0.2.42
   geo.example.test/A=192.0.2.51
+  failover.example.test/A=192.0.2.61
 )
 route53_lab_start "$dir"
 plan="$dir/plan.json"

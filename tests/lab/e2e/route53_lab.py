@@ -84,7 +84,11 @@ WITNESS_RECORDS = [  # the old zone's records (name, type, ttl, values)
 # besides simple sets (route53_cutover_test.sh witnesses these names through
 # the whole cutover): an alias to CloudFront (the lab answers it with
 # 198.51.100.20-21), an alias to a record of the same zone, a weighted pair
-# and geolocation sets with the default location.
+# geolocation sets with the default location, and a failover pair whose
+# primary has a health check of the old account ("CHECK": the copy recreates
+# the check in the new account and the copied primary names the copy).
+RICH_HEALTH_CHECK = {"Type": "HTTP", "IPAddress": "192.0.2.61", "Port": 80, "ResourcePath": "/health",
+                     "RequestInterval": 30, "FailureThreshold": 3}
 RICH_RECORD_SETS = [
     {"Name": "cdn." + DOMAIN, "Type": "A",
      "AliasTarget": {"HostedZoneId": "Z2FDTNDATAQYW2", "DNSName": "d111111abcdef8.cloudfront.net.", "EvaluateTargetHealth": False}},
@@ -98,6 +102,10 @@ RICH_RECORD_SETS = [
      "ResourceRecords": [{"Value": "192.0.2.51"}]},
     {"Name": "geo." + DOMAIN, "Type": "A", "SetIdentifier": "germany", "GeoLocation": {"CountryCode": "DE"}, "TTL": 5,
      "ResourceRecords": [{"Value": "192.0.2.52"}]},
+    {"Name": "failover." + DOMAIN, "Type": "A", "SetIdentifier": "primary", "Failover": "PRIMARY", "TTL": 5,
+     "HealthCheckId": "CHECK", "ResourceRecords": [{"Value": "192.0.2.61"}]},
+    {"Name": "failover." + DOMAIN, "Type": "A", "SetIdentifier": "secondary", "Failover": "SECONDARY", "TTL": 5,
+     "ResourceRecords": [{"Value": "192.0.2.62"}]},
 ]
 
 
@@ -378,10 +386,13 @@ def seed(dir_: str) -> dict:
             "Name": name, "Type": type_, "TTL": ttl, "ResourceRecords": [{"Value": v} for v in values]}})
     r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={"Changes": changes})
     if os.environ.get("ROUTE53_LAB_RICH") == "1":
+        check = r53.create_health_check(CallerReference="lab-failover-primary", HealthCheckConfig=RICH_HEALTH_CHECK)
         rich = [dict(r) for r in RICH_RECORD_SETS]
         for r in rich:
             if r.get("AliasTarget", {}).get("HostedZoneId") == "SELF":
                 r["AliasTarget"] = dict(r["AliasTarget"], HostedZoneId=zone_id)
+            if r.get("HealthCheckId") == "CHECK":
+                r["HealthCheckId"] = check["HealthCheck"]["Id"]
         r53.change_resource_record_sets(HostedZoneId=zone_id, ChangeBatch={
             "Changes": [{"Action": "CREATE", "ResourceRecordSet": r} for r in rich]})
     lab_call(url, "POST", "/_lab/domains", {"account": "old", "domain": DOMAIN, "nameservers": names})

@@ -13,6 +13,9 @@
 # - afterwards the TLD delegates example.test to the old zone's name servers
 #   again, the apex NS TTL of both zones is what the plan says it restores
 #   (old: as observed before the apply), db.example.test answers the old target;
+# - the health check the copy recreated in the new account (the rich zone's
+#   failover primary names one of the old account) is deleted again, and
+#   the old account's check stays;
 # - the client saw zero failed or wrong answers;
 # - the proxy's log shows no mutating call that took effect twice within the
 #   rollback, and any key the rollback shares with the apply is a
@@ -27,6 +30,9 @@ dir=$1
 source "$(dirname "$0")/common.sh"
 # The pointer is only pinned to the old cluster here, never switched: only the old target is right.
 witness_names[3]=db.example.test/CNAME=prod.cluster-old.db.test.
+# The production-shaped zone (route53_lab.py RICH_RECORD_SETS): its failover
+# primary's health check is recreated by the copy and deleted by the rollback.
+export ROUTE53_LAB_RICH=1
 route53_lab_start "$dir"
 plan="$dir/plan.json"
 fail=0
@@ -134,7 +140,7 @@ subdelegation.dev.delegate.old undone
 db.db.example.test.pin-old undone
 switch.lower-ns-ttl undone
 subdelegation.dev.verify-child nothing-to-do
-switch.copy-records nothing-to-do
+switch.copy-records undone
 subdelegation.dev.copy nothing-to-do
 zone.new.create too-late"
 verdicts=$(grep -v '^\.\.\. ' "$dir/rollback.txt" | awk -F': ' '{print $1 " " $2}')
@@ -229,7 +235,26 @@ sys.exit(1 if problems else 0)
 EOF
 ) || fail=1
 read -r forward_calls rollback_calls shared_calls <<< "${calls:-0 0 0}"
-[ "$rollback_calls" -eq 7 ] || { echo "FAIL: the rollback made $rollback_calls mutating calls, expected 7"; fail=1; }
+[ "$rollback_calls" -eq 8 ] || { echo "FAIL: the rollback made $rollback_calls mutating calls, expected 8"; fail=1; }
+
+# The health checks: what the plan made in account new is gone, the old account's check stays.
+checks=$(python3 - "$dir" <<'EOF'
+import json, os, sys, botocore.session
+env = json.load(open(os.path.join(sys.argv[1], "aws", "env.json")))
+def references(account):
+    keys = env["keys"][account]
+    c = botocore.session.get_session().create_client("route53", region_name="us-east-1", endpoint_url=env["AWS_LAB_URL"],
+        aws_access_key_id=keys["access_key_id"], aws_secret_access_key=keys["secret_access_key"])
+    return [h["CallerReference"] for h in c.list_health_checks()["HealthChecks"]]
+print(len([r for r in references("new") if r.startswith("cutover-hc-")]), len(references("old")))
+EOF
+) || fail=1
+read -r new_checks old_checks <<< "${checks:-? ?}"
+echo "health checks after the rollback: $new_checks made by the plan in account new, $old_checks in account old"
+[ "$new_checks" = 0 ] || { echo "FAIL: the rollback left $new_checks health checks the plan made in account new"; fail=1; }
+[ "$old_checks" = 1 ] || { echo "FAIL: account old holds $old_checks health checks, expected its 1"; fail=1; }
+grep -q '^switch.copy-records: undone: .*1 health check deleted' "$dir/rollback.txt" ||
+  { echo "FAIL: the rollback of switch.copy-records does not say it deleted 1 health check"; fail=1; }
 
 [ $fail -eq 0 ] && echo "PASS: rolled back after the switch: $queries queries, ${wrong:-?} failed or wrong;" \
   "$forward_calls mutating calls forward, $rollback_calls in the rollback ($shared_calls identical to a forward call), none twice"

@@ -9,6 +9,9 @@ queries and the AWS state, and the proxy's request log for repeated calls.
 - the registration of example.test belongs to the new account, with the new
   zone's name servers;
 - db.example.test is a CNAME to the new cluster on every new-zone server;
+- with the rich zone (ROUTE53_LAB_RICH=1): the health check of the failover
+  primary is recreated in the new account with the same configuration (a
+  CallerReference of the plan), and the copied primary names the copy;
 - the transfer password: nothing the run wrote (journal, outputs, the lab's
   logs) holds a string shaped like the lab's passwords, and the journal's
   secrets file is gone once the transfer was accepted;
@@ -26,6 +29,8 @@ import re
 import subprocess
 import sys
 import urllib.request
+
+import botocore.session
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import route53_lab as lab  # noqa: E402
@@ -61,6 +66,29 @@ def rdata(lines: list[str], type_: str) -> list[str]:
     return sorted(line.split()[4].lower() for line in lines if len(line.split()) > 4 and line.split()[3] == type_)
 
 
+def check_recreated_health_check(env: dict, new_zone: dict, check) -> None:  # type: ignore[no-untyped-def]
+    """The failover primary's check, recreated in account new and named by the copied set."""
+    keys = env["keys"]["new"]
+    r53 = botocore.session.get_session().create_client(
+        "route53", region_name="us-east-1", endpoint_url=env["AWS_LAB_URL"],
+        aws_access_key_id=keys["access_key_id"], aws_secret_access_key=keys["secret_access_key"])
+    checks = r53.list_health_checks()["HealthChecks"]
+    made = [c for c in checks if c["CallerReference"].startswith("cutover-hc-")]
+    check(len(made) == 1, f"account new holds {len(made)} health check(s) made by the plan (want 1)")
+    if made:
+        config = {k: made[0]["HealthCheckConfig"].get(k) for k in lab.RICH_HEALTH_CHECK}
+        check(config == lab.RICH_HEALTH_CHECK, f"the recreated check has the old one's configuration ({config})")
+    primary = [r for r in new_zone["records"]
+               if absolute(r["name"]) == "failover." + lab.DOMAIN + "." and r.get("set_identifier") == "primary"]
+    named = primary[0].get("health_check_id") if primary else None
+    check(bool(made) and named == made[0]["Id"],
+          f"the copied failover primary names health check {named} (the copy: {made[0]['Id'] if made else 'none'})")
+
+
+def absolute(name: str) -> str:
+    return name if name.endswith(".") else name + "."
+
+
 def main(dir_: str) -> int:
     dir_ = os.path.abspath(dir_)
     env = lab.aws_env(dir_)
@@ -94,6 +122,8 @@ def main(dir_: str) -> int:
               f"{ns} ({address[0]}) answers SOA {lab.DOMAIN} with AA")
         cname = rdata(dig(address[0], "db." + lab.DOMAIN, "CNAME"), "CNAME")
         check(cname == [NEW_DB_TARGET], f"{ns} ({address[0]}) answers db.{lab.DOMAIN} CNAME {' '.join(cname)}")
+    if os.environ.get("ROUTE53_LAB_RICH") == "1":
+        check_recreated_health_check(env, new_zones[0], check)
     owners = [acct for acct, a in state["accounts"].items() if lab.DOMAIN in a["domains"]]
     check(owners == [new_account], f"the registration of {lab.DOMAIN} is in account(s) {', '.join(owners)}")
     if owners:
