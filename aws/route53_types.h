@@ -123,7 +123,13 @@ struct ZoneDetails {
 
 /// Input of CreateHostedZone.
 struct CreateZoneRequest {
+  /// The VPC a private zone is made for.
+  struct Vpc {
+    std::string region{};
+    std::string id{};
+  };
   std::string name{};
+  std::optional<Vpc> vpc{};        // set: a private hosted zone
   std::string caller_reference{};  // deterministic per logical create, so a retry cannot make two zones
   std::string comment{};
   std::string delegation_set_id{};

@@ -120,10 +120,17 @@ ChangeInfo read_change(Element e) {
 std::string create_zone_body(const CreateZoneRequest& request) {
   XmlWriter w("CreateHostedZoneRequest", kXmlns);
   w.element("Name", request.name);
+  if (request.vpc) {
+    w.open("VPC");
+    w.element("VPCRegion", request.vpc->region);
+    w.element("VPCId", request.vpc->id);
+    w.close();
+  }
   w.element("CallerReference", request.caller_reference);
-  if (!request.comment.empty()) {
+  if (!request.comment.empty() || request.vpc) {
     w.open("HostedZoneConfig");
-    w.element("Comment", request.comment);
+    if (!request.comment.empty()) w.element("Comment", request.comment);
+    if (request.vpc) w.element("PrivateZone", "true");
     w.close();
   }
   if (!request.delegation_set_id.empty()) w.element("DelegationSetId", bare_id(request.delegation_set_id));

@@ -15,6 +15,7 @@
 #include "planner/gates/factory.h"
 #include "planner/run/executor.h"
 #include "planner/run/failure_rollback.h"
+#include "planner/run/private_zone_gates.h"
 #include "planner/run/records_preview.h"
 
 namespace cutover::cli {
@@ -138,6 +139,9 @@ ExitCode run_apply(ApplyOptions options) {
   std::set<std::string> done;
   for (const auto& scheduled : setup.schedule) {
     if (setup.journal->done_at(scheduled.step->id.value)) done.insert(scheduled.step->id.value);
+  }
+  if (auto asked = planner::refuse_private_zone_gates(setup.graph, setup.providers); !asked) {
+    return report_plan_error("cutover apply", options.plan_file, asked.error());
   }
   if (auto records = planner::preview_records(setup.graph, setup.providers, setup.facts, done); !records) {
     return report_plan_error("cutover apply", options.plan_file, records.error());

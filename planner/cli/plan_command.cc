@@ -13,6 +13,7 @@
 #include "planner/render/render.h"
 #include "planner/run/copy_check.h"
 #include "planner/run/live_facts.h"
+#include "planner/run/private_zone_gates.h"
 #include "planner/run/records_preview.h"
 #include "planner/steps/facts.h"
 
@@ -77,6 +78,9 @@ ExitCode run_plan(const PlanOptions& options) {
     auto copies = planner::preview_copies(*graph, providers);
     if (!copies) return report_plan_error("cutover plan", options.plan_file, copies.error());
     facts.copies = std::move(*copies);
+    if (auto asked = planner::refuse_private_zone_gates(*graph, providers); !asked) {
+      return report_plan_error("cutover plan", options.plan_file, asked.error());
+    }
     // Each bulk record change diffed against its zone now: counts shown, the large-change rule applied.
     if (auto records = planner::preview_records(*graph, providers, facts); !records) {
       return report_plan_error("cutover plan", options.plan_file, records.error());

@@ -26,6 +26,9 @@ struct ZoneCapabilities {
   /// The account whose resources (health checks, CIDR collections) its record
   /// sets can name: Route 53's AWS account id; "" for a provider without them.
   std::string account{};
+  /// A Route 53 private hosted zone: only the resolvers of its VPCs answer
+  /// for it; Route 53's name servers know nothing of it.
+  bool private_zone{false};
 };
 
 class DnsProvider {

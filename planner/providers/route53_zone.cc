@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "planner/providers/name_server_addresses.h"
+#include "planner/providers/private_zone.h"
 #include "planner/providers/route53_records.h"
 
 namespace cutover::planner {
@@ -18,7 +19,26 @@ Result<ZoneCapabilities> Route53ZoneProvider::capabilities() {
     if (!who) return std::unexpected(provider_error("asking STS which account profile " + session_->profile() + " is", who.error()));
     account_id_ = who->account;
   }
-  return ZoneCapabilities{.aliases = true, .routing = true, .health_checks = true, .types = route53_types(), .account = *account_id_};
+  auto private_zone = is_private();
+  if (!private_zone) return std::unexpected(private_zone.error());
+  return ZoneCapabilities{.aliases = true,
+                          .routing = true,
+                          .health_checks = true,
+                          .types = route53_types(),
+                          .account = *account_id_,
+                          .private_zone = *private_zone};
+}
+
+Result<bool> Route53ZoneProvider::is_private() {
+  if (private_) return *private_;
+  auto id = zone_id();
+  if (!id) return std::unexpected(id.error());
+  if (!*id) return false;  // the plan creates it, and creates public zones
+  auto zone = client_.get_hosted_zone(**id);
+  if (!zone && zone.error().code == aws::ErrorCode::NotFound) return false;
+  if (!zone) return std::unexpected(provider_error("reading hosted zone " + options_.name.text(), zone.error()));
+  private_ = zone->zone.private_zone;  // a zone is made public or private for good
+  return *private_;
 }
 
 Result<std::optional<aws::route53::HostedZoneId>> Route53ZoneProvider::zone_id() {
@@ -144,6 +164,11 @@ Result<std::vector<dns::DomainName>> Route53ZoneProvider::nameservers() {
 
 Result<std::vector<std::string>> Route53ZoneProvider::server_addresses() {
   if (!options_.server_addresses.empty()) return options_.server_addresses;
+  // A private zone's delegation set answers for the public zone of the same
+  // name, if any: asking it would check the wrong zone.
+  auto private_zone = is_private();
+  if (!private_zone) return std::unexpected(private_zone.error());
+  if (*private_zone) return fail(ErrorCode::Invalid, private_zone_reason(options_.name.text()));
   auto names = nameservers();
   if (!names) return std::unexpected(names.error());
   if (!options_.address_resolvers.empty()) return resolve_addresses_via(*names, options_.address_resolvers, options_.address_lookup);

@@ -65,14 +65,16 @@ class Route53ZoneProvider final : public DnsProvider {
   /// CREATEs, UPSERTs and DELETEs in batches within Route 53's limits, each
   /// waited INSYNC before the next; same-zone aliases point at this zone.
   Result<void> apply(const std::vector<RrsetChange>& changes, std::string_view comment) override;
-  /// Aliases, routing policies, Route 53's record types, and the account id
-  /// (the options', else STS GetCallerIdentity once); Provider error when STS fails.
+  /// Aliases, routing policies, Route 53's record types, the account id
+  /// (the options', else STS GetCallerIdentity once; Provider error when STS
+  /// fails), and whether an existing zone is private (GetHostedZone).
   Result<ZoneCapabilities> capabilities() override;
   /// The delegation set of GetHostedZone.
   Result<std::vector<dns::DomainName>> nameservers() override;
   /// The explicit addresses given at construction, else the addresses of the
   /// NS names (through `address_resolvers`, else getaddrinfo; IPv4 and IPv6);
-  /// Provider error when a name has none.
+  /// Provider error when a name has none, and Invalid for a private zone
+  /// (no server outside its VPCs answers for it: nothing to ask).
   Result<std::vector<std::string>> server_addresses() override;
   /// The health checks of the session's account.
   HealthChecks* health_checks() override { return &health_checks_; }
@@ -82,12 +84,15 @@ class Route53ZoneProvider final : public DnsProvider {
   /// (nullopt when the plan has not created it yet).
   Result<std::optional<aws::route53::HostedZoneId>> zone_id();
   Result<aws::route53::HostedZoneId> require_zone_id();
+  /// True for an existing private zone; false for a public one or one not created yet.
+  Result<bool> is_private();
 
   std::shared_ptr<aws::Session> session_{};
   aws::route53::Client client_;
   Route53ZoneOptions options_{};
   std::optional<aws::route53::HostedZoneId> known_id_{};
   std::optional<std::string> account_id_{};
+  std::optional<bool> private_{};
   Route53HealthChecks health_checks_;
 };
 

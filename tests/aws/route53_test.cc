@@ -26,6 +26,15 @@ TEST(Route53Xml, CreateZoneBodyInModelOrder) {
             "</HostedZoneConfig></CreateHostedZoneRequest>");
 }
 
+TEST(Route53Xml, APrivateZoneNamesItsVpcAfterTheName) {
+  EXPECT_NE(
+      create_zone_body(
+          {.name = "db.example.net", .vpc = CreateZoneRequest::Vpc{.region = "eu-west-1", .id = "vpc-1a2b"}, .caller_reference = "ref-2"})
+          .find("<Name>db.example.net</Name><VPC><VPCRegion>eu-west-1</VPCRegion><VPCId>vpc-1a2b</VPCId></VPC>"
+                "<CallerReference>ref-2</CallerReference><HostedZoneConfig><PrivateZone>true</PrivateZone></HostedZoneConfig>"),
+      std::string::npos);
+}
+
 TEST(Route53Xml, ChangeBatchWithAliasAndTxt) {
   std::string body = change_batch_body({{ChangeAction::Upsert, {.name = "t.example.net.", .type = "TXT", .ttl = 60, .values = {"\"a b\""}}},
                                         {ChangeAction::Create,

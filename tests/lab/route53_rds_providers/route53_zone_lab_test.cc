@@ -10,6 +10,7 @@
 
 #include "planner/providers/record_ops.h"
 #include "planner/providers/route53_zone.h"
+#include "planner/run/private_zone_gates.h"
 #include "tests/lab/route53_rds_providers/providers_lab.h"
 
 namespace cutover::planner::lab {
@@ -162,6 +163,43 @@ TEST_F(Route53ZoneLab, AnExistingZoneByIdAndExplicitServerAddresses) {
   ASSERT_FALSE(listed.has_value());
   EXPECT_EQ(listed.error().code, ErrorCode::Provider);
   EXPECT_NE(listed.error().message.find("NoSuchHostedZone"), std::string::npos) << listed.error().message;
+}
+
+// A private zone's name servers do not serve it: no gate may ask them, and
+// the live plan is refused naming the zone (planner/run/private_zone_gates.h).
+TEST_F(Route53ZoneLab, APrivateZoneHasNoServersToAskAndItsGatesAreRefused) {
+  auto created =
+      session("old")->route53().create_hosted_zone({.name = "db.example.org.",
+                                                    .vpc = aws::route53::CreateZoneRequest::Vpc{.region = "us-east-1", .id = "vpc-lab0001"},
+                                                    .caller_reference = "private-by-hand"});
+  ASSERT_TRUE(created.has_value()) << aws::describe(created.error());
+  ProviderSet providers;
+  providers.zones["inside"] = std::make_unique<Route53ZoneProvider>(
+      session("old"), Route53ZoneOptions{.name = name("db.example.org"), .hosted_zone_id = created->zone.id.value});
+  auto public_zone = session("old")->route53().create_hosted_zone({.name = "example.org.", .caller_reference = "public-by-hand"});
+  ASSERT_TRUE(public_zone.has_value()) << aws::describe(public_zone.error());
+  providers.zones["public"] = std::make_unique<Route53ZoneProvider>(
+      session("old"), Route53ZoneOptions{.name = name("example.org"), .hosted_zone_id = public_zone->zone.id.value});
+  auto& inside = *providers.zones["inside"];
+  EXPECT_TRUE(inside.capabilities().value().private_zone);
+  EXPECT_FALSE(providers.zones["public"]->capabilities().value().private_zone);
+  auto servers = inside.server_addresses();
+  ASSERT_FALSE(servers.has_value());
+  EXPECT_EQ(servers.error().code, ErrorCode::Invalid);
+  EXPECT_NE(servers.error().message.find("hosted zone db.example.org. is private"), std::string::npos) << servers.error().message;
+
+  StepGraph graph;
+  Gate answers{.kind = GateKind::RecordAnswers, .description = "db answers", .zones = {"inside"}};
+  Gate api{.kind = GateKind::ClusterAvailable, .description = "cluster", .zones = {"inside"}};
+  Gate elsewhere{.kind = GateKind::Authoritative, .description = "public", .zones = {"public"}};
+  graph.add(Step{.id = StepId{"db.switch"}, .title = "switch", .gates = {api, elsewhere}, .check_after = {answers}});
+  auto refused = refuse_private_zone_gates(graph, providers);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::Invalid);
+  ASSERT_EQ(refused.error().problems.size(), 2u);
+  EXPECT_EQ(refused.error().problems[0].message,
+            "step db.switch: gate [record-answers] asks the authoritative servers of zone 'inside', a private hosted zone");
+  EXPECT_NE(refused.error().problems[1].message.find("zone 'inside': hosted zone db.example.org. is private"), std::string::npos);
 }
 
 }  // namespace
