@@ -57,6 +57,26 @@ const char* verdict_text(dns::Verdict v) {
   return "";
 }
 
+// The fields a parent's and a child server's view share: who was asked and
+// what it said of the NS set.
+template <class View>
+nlohmann::json server_view_json(const View& v) {
+  return {{"server", dns::to_string(v.server.address)},
+          {"name", v.server.name ? v.server.name->text() : ""},
+          {"outcome", dns::to_string(v.outcome)},
+          {"detail", v.detail},
+          {"ns", names_json(v.ns)},
+          {"ns_ttl", v.ns_ttl}};
+}
+
+// The fields a difference and an unanswered question share: which server was asked what.
+nlohmann::json asked_json(const dns::ServerAddress& server, bool server_is_new, const dns::Question& question) {
+  return {{"server", dns::to_string(server)},
+          {"side", server_is_new ? "new" : "old"},
+          {"name", question.name.text()},
+          {"type", dns::to_string(question.type)}};
+}
+
 }  // namespace
 
 void render_delegation_text(const dns::DelegationReport& r, std::ostream& out) {
@@ -88,26 +108,18 @@ void render_delegation_text(const dns::DelegationReport& r, std::ostream& out) {
 nlohmann::json delegation_json(const dns::DelegationReport& r) {
   nlohmann::json parents = nlohmann::json::array();
   for (const auto& v : r.parent) {
-    parents.push_back({{"server", dns::to_string(v.server.address)},
-                       {"name", v.server.name ? v.server.name->text() : ""},
-                       {"outcome", dns::to_string(v.outcome)},
-                       {"detail", v.detail},
-                       {"ns", names_json(v.ns)},
-                       {"ns_ttl", v.ns_ttl},
-                       {"ds", v.ds}});
+    nlohmann::json row = server_view_json(v);
+    row["ds"] = v.ds;
+    parents.push_back(std::move(row));
   }
   nlohmann::json children = nlohmann::json::array();
   for (const auto& v : r.child) {
-    children.push_back({{"server", dns::to_string(v.server.address)},
-                        {"name", v.server.name ? v.server.name->text() : ""},
-                        {"outcome", dns::to_string(v.outcome)},
-                        {"detail", v.detail},
-                        {"authoritative", v.authoritative},
-                        {"ns", names_json(v.ns)},
-                        {"ns_ttl", v.ns_ttl},
-                        {"soa_serial", v.soa_serial ? nlohmann::json(*v.soa_serial) : nlohmann::json(nullptr)},
-                        {"dnskey_outcome", dns::to_string(v.dnskey_outcome)},
-                        {"dnskeys", v.dnskeys}});
+    nlohmann::json row = server_view_json(v);
+    row["authoritative"] = v.authoritative;
+    row["soa_serial"] = v.soa_serial ? nlohmann::json(*v.soa_serial) : nlohmann::json(nullptr);
+    row["dnskey_outcome"] = dns::to_string(v.dnskey_outcome);
+    row["dnskeys"] = v.dnskeys;
+    children.push_back(std::move(row));
   }
   nlohmann::json unasked = nlohmann::json::array();
   for (const auto& u : r.unasked) unasked.push_back({{"name", u.name.text()}, {"reason", u.reason}});
@@ -146,22 +158,18 @@ void render_parity_text(const dns::ParityReport& r, double seconds, std::size_t 
 nlohmann::json parity_json(const dns::ParityReport& r, double seconds) {
   nlohmann::json differences = nlohmann::json::array();
   for (const auto& d : r.differences) {
-    differences.push_back({{"server", dns::to_string(d.server)},
-                           {"side", d.server_is_new ? "new" : "old"},
-                           {"name", d.question.name.text()},
-                           {"type", dns::to_string(d.question.type)},
-                           {"reference_server", dns::to_string(d.reference_server)},
-                           {"expected", view_json(d.expected)},
-                           {"actual", view_json(d.actual)}});
+    nlohmann::json row = asked_json(d.server, d.server_is_new, d.question);
+    row["reference_server"] = dns::to_string(d.reference_server);
+    row["expected"] = view_json(d.expected);
+    row["actual"] = view_json(d.actual);
+    differences.push_back(std::move(row));
   }
   nlohmann::json unanswered = nlohmann::json::array();
   for (const auto& u : r.unanswered) {
-    unanswered.push_back({{"server", dns::to_string(u.server)},
-                          {"side", u.server_is_new ? "new" : "old"},
-                          {"name", u.question.name.text()},
-                          {"type", dns::to_string(u.question.type)},
-                          {"outcome", dns::to_string(u.kind)},
-                          {"detail", u.detail}});
+    nlohmann::json row = asked_json(u.server, u.server_is_new, u.question);
+    row["outcome"] = dns::to_string(u.kind);
+    row["detail"] = u.detail;
+    unanswered.push_back(std::move(row));
   }
   return {{"questions", r.questions},
           {"servers", r.servers},

@@ -60,25 +60,18 @@ nlohmann::json record_json(const r53::RecordSet& r) {
   return out;
 }
 
-ExitCode run_export(const ZoneOptions& options) {
-  ExitCode exit_code = ExitCode::Ok;
-  auto session = open_session("zone export", options.aws, exit_code);
-  if (!session) return exit_code;
-  r53::Client route53 = session->route53();
-  auto zone = route53.get_hosted_zone({options.zone_id});
-  if (!zone) return report_aws_error("zone export", zone.error());
-  auto records = route53.list_all_records(zone->zone.id);
+ExitCode run_export(const ZoneOptions& options, const r53::Client& route53, const r53::HostedZone& zone) {
+  auto records = route53.list_all_records(zone.id);
   if (!records) return report_aws_error("zone export", records.error());
   if (options.format == ZoneFormat::Json) {
-    nlohmann::json out{{"zone_id", zone->zone.id.value}, {"name", zone->zone.name}, {"records", nlohmann::json::array()}};
+    nlohmann::json out{{"zone_id", zone.id.value}, {"name", zone.name}, {"records", nlohmann::json::array()}};
     for (const r53::RecordSet& r : *records) out["records"].push_back(record_json(r));
     std::cout << out.dump(2) << "\n";
     return ExitCode::Ok;
   }
   std::vector<std::string> notes;
-  std::cout << "; zone " << zone->zone.name << " (" << zone->zone.id.value << "), " << records->size()
-            << " record sets, exported by cutover\n"
-            << planner::write_bind_zone(*records, zone->zone.name, notes);
+  std::cout << "; zone " << zone.name << " (" << zone.id.value << "), " << records->size() << " record sets, exported by cutover\n"
+            << planner::write_bind_zone(*records, zone.name, notes);
   for (const std::string& note : notes) std::cerr << "cutover zone export: note: " << note << "\n";
   return ExitCode::Ok;
 }
@@ -102,25 +95,19 @@ ExitCode report_planner_error(const planner::Error& error) {
   return error.code == planner::ErrorCode::Provider ? ExitCode::Failure : ExitCode::Usage;
 }
 
-ExitCode run_import(const ZoneOptions& options) {
-  ExitCode exit_code = ExitCode::Ok;
-  auto session = open_session("zone import", options.aws, exit_code);
-  if (!session) return exit_code;
-  r53::Client route53 = session->route53();
-  auto zone = route53.get_hosted_zone({options.zone_id});
-  if (!zone) return report_aws_error("zone import", zone.error());
-  auto zone_name = planner::name_from_route53(zone->zone.name);
+ExitCode run_import(const ZoneOptions& options, const r53::Client& route53, const r53::HostedZone& zone) {
+  auto zone_name = planner::name_from_route53(zone.name);
   if (!zone_name) return report_planner_error(zone_name.error());
   auto file = planner::read_zone_rrsets(options.file, *zone_name);
   if (!file) return report_planner_error(file.error());
   for (const std::string& note : file->notes) std::cerr << "cutover zone import: note: " << note << "\n";
-  auto current = route53.list_all_records(zone->zone.id);
+  auto current = route53.list_all_records(zone.id);
   if (!current) return report_aws_error("zone import", current.error());
   auto planned = planner::plan_import(file->rrsets, *current, *zone_name);
   if (!planned) return report_planner_error(planned.error());
   const planner::ImportPlan& plan = *planned;
   if (!plan.outside.empty()) {
-    std::cerr << "cutover zone import: " << options.file << " has " << plan.outside.size() << " names outside " << zone->zone.name
+    std::cerr << "cutover zone import: " << options.file << " has " << plan.outside.size() << " names outside " << zone.name
               << " (first: " << plan.outside.front() << "); is it the file of another zone?\n";
     return ExitCode::Usage;
   }
@@ -134,7 +121,7 @@ ExitCode run_import(const ZoneOptions& options) {
   }
   if (plan.changes.empty()) return ExitCode::Ok;
   auto applied = route53.apply_changes(
-      zone->zone.id, plan.changes,
+      zone.id, plan.changes,
       {.comment = "cutover zone import",
        .limits = batch_limits(options),
        .insync = options.wait_each_request ? r53::InsyncWait::AfterEachRequest : r53::InsyncWait::OncePerCall,
@@ -147,9 +134,22 @@ ExitCode run_import(const ZoneOptions& options) {
          }
        }});
   if (!applied) return report_aws_error("zone import", applied.error());
-  std::cout << "imported " << plan.changes.size() << " record sets into " << zone->zone.name << " (" << zone->zone.id.value << ") in "
+  std::cout << "imported " << plan.changes.size() << " record sets into " << zone.name << " (" << zone.id.value << ") in "
             << applied->size() << " batches, all INSYNC\n";
   return ExitCode::Ok;
+}
+
+// Opens a session, reads the hosted zone --zone-id names and runs `run`
+// (export or import) on it; a failure on the way is reported as `command`'s.
+ExitCode run_on_zone(const std::string& command, const ZoneOptions& options,
+                     ExitCode (*run)(const ZoneOptions&, const r53::Client&, const r53::HostedZone&)) {
+  ExitCode exit_code = ExitCode::Ok;
+  auto session = open_session(command, options.aws, exit_code);
+  if (!session) return exit_code;
+  r53::Client route53 = session->route53();
+  auto zone = route53.get_hosted_zone({options.zone_id});
+  if (!zone) return report_aws_error(command, zone.error());
+  return run(options, route53, zone->zone);
 }
 
 }  // namespace
@@ -164,7 +164,7 @@ void setup_zone_command(CLI::App& app, ExitCode& exit_code) {
   exp->add_option("--zone-id", options->zone_id, "Hosted zone id (Z... or /hostedzone/Z...)")->required();
   std::map<std::string, ZoneFormat> formats{{"bind", ZoneFormat::Bind}, {"json", ZoneFormat::Json}};
   exp->add_option("--format", options->format, "bind (default) or json")->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
-  exp->callback([options, &exit_code] { exit_code = run_export(*options); });
+  exp->callback([options, &exit_code] { exit_code = run_on_zone("zone export", *options, run_export); });
 
   CLI::App* imp = zone->add_subcommand("import",
                                        "Create (or upsert) a BIND zone file's records in a hosted zone, in requests filled "
@@ -178,7 +178,7 @@ void setup_zone_command(CLI::App& app, ExitCode& exit_code) {
       ->check(CLI::Range(1, 1000))
       ->group("");
   imp->add_flag("--wait-each-request", options->wait_each_request, "Wait for INSYNC after each request (bench)")->group("");
-  imp->callback([options, &exit_code] { exit_code = run_import(*options); });
+  imp->callback([options, &exit_code] { exit_code = run_on_zone("zone import", *options, run_import); });
 }
 
 }  // namespace cutover::cli

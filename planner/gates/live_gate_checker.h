@@ -104,6 +104,12 @@ class LiveGateChecker final : public GateChecker {
   Result<RoutedSample> routed_answers(const std::vector<dns::Question>& questions, const std::vector<Rrset>& old_listing,
                                       const std::vector<dns::ServerAddress>& old_servers,
                                       const std::vector<dns::ServerAddress>& new_servers);
+  /// The zone a single-zone gate names (its key) and that zone's provider (zone_gates.cc).
+  struct GateZone {
+    std::string key{};
+    DnsProvider* provider{nullptr};
+  };
+  Result<GateZone> only_zone(const Gate& gate);
   Result<GateResult> authoritative(const Gate& gate);
   Result<GateResult> ttl_at_most(const Gate& gate);
   Result<GateResult> record_answers(const Gate& gate, const RunFacts& run);

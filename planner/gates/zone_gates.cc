@@ -12,14 +12,6 @@
 namespace cutover::planner {
 namespace {
 
-Result<std::string> only_zone(const Gate& gate, std::size_t want) {
-  if (gate.zones.size() < want) {
-    return fail(ErrorCode::Invalid,
-                "gate '" + gate.description + "' names " + std::to_string(gate.zones.size()) + " zones, needs " + std::to_string(want));
-  }
-  return gate.zones[0];
-}
-
 Result<std::vector<dns::DomainName>> nameservers_of(DnsProvider& provider, const std::string& key) {
   auto names = provider.nameservers();
   if (!names) return fail(ErrorCode::Provider, "name servers of zone '" + key + "': " + names.error().message);
@@ -207,14 +199,19 @@ Result<LiveGateChecker::RoutedSample> LiveGateChecker::routed_answers(const std:
   return out;
 }
 
-Result<GateResult> LiveGateChecker::authoritative(const Gate& gate) {
-  auto key = only_zone(gate, 1);
-  if (!key) return std::unexpected(key.error());
-  auto provider = zone(*key);
+Result<LiveGateChecker::GateZone> LiveGateChecker::only_zone(const Gate& gate) {
+  if (gate.zones.empty()) return fail(ErrorCode::Invalid, "gate '" + gate.description + "' names 0 zones, needs 1");
+  auto provider = zone(gate.zones[0]);
   if (!provider) return std::unexpected(provider.error());
-  auto servers = servers_of(*key);
+  return GateZone{.key = gate.zones[0], .provider = *provider};
+}
+
+Result<GateResult> LiveGateChecker::authoritative(const Gate& gate) {
+  auto target = only_zone(gate);
+  if (!target) return std::unexpected(target.error());
+  auto servers = servers_of(target->key);
   if (!servers) return std::unexpected(servers.error());
-  const auto& apex = (*provider)->zone_name();
+  const auto& apex = target->provider->zone_name();
   std::vector<dns::ProbeRequest> requests;
   for (const auto& s : *servers) {
     for (auto type : {dns::RecordType::SOA, dns::RecordType::NS}) {
@@ -272,11 +269,9 @@ Result<GateResult> LiveGateChecker::record_answers(const Gate& gate, const RunFa
 }
 
 Result<GateResult> LiveGateChecker::resolvers_agree(const Gate& gate) {
-  auto key = only_zone(gate, 1);
-  if (!key) return std::unexpected(key.error());
-  auto provider = zone(*key);
-  if (!provider) return std::unexpected(provider.error());
-  auto expected = nameservers_of(**provider, *key);
+  auto target = only_zone(gate);
+  if (!target) return std::unexpected(target.error());
+  auto expected = nameservers_of(*target->provider, target->key);
   if (!expected) return std::unexpected(expected.error());
   dns::Question question{.name = gate.name.value_or(plan_.domain), .type = dns::RecordType::NS};
   std::vector<dns::ProbeRequest> requests;
@@ -288,7 +283,7 @@ Result<GateResult> LiveGateChecker::resolvers_agree(const Gate& gate) {
   auto outcomes = ask(requests);
   if (!outcomes) return std::unexpected(outcomes.error());
   live::Tally tally;
-  tally.note("expected (name servers of '" + *key + "'): " + live::names_text(*expected));
+  tally.note("expected (name servers of '" + target->key + "'): " + live::names_text(*expected));
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const auto& o = (*outcomes)[i];
     bool agrees = o.kind == dns::OutcomeKind::Answer && same_names(live::ns_set(o, question.name), *expected);

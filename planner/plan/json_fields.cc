@@ -70,13 +70,18 @@ const nlohmann::json* JsonFields::field(const nlohmann::json& object, std::strin
   return &*it;
 }
 
-std::optional<std::string> JsonFields::string(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need) {
+const nlohmann::json* JsonFields::typed_field(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need,
+                                              bool (*is_type)(const nlohmann::json&), std::string_view expected) {
   const auto* value = field(object, pointer, key, need);
+  if (value == nullptr || is_type(*value)) return value;
+  problem(child_pointer(pointer, key), "expected " + std::string(expected) + ", found " + type_name(*value));
+  return nullptr;
+}
+
+std::optional<std::string> JsonFields::string(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need) {
+  const auto* value = typed_field(
+      object, pointer, key, need, [](const nlohmann::json& v) { return v.is_string(); }, "a string");
   if (value == nullptr) return std::nullopt;
-  if (!value->is_string()) {
-    problem(child_pointer(pointer, key), "expected a string, found " + type_name(*value));
-    return std::nullopt;
-  }
   auto text = value->get<std::string>();
   if (text.empty()) {
     problem(child_pointer(pointer, key), "must not be empty");
@@ -97,24 +102,18 @@ std::optional<dns::DomainName> JsonFields::name(const nlohmann::json& object, st
 }
 
 std::optional<bool> JsonFields::boolean(const nlohmann::json& object, std::string_view pointer, std::string_view key) {
-  const auto* value = field(object, pointer, key, Need::Optional);
+  const auto* value = typed_field(
+      object, pointer, key, Need::Optional, [](const nlohmann::json& v) { return v.is_boolean(); }, "true or false");
   if (value == nullptr) return std::nullopt;
-  if (!value->is_boolean()) {
-    problem(child_pointer(pointer, key), "expected true or false, found " + type_name(*value));
-    return std::nullopt;
-  }
   return value->get<bool>();
 }
 
 std::optional<std::int64_t> JsonFields::integer(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need,
                                                 std::int64_t min, std::int64_t max) {
-  const auto* value = field(object, pointer, key, need);
+  const auto* value = typed_field(
+      object, pointer, key, need, [](const nlohmann::json& v) { return v.is_number_integer(); }, "an integer");
   if (value == nullptr) return std::nullopt;
   auto where = child_pointer(pointer, key);
-  if (!value->is_number_integer()) {
-    problem(where, "expected an integer, found " + type_name(*value));
-    return std::nullopt;
-  }
   auto number = value->get<std::int64_t>();
   if (number < min) {
     problem(where, std::to_string(number) + " is below the minimum " + std::to_string(min));
@@ -140,13 +139,10 @@ std::optional<std::string> JsonFields::choice(const nlohmann::json& object, std:
 
 std::optional<std::vector<std::string>> JsonFields::strings(const nlohmann::json& object, std::string_view pointer, std::string_view key,
                                                             Need need) {
-  const auto* value = field(object, pointer, key, need);
+  const auto* value = typed_field(
+      object, pointer, key, need, [](const nlohmann::json& v) { return v.is_array(); }, "an array of strings");
   if (value == nullptr) return std::nullopt;
   auto where = child_pointer(pointer, key);
-  if (!value->is_array()) {
-    problem(where, "expected an array of strings, found " + type_name(*value));
-    return std::nullopt;
-  }
   if (value->empty() && need == Need::Required) {
     problem(where, "must not be empty");
     return std::nullopt;

@@ -55,6 +55,10 @@ class JsonFields {
 
  private:
   const nlohmann::json* field(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need);
+  /// The field when `is_type` holds for it; nullptr when absent (a problem if
+  /// required) or of another type (a problem "expected <expected>, found ...").
+  const nlohmann::json* typed_field(const nlohmann::json& object, std::string_view pointer, std::string_view key, Need need,
+                                    bool (*is_type)(const nlohmann::json&), std::string_view expected);
   std::vector<Problem>& problems_;
 };
 

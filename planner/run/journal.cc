@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -145,6 +147,19 @@ std::string read_text(const std::filesystem::path& path) {
   return content;
 }
 
+// The last record of `step` with one of `events` since the step's last
+// RolledBack (a finished rollback reopens the step), or nullptr.
+const JournalRecord* last_since_rollback(const std::vector<JournalRecord>& records, const std::string& step,
+                                         std::initializer_list<JournalEvent> events) {
+  const JournalRecord* last = nullptr;
+  for (const auto& r : records) {
+    if (r.step != step) continue;
+    if (r.event == JournalEvent::RolledBack) last = nullptr;
+    if (std::ranges::find(events, r.event) != events.end()) last = &r;
+  }
+  return last;
+}
+
 }  // namespace
 
 std::string_view to_string(JournalEvent event) {
@@ -241,33 +256,17 @@ Result<void> Journal::append(const JournalRecord& record) {
 }
 
 std::optional<std::int64_t> Journal::done_at(const std::string& step) const {
-  std::optional<std::int64_t> at;
-  for (const auto& r : records_) {
-    if (r.step != step) continue;
-    if (r.event == JournalEvent::StepDone) at = r.at;
-    if (r.event == JournalEvent::RolledBack) at.reset();
-  }
-  return at;
+  const JournalRecord* done = last_since_rollback(records_, step, {JournalEvent::StepDone});
+  if (done == nullptr) return std::nullopt;
+  return done->at;
 }
 
 bool Journal::started(const std::string& step) const {
-  bool started = false;
-  for (const auto& r : records_) {
-    if (r.step != step) continue;
-    if (r.event == JournalEvent::RolledBack) started = false;
-    if (r.event == JournalEvent::StepStarted || r.event == JournalEvent::ActionStarted) started = true;
-  }
-  return started;
+  return last_since_rollback(records_, step, {JournalEvent::StepStarted, JournalEvent::ActionStarted}) != nullptr;
 }
 
 bool Journal::any_action_done(const std::string& step) const {
-  bool done = false;
-  for (const auto& r : records_) {
-    if (r.step != step) continue;
-    if (r.event == JournalEvent::RolledBack) done = false;
-    if (r.event == JournalEvent::ActionDone) done = true;
-  }
-  return done;
+  return last_since_rollback(records_, step, {JournalEvent::ActionDone}) != nullptr;
 }
 
 ActionState Journal::state_of(const std::string& step, std::size_t index, JournalEvent started, JournalEvent done) const {

@@ -42,23 +42,31 @@ std::vector<RrsetChange> weight_changes(const std::vector<Rrset>& zone, const Se
   return out;
 }
 
-Result<ActionOutcome> ActionRunner::perform(const SetWeights& a) {
-  auto target = zone(a.zone);
+namespace {
+
+// What perform and check both start from: the changes the zone needs now.
+Result<std::vector<RrsetChange>> weight_changes_now(ActionRunner& runner, const SetWeights& a) {
+  auto target = runner.zone(a.zone);
   if (!target) return std::unexpected(target.error());
   auto listed = (*target)->list();
   if (!listed) return std::unexpected(listed.error());
-  auto changes = weight_changes(*listed, a);
-  auto outcome = apply(a.zone, changes, a.comment);
-  if (outcome && changes.empty()) outcome->how = "weights " + weights_text(a.sets) + " already in effect: nothing sent";
+  return weight_changes(*listed, a);
+}
+
+}  // namespace
+
+Result<ActionOutcome> ActionRunner::perform(const SetWeights& a) {
+  auto changes = weight_changes_now(*this, a);
+  if (!changes) return std::unexpected(changes.error());
+  auto outcome = apply(a.zone, *changes, a.comment);
+  if (outcome && changes->empty()) outcome->how = "weights " + weights_text(a.sets) + " already in effect: nothing sent";
   return outcome;
 }
 
 Result<bool> ActionRunner::check(const SetWeights& a) {
-  auto target = zone(a.zone);
-  if (!target) return std::unexpected(target.error());
-  auto listed = (*target)->list();
-  if (!listed) return std::unexpected(listed.error());
-  return weight_changes(*listed, a).empty();
+  auto changes = weight_changes_now(*this, a);
+  if (!changes) return std::unexpected(changes.error());
+  return changes->empty();
 }
 
 }  // namespace cutover::planner

@@ -44,11 +44,10 @@ SetWeights set_weights(const WeightedShift& s, const ShiftWeights& w, std::strin
 
 std::string step_text(const WeightedShift& s, const ShiftWeights& w) { return weights_text(sets_at(s, w)); }
 
-Gate weights_are(const WeightedShift& s, const ShiftWeights& w) {
-  Gate g = gate(GateKind::WeightsAre,
-                "Route 53 shows " + s.name.text() + " " + std::string(dns::to_string(s.type)) + " weighted " + step_text(s, w) + " in '" +
-                    s.zone + "'",
-                {s.zone});
+// A gate of `kind` on the shift's record set at weights `w`: both weight gates
+// check the same sets, one through the provider, one through the servers.
+Gate weight_gate(GateKind kind, std::string description, const WeightedShift& s, const ShiftWeights& w) {
+  Gate g = gate(kind, std::move(description), {s.zone});
   g.name = s.name;
   g.type = s.type;
   g.ttl = s.ttl;
@@ -56,16 +55,18 @@ Gate weights_are(const WeightedShift& s, const ShiftWeights& w) {
   return g;
 }
 
+Gate weights_are(const WeightedShift& s, const ShiftWeights& w) {
+  return weight_gate(GateKind::WeightsAre,
+                     "Route 53 shows " + s.name.text() + " " + std::string(dns::to_string(s.type)) + " weighted " + step_text(s, w) +
+                         " in '" + s.zone + "'",
+                     s, w);
+}
+
 Gate weighted_answers(const WeightedShift& s, const ShiftWeights& w) {
-  Gate g = gate(GateKind::WeightedAnswers,
-                "every authoritative server of '" + s.zone + "' answers " + s.name.text() + " in proportion " + step_text(s, w) + " (" +
-                    std::to_string(s.samples_per_server) + " samples each)",
-                {s.zone});
-  g.name = s.name;
-  g.type = s.type;
-  g.ttl = s.ttl;
-  g.weights = WeightCheck{.sets = sets_at(s, w), .samples_per_server = s.samples_per_server};
-  return g;
+  return weight_gate(GateKind::WeightedAnswers,
+                     "every authoritative server of '" + s.zone + "' answers " + s.name.text() + " in proportion " + step_text(s, w) +
+                         " (" + std::to_string(s.samples_per_server) + " samples each)",
+                     s, w);
 }
 
 std::string monitor_account(const Context& ctx, const WeightedShift& s) {

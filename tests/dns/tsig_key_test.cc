@@ -13,21 +13,29 @@ constexpr const char* kSecret = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0IQ==";
 
 std::string key_text(const std::string& body) { return "key \"cutover-key\" {\n" + body + "};\n"; }
 
-TEST(TsigKey, ReadsABindKeyStatement) {
-  auto key = parse_tsig_key(
-      "# made by tsig-keygen\nkey \"Cutover-Key.\" {\n\talgorithm HMAC-SHA256;\n\tsecret \"" + std::string(kSecret) + "\";\n};\n", "k.key");
-  ASSERT_TRUE(key.has_value()) << key.error().message;
-  EXPECT_EQ(key->name.text(), "cutover-key.");
-  EXPECT_EQ(key->algorithm, "hmac-sha256");
-  EXPECT_EQ(key->secret, kSecret);
-}
+struct GoodCase {
+  const char* why;
+  std::string text;
+  const char* name;
+  const char* algorithm;
+};
 
-TEST(TsigKey, AcceptsCommentsBareWordsAndTheLongMd5Name) {
-  auto key = parse_tsig_key(
-      "/* a\n block */ key k1 { // trailing\n algorithm hmac-md5.sig-alg.reg.int.; secret " + std::string(kSecret) + "; };", "k.key");
-  ASSERT_TRUE(key.has_value()) << key.error().message;
-  EXPECT_EQ(key->name.text(), "k1.");
-  EXPECT_EQ(key->algorithm, "hmac-md5");
+TEST(TsigKey, ReadsBindKeyStatements) {
+  const GoodCase cases[] = {
+      {"as tsig-keygen writes it",
+       "# made by tsig-keygen\nkey \"Cutover-Key.\" {\n\talgorithm HMAC-SHA256;\n\tsecret \"" + std::string(kSecret) + "\";\n};\n",
+       "cutover-key.", "hmac-sha256"},
+      {"comments, bare words and the long MD5 name",
+       "/* a\n block */ key k1 { // trailing\n algorithm hmac-md5.sig-alg.reg.int.; secret " + std::string(kSecret) + "; };", "k1.",
+       "hmac-md5"},
+  };
+  for (const auto& c : cases) {
+    auto key = parse_tsig_key(c.text, "k.key");
+    ASSERT_TRUE(key.has_value()) << c.why << ": " << key.error().message;
+    EXPECT_EQ(key->name.text(), c.name) << c.why;
+    EXPECT_EQ(key->algorithm, c.algorithm) << c.why;
+    EXPECT_EQ(key->secret, kSecret) << c.why;
+  }
 }
 
 struct BadCase {

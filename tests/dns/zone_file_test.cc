@@ -12,17 +12,17 @@ namespace {
 class ZoneFileTest : public ::testing::Test {
  protected:
   std::string write(const std::string& name, const std::string& text) const { return dir_.write(name, text); }
+  Result<ZoneFile> read_zone(const std::string& name, const std::string& text) const { return read_zone_file(write(name, text)); }
   cutover::testing::TempDir dir_;
 };
 
 TEST_F(ZoneFileTest, ReadsAZoneAndLeavesOutSoaApexNsAndGlue) {
-  auto path = write("example.zone",
-                    "$ORIGIN example.com.\n$TTL 300\n"
-                    "@ IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\n@ IN NS ns2.other.net.\n"
-                    "ns1 IN A 192.0.2.1\nwww IN A 192.0.2.2\nwww IN A 192.0.2.3\nWWW IN AAAA 2001:db8::1\n"
-                    "dev IN NS ns1.dev\nns1.dev IN A 192.0.2.9\n"
-                    "dev IN DS 12345 13 2 0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF\n");
-  auto zone = read_zone_file(path);
+  auto zone = read_zone("example.zone",
+                        "$ORIGIN example.com.\n$TTL 300\n"
+                        "@ IN SOA ns1 hostmaster 1 2 3 4 5\n@ IN NS ns1\n@ IN NS ns2.other.net.\n"
+                        "ns1 IN A 192.0.2.1\nwww IN A 192.0.2.2\nwww IN A 192.0.2.3\nWWW IN AAAA 2001:db8::1\n"
+                        "dev IN NS ns1.dev\nns1.dev IN A 192.0.2.9\n"
+                        "dev IN DS 12345 13 2 0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF\n");
   ASSERT_TRUE(zone.has_value()) << zone.error().message;
   EXPECT_EQ(zone->origin.text(), "example.com.");
   auto questions = parity_questions(*zone);
@@ -33,8 +33,7 @@ TEST_F(ZoneFileTest, ReadsAZoneAndLeavesOutSoaApexNsAndGlue) {
 }
 
 TEST_F(ZoneFileTest, BadRecordNamesTheLine) {
-  auto path = write("bad.zone", "$ORIGIN example.com.\n@ 300 IN SOA ns1 h 1 2 3 4 5\nwww 300 IN A 999.1.1.1\n");
-  auto zone = read_zone_file(path);
+  auto zone = read_zone("bad.zone", "$ORIGIN example.com.\n@ 300 IN SOA ns1 h 1 2 3 4 5\nwww 300 IN A 999.1.1.1\n");
   ASSERT_FALSE(zone.has_value());
   EXPECT_EQ(zone.error().code, ErrorCode::Invalid);
   EXPECT_NE(zone.error().message.find("bad.zone:"), std::string::npos) << zone.error().message;
@@ -74,12 +73,11 @@ TEST_F(ZoneFileTest, RootHintsGiveAddresses) {
 }
 
 TEST_F(ZoneFileTest, KeepsTheTypesRoute53Takes) {
-  auto path = write("types.zone",
-                    "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n"
-                    "@ IN NAPTR 100 10 \"u\" \"E2U+sip\" \"!^.*$!sip:info@example.com!\" .\n"
-                    "_443._tcp IN TLSA 3 1 1 0123456789abcdef\n@ IN SSHFP 1 1 0123456789abcdef\n"
-                    "@ IN SPF \"v=spf1 -all\"\n");
-  auto zone = read_zone_file(path);
+  auto zone = read_zone("types.zone",
+                        "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n"
+                        "@ IN NAPTR 100 10 \"u\" \"E2U+sip\" \"!^.*$!sip:info@example.com!\" .\n"
+                        "_443._tcp IN TLSA 3 1 1 0123456789abcdef\n@ IN SSHFP 1 1 0123456789abcdef\n"
+                        "@ IN SPF \"v=spf1 -all\"\n");
   ASSERT_TRUE(zone.has_value()) << zone.error().message;
   std::vector<std::string> types;
   for (const auto& r : zone->records) types.emplace_back(to_string(r.type));

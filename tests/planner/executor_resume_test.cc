@@ -13,15 +13,21 @@ namespace {
 using testing::ExecutorTest;
 using testing::name;
 
+// What a run that died inside the first action of `step` leaves in the
+// journal: the step and the action started, nothing done.
+::testing::AssertionResult died_in_first_action(Journal journal, const std::string& step) {
+  for (const JournalRecord& record : {JournalRecord{.step = step, .event = JournalEvent::StepStarted},
+                                      JournalRecord{.step = step, .event = JournalEvent::ActionStarted, .action = 0}}) {
+    if (auto appended = journal.append(record); !appended) return ::testing::AssertionFailure() << appended.error().message;
+  }
+  return ::testing::AssertionSuccess();
+}
+
 TEST_F(ExecutorTest, AnActionInDoubtIsRecheckedNotRepeated) {
   ASSERT_EQ(run({.until = "subdelegation.dev.copy"})->status, RunStatus::Stopped);
   // Simulate a crash right after the provider call of the next step went through:
   // the journal says "started", the zone already holds the change.
-  {
-    auto j = journal();
-    ASSERT_TRUE(j.append({.step = "switch.copy-records", .event = JournalEvent::StepStarted}));
-    ASSERT_TRUE(j.append({.step = "switch.copy-records", .event = JournalEvent::ActionStarted, .action = 0}));
-  }
+  ASSERT_TRUE(died_in_first_action(journal(), "switch.copy-records"));
   new_->add({.name = name("www.example.test"), .type = dns::RecordType::A, .ttl = 5, .values = {"192.0.2.10"}});
   int before = new_->applies;
   ASSERT_EQ(run({.until = "switch.copy-records"})->status, RunStatus::Stopped);
@@ -43,11 +49,7 @@ TEST_F(ExecutorTest, AnActionInDoubtThatDidNotHappenRunsOnce) {
 // half-done action may be what a gate now sees (a transfer in progress).
 TEST_F(ExecutorTest, AResumedStepIsNotStoppedByItsGatesAgain) {
   ASSERT_EQ(run({.until = "switch.lower-ns-ttl"})->status, RunStatus::Stopped);
-  {
-    auto j = journal();
-    ASSERT_TRUE(j.append({.step = "subdelegation.dev.delegate.old", .event = JournalEvent::StepStarted}));
-    ASSERT_TRUE(j.append({.step = "subdelegation.dev.delegate.old", .event = JournalEvent::ActionStarted, .action = 0}));
-  }
+  ASSERT_TRUE(died_in_first_action(journal(), "subdelegation.dev.delegate.old"));
   old_->add({.name = name("dev.example.test"), .type = dns::RecordType::NS, .ttl = 30, .values = {"ns1.dev.test."}});
   int before = old_->applies;
   forced_ = {GateKind::Authoritative};

@@ -20,31 +20,38 @@ std::string read(const std::filesystem::path& path) {
   return out.str();
 }
 
-TEST(Journal, CreatesA0600FileWithAHeader) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
-  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings);
+// Each test works on j.jsonl in a temp dir of its own.
+class JournalFile : public ::testing::Test {
+ protected:
+  std::filesystem::path path() const { return dir_ / "j.jsonl"; }
+  /// Opens j.jsonl for the test's plan, as a run does; warnings go to warnings_.
+  Result<Journal> open() { return Journal::open(path(), kHeader, warnings_); }
+
+  testing::TempDir dir_;
+  std::vector<std::string> warnings_;
+};
+
+TEST_F(JournalFile, CreatesA0600FileWithAHeader) {
+  auto journal = open();
   ASSERT_TRUE(journal.has_value()) << journal.error().message;
   struct stat info {};
-  ASSERT_EQ(::stat((dir / "j.jsonl").c_str(), &info), 0);
+  ASSERT_EQ(::stat(path().c_str(), &info), 0);
   EXPECT_EQ(info.st_mode & 0777, 0600u);
-  EXPECT_EQ(read(dir / "j.jsonl"),
+  EXPECT_EQ(read(path()),
             "{\"domain\":\"example.test.\",\"format\":\"cutover-journal\",\"plan_digest\":\"0123456789abcdef\",\"version\":1}\n");
-  EXPECT_TRUE(warnings.empty());
+  EXPECT_TRUE(warnings_.empty());
 }
 
-TEST(Journal, RecordsSurviveReopening) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
+TEST_F(JournalFile, RecordsSurviveReopening) {
   {
-    auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+    auto journal = open().value();
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepStarted, .at = 100}));
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionStarted, .at = 101, .action = 0}));
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionDone, .at = 102, .action = 0, .data = {{"zone_id", "Z1"}}}));
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepDone, .at = 103}));
     ASSERT_TRUE(journal.append({.step = "b", .event = JournalEvent::ActionStarted, .at = 104, .action = 1}));
   }
-  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+  auto journal = open().value();
   EXPECT_EQ(journal.records().size(), 5u);
   EXPECT_EQ(journal.done_at("a"), 103);
   EXPECT_FALSE(journal.done_at("b").has_value());
@@ -54,55 +61,47 @@ TEST(Journal, RecordsSurviveReopening) {
   EXPECT_EQ(journal.step_data("a").at("zone_id"), "Z1");
 }
 
-TEST(Journal, TornLastLineIsCutBackWithAWarning) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
+TEST_F(JournalFile, TornLastLineIsCutBackWithAWarning) {
   {
-    auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+    auto journal = open().value();
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepDone, .at = 1}));
   }
-  std::string whole = read(dir / "j.jsonl");
-  std::ofstream(dir / "j.jsonl", std::ios::app) << "{\"step\":\"b\",\"ev";
+  std::string whole = read(path());
+  std::ofstream(path(), std::ios::app) << "{\"step\":\"b\",\"ev";
   {
-    auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings);
+    auto journal = open();
     ASSERT_TRUE(journal.has_value());
     EXPECT_EQ(journal->records().size(), 1u);
-    ASSERT_EQ(warnings.size(), 1u);
-    EXPECT_NE(warnings[0].find("torn last line"), std::string::npos);
-    EXPECT_EQ(read(dir / "j.jsonl"), whole);
+    ASSERT_EQ(warnings_.size(), 1u);
+    EXPECT_NE(warnings_[0].find("torn last line"), std::string::npos);
+    EXPECT_EQ(read(path()), whole);
     // Appending after the repair gives a clean file.
     ASSERT_TRUE(journal->append({.step = "b", .event = JournalEvent::StepStarted, .at = 2}));
   }
   std::vector<std::string> none;
-  EXPECT_EQ(Journal::open(dir / "j.jsonl", kHeader, none)->records().size(), 2u);
+  EXPECT_EQ(Journal::open(path(), kHeader, none)->records().size(), 2u);
   EXPECT_TRUE(none.empty());
 }
 
-TEST(Journal, DamageBeforeTheEndIsCorruptNotRepaired) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
-  { auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value(); }
-  std::ofstream(dir / "j.jsonl", std::ios::app) << "garbage\n{\"step\":\"a\",\"event\":\"step-done\",\"at\":1}\n";
-  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings);
+TEST_F(JournalFile, DamageBeforeTheEndIsCorruptNotRepaired) {
+  { auto journal = open().value(); }
+  std::ofstream(path(), std::ios::app) << "garbage\n{\"step\":\"a\",\"event\":\"step-done\",\"at\":1}\n";
+  auto journal = open();
   ASSERT_FALSE(journal.has_value());
   EXPECT_EQ(journal.error().code, ErrorCode::Corrupt);
 }
 
-TEST(Journal, RefusesAJournalOfAnotherPlan) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
-  { auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value(); }
-  auto other = Journal::open(dir / "j.jsonl", {.domain = "example.test.", .plan_digest = "ffff"}, warnings);
+TEST_F(JournalFile, RefusesAJournalOfAnotherPlan) {
+  { auto journal = open().value(); }
+  auto other = Journal::open(path(), {.domain = "example.test.", .plan_digest = "ffff"}, warnings_);
   ASSERT_FALSE(other.has_value());
   EXPECT_EQ(other.error().code, ErrorCode::Invalid);
   EXPECT_NE(other.error().message.find("belongs to another plan"), std::string::npos);
 }
 
-TEST(Journal, RefusesAFileThatIsNotAJournal) {
-  testing::TempDir dir;
-  std::ofstream(dir / "notes.txt") << "hello\n";
-  std::vector<std::string> warnings;
-  auto journal = Journal::open(dir / "notes.txt", kHeader, warnings);
+TEST_F(JournalFile, RefusesAFileThatIsNotAJournal) {
+  std::ofstream(dir_ / "notes.txt") << "hello\n";
+  auto journal = Journal::open(dir_ / "notes.txt", kHeader, warnings_);
   ASSERT_FALSE(journal.has_value());
   EXPECT_EQ(journal.error().code, ErrorCode::Corrupt);
 }
@@ -131,10 +130,8 @@ TEST(Journal, AHeaderWithFieldsOfOtherTypesIsCorrupt) {
   EXPECT_EQ(other.error().code, ErrorCode::Invalid);  // no digest of this plan: another plan's journal
 }
 
-TEST(Journal, RollbackReopensAStep) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
-  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+TEST_F(JournalFile, RollbackReopensAStep) {
+  auto journal = open().value();
   ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionDone, .at = 1, .action = 0}));
   ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepDone, .at = 2}));
   ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::RolledBack, .at = 3}));
@@ -144,19 +141,17 @@ TEST(Journal, RollbackReopensAStep) {
 
 // Undo actions have their own index space: undo 0 is not action 0, and a
 // finished rollback (RolledBack) starts the next rollback of the step afresh.
-TEST(Journal, UndoStateIsKeptPerUndoAndSurvivesAReopen) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
+TEST_F(JournalFile, UndoStateIsKeptPerUndoAndSurvivesAReopen) {
   {
-    auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+    auto journal = open().value();
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionDone, .at = 1, .action = 0}));
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepDone, .at = 2}));
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::UndoStarted, .at = 3, .action = 0}));
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::UndoDone, .at = 4, .action = 0}));
     ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::UndoStarted, .at = 5, .action = 1}));
   }
-  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
-  EXPECT_TRUE(warnings.empty());
+  auto journal = open().value();
+  EXPECT_TRUE(warnings_.empty());
   EXPECT_EQ(journal.undo_state("a", 0), ActionState::Done);
   EXPECT_EQ(journal.undo_state("a", 1), ActionState::InDoubt);
   EXPECT_EQ(journal.undo_state("a", 2), ActionState::NotStarted);
@@ -166,20 +161,16 @@ TEST(Journal, UndoStateIsKeptPerUndoAndSurvivesAReopen) {
   EXPECT_EQ(journal.undo_state("a", 0), ActionState::NotStarted);
 }
 
-TEST(Journal, OneRunAtATime) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
-  auto first = Journal::open(dir / "j.jsonl", kHeader, warnings);
+TEST_F(JournalFile, OneRunAtATime) {
+  auto first = open();
   ASSERT_TRUE(first.has_value());
-  auto second = Journal::open(dir / "j.jsonl", kHeader, warnings);
+  auto second = open();
   ASSERT_FALSE(second.has_value());
   EXPECT_NE(second.error().message.find("in use by another cutover run"), std::string::npos);
 }
 
-TEST(Journal, StartedAndActedSurviveUntilRollback) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
-  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+TEST_F(JournalFile, StartedAndActedSurviveUntilRollback) {
+  auto journal = open().value();
   EXPECT_FALSE(journal.started("a"));
   ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::StepStarted}));
   ASSERT_TRUE(journal.append({.step = "a", .event = JournalEvent::ActionDone, .action = 0}));
@@ -196,34 +187,30 @@ TEST(Journal, DigestIsStable) {
   EXPECT_NE(plan_digest("{\"a\":1}"), plan_digest("{\"a\":2}"));
 }
 
-TEST(Journal, ReadGivesTheRecordsWithoutLockingOrRepairing) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
-  auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value();
+TEST_F(JournalFile, ReadGivesTheRecordsWithoutLockingOrRepairing) {
+  auto journal = open().value();
   ASSERT_TRUE(journal.append({.step = "s", .event = JournalEvent::StepStarted, .at = 5}).has_value());
   ASSERT_TRUE(journal.append({.step = "s", .event = JournalEvent::Progress, .at = 6, .data = {{"asked", "3"}}, .message = "g"}));
   {
-    std::ofstream torn(dir / "j.jsonl", std::ios::app);
+    std::ofstream torn(path(), std::ios::app);
     torn << "{\"step\":\"s\",\"ev";
   }
   // The run still holds its lock: a report reads anyway, and leaves the torn line for the run to cut.
-  auto records = Journal::read(dir / "j.jsonl", kHeader, warnings);
+  auto records = Journal::read(path(), kHeader, warnings_);
   ASSERT_TRUE(records.has_value()) << records.error().message;
   ASSERT_EQ(records->size(), 2u);
   EXPECT_EQ((*records)[1].event, JournalEvent::Progress);
   EXPECT_EQ((*records)[1].data.at("asked"), "3");
-  EXPECT_EQ(warnings.size(), 1u);
-  EXPECT_NE(read(dir / "j.jsonl").find("\"ev"), std::string::npos) << "read() must not truncate";
+  EXPECT_EQ(warnings_.size(), 1u);
+  EXPECT_NE(read(path()).find("\"ev"), std::string::npos) << "read() must not truncate";
 }
 
-TEST(Journal, ReadRefusesAMissingFileAndAnotherPlansJournal) {
-  testing::TempDir dir;
-  std::vector<std::string> warnings;
-  auto missing = Journal::read(dir / "none.jsonl", kHeader, warnings);
+TEST_F(JournalFile, ReadRefusesAMissingFileAndAnotherPlansJournal) {
+  auto missing = Journal::read(dir_ / "none.jsonl", kHeader, warnings_);
   ASSERT_FALSE(missing.has_value());
   EXPECT_NE(missing.error().message.find("no journal at"), std::string::npos);
-  { auto journal = Journal::open(dir / "j.jsonl", kHeader, warnings).value(); }
-  auto other = Journal::read(dir / "j.jsonl", {.domain = "example.test.", .plan_digest = "ffff"}, warnings);
+  { auto journal = open().value(); }
+  auto other = Journal::read(path(), {.domain = "example.test.", .plan_digest = "ffff"}, warnings_);
   ASSERT_FALSE(other.has_value());
   EXPECT_EQ(other.error().code, ErrorCode::Invalid);
 }

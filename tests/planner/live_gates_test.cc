@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <initializer_list>
+#include <utility>
 
 #include "tests/planner/fakes.h"
 
@@ -169,30 +171,28 @@ TEST(LiveGatesEvidence, ParityDifferenceNamesBothServersAndAnswers) {
             "127.55.20.3 (new): www.example.test. A -> 192.0.2.99 (TTL 30, AA), but 127.55.10.1 (old) -> 192.0.2.10 (TTL 30, AA)");
 }
 
+// The result of a tally of these findings, each with its evidence line.
+GateResult tally(std::initializer_list<std::pair<live::Seen, std::string>> findings) {
+  live::Tally t;
+  for (const auto& [seen, line] : findings) t.add(seen, line);
+  return t.result();
+}
+
 TEST(LiveGatesTally, HoldsOnlyWhenEveryServerAgrees) {
-  live::Tally all;
-  all.add(live::Seen::Agrees, "a");
-  all.add(live::Seen::Agrees, "b");
-  auto r = all.result();
+  auto r = tally({{live::Seen::Agrees, "a"}, {live::Seen::Agrees, "b"}});
   EXPECT_TRUE(r.holds);
   EXPECT_EQ(r.evidence, (std::vector<std::string>{"2/2 agree", "a", "b"}));
 
-  live::Tally silent;
-  silent.add(live::Seen::Agrees, "a");
-  silent.add(live::Seen::Silent, "b timeout");
-  r = silent.result();
+  r = tally({{live::Seen::Agrees, "a"}, {live::Seen::Silent, "b timeout"}});
   EXPECT_FALSE(r.holds);
   EXPECT_TRUE(r.undecided);
   EXPECT_EQ(r.evidence[0], "1/2 agree, 1 did not answer");
 
-  live::Tally differs;
-  differs.add(live::Seen::Differs, "a");
-  differs.add(live::Seen::Silent, "b");
-  r = differs.result();
+  r = tally({{live::Seen::Differs, "a"}, {live::Seen::Silent, "b"}});
   EXPECT_FALSE(r.holds);
   EXPECT_FALSE(r.undecided);
 
-  r = live::Tally{}.result();
+  r = tally({});
   EXPECT_FALSE(r.holds);
   EXPECT_TRUE(r.undecided);
   EXPECT_EQ(r.evidence[0], "no server to ask");

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "planner/plan/parser.h"
 #include "planner/planner.h"
@@ -25,6 +26,13 @@ struct Planned {
     return schedule.size();
   }
   const ScheduledStep& at(const std::string& id) const { return schedule.at(position(id)); }
+  /// Whether the steps are scheduled in this order, naming the first pair that is not.
+  ::testing::AssertionResult in_order(std::initializer_list<std::string> ids) const {
+    for (auto first = ids.begin(), second = first + 1; second != ids.end(); ++first, ++second) {
+      if (position(*first) >= position(*second)) return ::testing::AssertionFailure() << *first << " is not before " << *second;
+    }
+    return ::testing::AssertionSuccess();
+  }
   bool has(const std::string& id) const { return graph.find(step_id(id)) != nullptr; }
 };
 
@@ -46,9 +54,7 @@ bool has_gate(const Step& step, GateKind kind) {
 
 TEST(NameserverSwitch, NewZoneCompleteAndTtlWaitedOutBeforeTheSwitch) {
   auto p = plan_file("s1-account-move.json");
-  EXPECT_LT(p.position("zone.new.create"), p.position("switch.copy-records"));
-  EXPECT_LT(p.position("switch.copy-records"), p.position("switch.lower-ns-ttl"));
-  EXPECT_LT(p.position("switch.lower-ns-ttl"), p.position("switch.registrar"));
+  EXPECT_TRUE(p.in_order({"zone.new.create", "switch.copy-records", "switch.lower-ns-ttl", "switch.registrar"}));
   const Step& registrar = *p.at("switch.registrar").step;
   EXPECT_TRUE(has_gate(registrar, GateKind::ZoneParity));
   EXPECT_TRUE(has_gate(registrar, GateKind::Authoritative));
@@ -100,13 +106,9 @@ TEST(NameserverSwitch, AParentZoneWeHoldHasItsDelegationTtlLoweredToo) {
 
 TEST(SubDelegation, ChildDelegatedFromBothParentsBeforeTheSwitch) {
   auto p = plan_file("s2-subdelegation.json");
-  EXPECT_LT(p.position("zone.dev.create"), p.position("subdelegation.dev.copy"));
-  EXPECT_LT(p.position("subdelegation.dev.copy"), p.position("subdelegation.dev.verify-child"));
-  EXPECT_LT(p.position("subdelegation.dev.verify-child"), p.position("subdelegation.dev.delegate.old"));
-  EXPECT_LT(p.position("zone.new.create"), p.position("subdelegation.dev.delegate.new"));
-  EXPECT_LT(p.position("subdelegation.dev.delegate.old"), p.position("subdelegation.dev.verify-parents"));
-  EXPECT_LT(p.position("subdelegation.dev.delegate.new"), p.position("subdelegation.dev.verify-parents"));
-  EXPECT_LT(p.position("subdelegation.dev.verify-parents"), p.position("switch.registrar"));
+  EXPECT_TRUE(p.in_order({"zone.dev.create", "subdelegation.dev.copy", "subdelegation.dev.verify-child", "subdelegation.dev.delegate.old",
+                          "subdelegation.dev.verify-parents", "switch.registrar"}));
+  EXPECT_TRUE(p.in_order({"zone.new.create", "subdelegation.dev.delegate.new", "subdelegation.dev.verify-parents"}));
   const Step& verify = *p.at("subdelegation.dev.verify-parents").step;
   EXPECT_EQ(std::ranges::count_if(verify.gates, [](const Gate& g) { return g.kind == GateKind::ReferralToChild; }), 2);
   // The new zone does not get the dev records: only the delegation.
@@ -158,9 +160,8 @@ TEST(DomainTransfer, BeforeTheSwitchHoldsTheSwitchBack) {
 
 TEST(DbPointer, OldDatabaseUntilTheWindowEndsThenSwitchVerified) {
   auto p = plan_file("s4-db-pointer.json");
-  EXPECT_LT(p.position("db.db.example.com.pin-old"), p.position("switch.registrar"));
-  EXPECT_LT(p.position("switch.window-end"), p.position("db.db.example.com.new-available"));
-  EXPECT_LT(p.position("db.db.example.com.new-available"), p.position("db.db.example.com.switch"));
+  EXPECT_TRUE(p.in_order({"db.db.example.com.pin-old", "switch.registrar"}));
+  EXPECT_TRUE(p.in_order({"switch.window-end", "db.db.example.com.new-available", "db.db.example.com.switch"}));
   const Step& pin = *p.at("db.db.example.com.pin-old").step;
   ASSERT_EQ(pin.actions.size(), 2u);  // both zones change together during the switch
   const Step& flip = *p.at("db.db.example.com.switch").step;
@@ -180,9 +181,8 @@ TEST(DbPointer, DailyCloneWaitsForAvailabilityBeforePointing) {
     db.source_cluster = "prod";
     db.clean_aborted = true;
   });
-  EXPECT_LT(p.position("db.db.example.com.clone"), p.position("db.db.example.com.instance"));
-  EXPECT_LT(p.position("db.db.example.com.available"), p.position("db.db.example.com.ready"));
-  EXPECT_LT(p.position("db.db.example.com.ready"), p.position("db.db.example.com.switch"));
+  EXPECT_TRUE(p.in_order({"db.db.example.com.clone", "db.db.example.com.instance"}));
+  EXPECT_TRUE(p.in_order({"db.db.example.com.available", "db.db.example.com.ready", "db.db.example.com.switch"}));
   // Availability is a verification step: the executor polls it until the clone is up.
   EXPECT_TRUE(p.at("db.db.example.com.available").step->actions.empty());
   EXPECT_TRUE(has_gate(*p.at("db.db.example.com.available").step, GateKind::ClusterAvailable));

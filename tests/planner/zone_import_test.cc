@@ -20,11 +20,17 @@ namespace r53 = aws::route53;
 
 dns::DomainName name(const char* text) { return *dns::DomainName::parse(text); }
 
-std::string write(const testing::TempDir& dir, const std::string& file, const std::string& text) {
-  std::string path = (dir / file).string();
-  std::ofstream(path) << text;
-  return path;
-}
+// Each test writes the BIND file it reads (as the zone example.net) to a temp dir.
+class ZoneBind : public ::testing::Test {
+ protected:
+  Result<ZoneFileRrsets> read(const std::string& file, const std::string& text) {
+    std::string path = (dir_ / file).string();
+    std::ofstream(path) << text;
+    return read_zone_rrsets(path, name("example.net"));
+  }
+
+  testing::TempDir dir_;
+};
 
 TEST(ZoneNames, Route53OctalAndBindDecimalEscapes) {
   EXPECT_EQ(name_from_route53("\\052.example.net.")->text(), "*.example.net.");
@@ -41,12 +47,10 @@ TEST(ZoneNames, EscapedLettersGoToRoute53LowerCase) {
   EXPECT_EQ(name_to_route53(name("a\\033b.example.")), "a\\041b.example.");  // '!' is escaped, decimal 33 = octal 41
 }
 
-TEST(ZoneBind, ReadsAndGroupsRecordSets) {
-  testing::TempDir dir;
-  std::string path = write(dir, "z.zone",
-                           "$TTL 300\n@ IN SOA ns1 admin 1 7200 3600 1209600 300\n@ IN NS ns1\n"
-                           "www IN A 192.0.2.1\nwww 60 IN A 192.0.2.2\ntxt IN TXT \"a b\" \"c\"\n");
-  auto zone = read_zone_rrsets(path, name("example.net"));
+TEST_F(ZoneBind, ReadsAndGroupsRecordSets) {
+  auto zone = read("z.zone",
+                   "$TTL 300\n@ IN SOA ns1 admin 1 7200 3600 1209600 300\n@ IN NS ns1\n"
+                   "www IN A 192.0.2.1\nwww 60 IN A 192.0.2.2\ntxt IN TXT \"a b\" \"c\"\n");
   ASSERT_TRUE(zone.has_value()) << zone.error().message;
   ASSERT_EQ(zone->rrsets.size(), 4u);
   const Rrset* www = nullptr;
@@ -58,38 +62,31 @@ TEST(ZoneBind, ReadsAndGroupsRecordSets) {
   EXPECT_EQ(www->ttl, 60u);  // the smallest, with a note
   EXPECT_EQ(zone->notes.size(), 1u);
 
-  std::string bad = write(dir, "bad.zone", "www IN A not-an-address\n");
-  auto refused = read_zone_rrsets(bad, name("example.net"));
+  auto refused = read("bad.zone", "www IN A not-an-address\n");
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, ErrorCode::Invalid);
   EXPECT_NE(refused.error().message.find("bad.zone:"), std::string::npos) << refused.error().message;
 }
 
-TEST(ZoneBind, RefusesTypesCutoverDoesNotKnowAndUnreadableFiles) {
-  testing::TempDir dir;
-  std::string path = write(dir, "loc.zone", "$TTL 300\nloc IN LOC 52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m\n");
-  auto zone = read_zone_rrsets(path, name("example.net"));
+TEST_F(ZoneBind, RefusesTypesCutoverDoesNotKnowAndUnreadableFiles) {
+  auto zone = read("loc.zone", "$TTL 300\nloc IN LOC 52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m\n");
   ASSERT_FALSE(zone.has_value());
   EXPECT_EQ(zone.error().code, ErrorCode::Invalid);
   EXPECT_NE(zone.error().message.find("loc.example.net."), std::string::npos) << zone.error().message;
-  auto absent = read_zone_rrsets((dir / "absent.zone").string(), name("example.net"));
+  auto absent = read_zone_rrsets((dir_ / "absent.zone").string(), name("example.net"));
   ASSERT_FALSE(absent.has_value());
   EXPECT_EQ(absent.error().code, ErrorCode::Io);
 }
 
-TEST(ZoneBind, OrdersRecordSetsByRoute53NameThenType) {
-  testing::TempDir dir;
-  std::string path = write(dir, "o.zone",
-                           "$TTL 300\nwww IN TXT \"t\"\nwww IN A 192.0.2.1\n*.w IN CNAME www\n"
-                           "a IN A 192.0.2.3\n");
-  auto zone = read_zone_rrsets(path, name("example.net"));
+TEST_F(ZoneBind, OrdersRecordSetsByRoute53NameThenType) {
+  auto zone = read("o.zone", "$TTL 300\nwww IN TXT \"t\"\nwww IN A 192.0.2.1\n*.w IN CNAME www\na IN A 192.0.2.3\n");
   ASSERT_TRUE(zone.has_value()) << zone.error().message;
   std::vector<std::string> got;
   for (const auto& r : zone->rrsets) got.push_back(name_to_route53(r.name) + " " + std::string(dns::to_string(r.type)));
   EXPECT_EQ(got, (std::vector<std::string>{"*.w.example.net. CNAME", "a.example.net. A", "www.example.net. A", "www.example.net. TXT"}));
 }
 
-TEST(ZoneBind, WritesAliasesAndRoutingAsComments) {
+TEST_F(ZoneBind, WritesAliasesAndRoutingAsComments) {
   std::vector<std::string> notes;
   std::string text =
       write_bind_zone({{.name = "\\052.example.net.", .type = "A", .ttl = 60, .values = {"192.0.2.1"}},
