@@ -34,6 +34,12 @@ Result<DnsProvider*> ActionRunner::zone(const std::string& key) {
   return it->second.get();
 }
 
+Result<std::vector<Rrset>> ActionRunner::listing(const std::string& key) {
+  auto target = zone(key);
+  if (!target) return std::unexpected(target.error());
+  return (*target)->list();
+}
+
 Result<std::vector<RrsetChange>> ActionRunner::resolve(const ChangeRecords& action) {
   auto target = zone(action.zone);
   if (!target) return std::unexpected(target.error());

@@ -51,6 +51,8 @@ class ActionRunner {
 
   /// The provider of zone `key`; Provider error when the plan built none.
   Result<DnsProvider*> zone(const std::string& key);
+  /// Every record set zone `key` holds now.
+  Result<std::vector<Rrset>> listing(const std::string& key);
   /// The record changes `action` stands for, with values resolved (name
   /// servers of a zone, a cluster's endpoint, the values a zone holds now).
   Result<std::vector<RrsetChange>> resolve(const ChangeRecords& action);

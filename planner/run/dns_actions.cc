@@ -33,9 +33,7 @@ Result<std::vector<RrsetChange>> ActionRunner::copy_changes(const CopyRecords& c
 }
 
 Result<std::vector<RrsetChange>> ActionRunner::delete_below_changes(const DeleteRecordsBelow& action) {
-  auto target = zone(action.zone);
-  if (!target) return std::unexpected(target.error());
-  auto listed = (*target)->list();
+  auto listed = listing(action.zone);
   if (!listed) return std::unexpected(listed.error());
   return deletions_below(*listed, action.below);
 }
@@ -95,9 +93,7 @@ Result<ActionOutcome> ActionRunner::perform(const ChangeRecords& a) {
 Result<bool> ActionRunner::check(const ChangeRecords& a) {
   auto changes = resolve(a);
   if (!changes) return std::unexpected(changes.error());
-  auto target = zone(a.zone);
-  if (!target) return std::unexpected(target.error());
-  auto listed = (*target)->list();
+  auto listed = listing(a.zone);
   if (!listed) return std::unexpected(listed.error());
   return changes_in_effect(*listed, *changes);
 }

@@ -28,9 +28,7 @@ Result<std::vector<RrsetChange>> ActionRunner::bulk_changes(const ApplyRecords& 
 }
 
 Result<ActionOutcome> ActionRunner::perform(const SnapshotRecords& a) {
-  auto target = zone(a.zone);
-  if (!target) return std::unexpected(target.error());
-  auto listed = (*target)->list();
+  auto listed = listing(a.zone);
   if (!listed) return std::unexpected(listed.error());
   return ActionOutcome{.data = {{a.snapshot, snapshot_text(a.keys, *listed)}},
                        .how = "the " + std::to_string(a.keys.size()) + " record sets as they were, kept in the journal for a rollback"};
@@ -66,9 +64,7 @@ Result<std::vector<RrsetChange>> ActionRunner::restore_changes_of(const RestoreR
   }
   auto snapshot = parse_snapshot(it->second);
   if (!snapshot) return std::unexpected(snapshot.error());
-  auto target = zone(a.zone);
-  if (!target) return std::unexpected(target.error());
-  auto listed = (*target)->list();
+  auto listed = listing(a.zone);
   if (!listed) return std::unexpected(listed.error());
   return restore_changes(*listed, *snapshot);
 }

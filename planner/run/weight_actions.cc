@@ -46,9 +46,7 @@ namespace {
 
 // What perform and check both start from: the changes the zone needs now.
 Result<std::vector<RrsetChange>> weight_changes_now(ActionRunner& runner, const SetWeights& a) {
-  auto target = runner.zone(a.zone);
-  if (!target) return std::unexpected(target.error());
-  auto listed = (*target)->list();
+  auto listed = runner.listing(a.zone);
   if (!listed) return std::unexpected(listed.error());
   return weight_changes(*listed, a);
 }

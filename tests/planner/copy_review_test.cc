@@ -9,7 +9,7 @@
 #include "planner/run/action_runner.h"
 #include "planner/run/copy_check.h"
 #include "planner/run/secrets.h"
-#include "tests/planner/fakes.h"
+#include "tests/planner/copy_world.h"
 
 namespace cutover::planner {
 namespace {
@@ -148,27 +148,13 @@ TEST(CopyReview, RefusesSetsTheTargetHoldsUnderAnotherIdentifier) {
 
 // The copy action reviews again when it runs: a plan made offline cannot
 // slip a set through that the target cannot hold. Nothing is changed.
-class CopyAction : public ::testing::Test {
+class CopyAction : public testing::CopyWorld {
  protected:
   void SetUp() override {
-    auto from = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns1.old."});
-    auto to = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns1.new."});
-    from_ = from.get();
-    to_ = to.get();
-    providers_.zones["old"] = std::move(from);
-    providers_.zones["new"] = std::move(to);
     from_->add(simple("www.example.com"));
     from_->add(with_routing("w.example.com", {.set_identifier = "a", .weight = 1}, "hc-1"));
     from_->add(alias_to("www2.example.com", "www.example.com", true));
   }
-  Plan plan_{};
-  ProviderSet providers_{};
-  FakeZone* from_{nullptr};
-  FakeZone* to_{nullptr};
-  SecretStore secrets_ = SecretStore::open(std::nullopt).value();
-  RunFacts run_{.run_date = "20261203"};
-  ActionRunner runner_{plan_, providers_, secrets_, run_};
-  CopyRecords copy_{.from_zone = "old", .to_zone = "new"};
 };
 
 TEST_F(CopyAction, CarriesEveryKindIntoTheSameAccount) {

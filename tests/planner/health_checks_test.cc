@@ -11,7 +11,7 @@
 #include "planner/gates/gate_parts.h"
 #include "planner/run/action_runner.h"
 #include "planner/run/secrets.h"
-#include "tests/planner/fakes.h"
+#include "tests/planner/copy_world.h"
 
 namespace cutover::planner {
 namespace {
@@ -80,18 +80,12 @@ TEST(HealthCheckTree, SameCheckComparesConfigurationsNotIds) {
 }
 
 // A Route 53-like world of two accounts: zone "old" in one, "new" in the other.
-class HealthCheckCopy : public ::testing::Test {
+class HealthCheckCopy : public testing::CopyWorld {
  protected:
   void SetUp() override {
-    auto from = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns1.old."});
-    auto to = std::make_unique<FakeZone>("example.com", std::vector<std::string>{"ns1.new."});
-    from_ = from.get();
-    to_ = to.get();
     from_->account_checks = &old_account_;
     to_->account_checks = &new_account_;
     to_->capabilities_held.account = "222222222222";
-    providers_.zones["old"] = std::move(from);
-    providers_.zones["new"] = std::move(to);
     child_ = old_account_.add(http("192.0.2.1"));
     calc_ = old_account_.add({.type = "CALCULATED", .health_threshold = 1, .child_health_checks = {child_}});
     from_->add(failover("app.example.com", "primary", Failover::Primary, calc_));
@@ -104,18 +98,10 @@ class HealthCheckCopy : public ::testing::Test {
     }
     return "";
   }
-  Plan plan_{};
-  ProviderSet providers_{};
-  FakeZone* from_{nullptr};
-  FakeZone* to_{nullptr};
   FakeHealthChecks old_account_{"old-"};
   FakeHealthChecks new_account_{"new-"};
   std::string child_{};
   std::string calc_{};
-  SecretStore secrets_ = SecretStore::open(std::nullopt).value();
-  RunFacts run_{.run_date = "20261204"};
-  ActionRunner runner_{plan_, providers_, secrets_, run_};
-  CopyRecords copy_{.from_zone = "old", .to_zone = "new"};
 };
 
 TEST_F(HealthCheckCopy, RecreatedChildrenFirstThenTheCopiedSetsNameTheCopies) {

@@ -44,6 +44,19 @@ class RollbackTest : public testing::World {
                                  [&](const JournalRecord& r) { return r.step == step && r.event == event && r.action == undo; });
   }
 
+  // Applies `plan_file` up to `step`, which set the TTL of `owner` `type` to
+  // `lowered` in both zones, and rolls back: the step is undone.
+  void apply_and_roll_back(const std::string& plan_file, const std::string& step, std::string_view owner, dns::RecordType type,
+                           std::uint32_t lowered) {
+    load(plan_file);
+    ASSERT_EQ(apply_until(step), RunStatus::Stopped);
+    ASSERT_EQ(ttl(old_, owner, type), lowered);
+    ASSERT_EQ(ttl(new_, owner, type), lowered);
+    auto entries = roll_back_now();
+    ASSERT_FALSE(entries.empty());
+    EXPECT_EQ(entry_of(entries, step).verdict, RollbackVerdict::Undone);
+  }
+
   static const RollbackEntry& entry_of(const std::vector<RollbackEntry>& entries, const std::string& step) {
     auto it = std::ranges::find_if(entries, [&](const RollbackEntry& e) { return e.step == step; });
     EXPECT_NE(it, entries.end()) << "no rollback entry for " << step;
@@ -52,13 +65,7 @@ class RollbackTest : public testing::World {
 };
 
 TEST_F(RollbackTest, TheNsTtlLoweringIsUndoneInBothZones) {
-  load("s1-account-move.json");
-  ASSERT_EQ(apply_until("switch.lower-ns-ttl"), RunStatus::Stopped);
-  ASSERT_EQ(ttl(old_, "example.com", dns::RecordType::NS), 300u);
-  ASSERT_EQ(ttl(new_, "example.com", dns::RecordType::NS), 300u);
-  auto entries = roll_back_now();
-  ASSERT_FALSE(entries.empty());
-  EXPECT_EQ(entry_of(entries, "switch.lower-ns-ttl").verdict, RollbackVerdict::Undone);
+  apply_and_roll_back("s1-account-move.json", "switch.lower-ns-ttl", "example.com", dns::RecordType::NS, 300);
   // The plan assumes 172800 s in both zones before the lowering.
   EXPECT_EQ(ttl(old_, "example.com", dns::RecordType::NS), 172800u);
   EXPECT_EQ(ttl(new_, "example.com", dns::RecordType::NS), 172800u) << "the second zone is restored too";
@@ -250,13 +257,7 @@ TEST_F(RollbackTest, ALongSettleWaitCountsDownEveryMinuteNotEveryFiveSeconds) {
 }
 
 TEST_F(RollbackTest, TheDatabasePointerPinIsUndoneInBothZones) {
-  load("s4-db-pointer.json");
-  ASSERT_EQ(apply_until("db.db.example.com.pin-old"), RunStatus::Stopped);
-  ASSERT_EQ(ttl(old_, "db.example.com", dns::RecordType::CNAME), 60u);
-  ASSERT_EQ(ttl(new_, "db.example.com", dns::RecordType::CNAME), 60u);
-  auto entries = roll_back_now();
-  ASSERT_FALSE(entries.empty());
-  EXPECT_EQ(entry_of(entries, "db.db.example.com.pin-old").verdict, RollbackVerdict::Undone);
+  apply_and_roll_back("s4-db-pointer.json", "db.db.example.com.pin-old", "db.example.com", dns::RecordType::CNAME, 60);
   for (const FakeZone* zone : {old_, new_}) {
     auto pointer = zone->find("db.example.com", dns::RecordType::CNAME);
     ASSERT_TRUE(pointer.has_value());
