@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -167,6 +168,42 @@ TEST_F(DnsFaultsLabTest, ParityNeverSaysConsistentOnIncompleteEvidence) {
       // some of the faulty server's answers are in, and still no verdict.
       EXPECT_GT(json["answered"].get<int>(), json["questions"].get<int>()) << r.output;
       EXPECT_GT(json["retries"].get<int>(), 0) << r.output;
+    }
+  }
+}
+
+// check delegation judges the delegation, not the zone's content: a server
+// that does not answer is NO_RESPONSE (an error, exit 1; a broken TCP after TC
+// a warning that leaves it undecided, exit 3), a refusal or failure is named,
+// and the lagging server's older serial is a MULTIPLE_SOA_SERIALS warning on
+// an otherwise sound delegation (exit 0). Every problem names the faulty server.
+TEST_F(DnsFaultsLabTest, DelegationNamesTheFaultyServer) {
+  const std::map<std::string, std::pair<int, std::string>> expected{
+      {"pass", {0, ""}},
+      {"drop", {1, "NO_RESPONSE"}},
+      {"late", {1, "NO_RESPONSE"}},
+      {"tc", {0, ""}},
+      {"tc-no-tcp", {3, "NO_RESPONSE"}},
+      {"refused", {1, "LAME_REFUSED"}},
+      {"servfail", {1, "SERVER_ERROR"}},
+      {"spoof", {1, "NO_RESPONSE"}},
+      {"lag", {0, "MULTIPLE_SOA_SERIALS"}},
+  };
+  for (const auto& row : matrix()) {
+    SCOPED_TRACE(row.fault);
+    const auto& server = faulty(row.fault);
+    const auto& [exit_code, problem] = expected.at(row.fault);
+    auto r = run("check delegation " + server.zone + " --parent-server " + A::kTld + probe_flags());
+    auto limit = kSlack * 2 * kCliQueryBudget + kProcessStart;  // the parent, then the zone's servers
+    report(row.fault, "check delegation", "exit " + std::to_string(r.exit_code), r.wall, limit);
+    EXPECT_EQ(r.exit_code, exit_code) << r.output;
+    EXPECT_LT(r.wall, limit) << r.output;
+    auto json = nlohmann::json::parse(r.output, nullptr, false);
+    ASSERT_FALSE(json.is_discarded()) << r.output;
+    EXPECT_EQ(json["problems"].empty(), problem.empty()) << r.output;
+    for (const auto& p : json["problems"]) {
+      EXPECT_EQ(p["code"], problem) << p.dump();
+      EXPECT_NE(p["message"].get<std::string>().find(server.address), std::string::npos) << p.dump();
     }
   }
 }
