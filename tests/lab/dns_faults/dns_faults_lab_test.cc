@@ -1,12 +1,12 @@
 // The fault matrix (DnsFaultsLab, 127.60.0.0/16): `cutover status`, `cutover
-// check parity` and two gates of the live gate checker, each against a zone
-// whose one faulty server drops packets, answers late, sets TC, lags behind,
-// refuses, fails or answers from another address. A verdict of "propagated",
-// "consistent" or "holds" is only ever given on complete evidence: otherwise
-// the result is undecided (exit 3) or names the faulty server (exit 1). Every
-// case is timed against the retry budget its options allow, with a generous
-// factor: a client that waited for a late answer, or retried without end,
-// fails; a slow machine does not.
+// check parity`, `cutover check delegation` and three gates of the live gate
+// checker, each against a zone whose one faulty server drops packets, answers
+// late, sets TC, lags behind, refuses, fails or answers from another address.
+// A verdict of "propagated", "consistent" or "holds" is only ever given on
+// complete evidence: otherwise the result is undecided (exit 3) or names the
+// faulty server (exit 1). Every case is timed against the retry budget its
+// options allow, with a generous factor: a client that waited for a late
+// answer, or retried without end, fails; a slow machine does not.
 #include <sys/wait.h>
 
 #include <gtest/gtest.h>
