@@ -91,7 +91,7 @@ void parent_rules(DelegationReport& r, const std::vector<DomainName>& expect, Ta
 }
 
 void child_server_rules(DelegationReport& r, Tally& tally, std::map<std::vector<DomainName>, std::vector<std::string>>& sets,
-                        std::set<std::uint32_t>& serials) {
+                        std::map<std::uint32_t, std::vector<std::string>>& serials) {
   for (const auto& v : r.child) {
     if (unusable(v.server, v.outcome, v.detail, "name", r.problems, tally)) continue;
     if (v.outcome == OutcomeKind::Referral) {
@@ -112,7 +112,7 @@ void child_server_rules(DelegationReport& r, Tally& tally, std::map<std::vector<
     }
     ++tally.children;
     sets[v.ns].push_back(to_string(v.server.address));
-    if (v.soa_serial) serials.insert(*v.soa_serial);
+    if (v.soa_serial) serials[*v.soa_serial].push_back(to_string(v.server.address));
   }
 }
 
@@ -136,7 +136,7 @@ void glue_rules(DelegationReport& r) {
 
 void child_rules(DelegationReport& r, Tally& tally) {
   std::map<std::vector<DomainName>, std::vector<std::string>> sets;
-  std::set<std::uint32_t> serials;
+  std::map<std::uint32_t, std::vector<std::string>> serials;  // and the servers serving each
   child_server_rules(r, tally, sets, serials);
   std::set<DomainName> child_ns;
   for (const auto& [set, servers] : sets) child_ns.insert(set.begin(), set.end());
@@ -155,9 +155,16 @@ void child_rules(DelegationReport& r, Tally& tally) {
                                      set_text(minus(r.child_ns, r.parent_ns))});
   }
   if (serials.size() > 1) {
+    // Which server serves which: the one behind (a lagging secondary) is named.
+    std::string which;
+    for (const auto& [serial, servers] : serials) {
+      which += (which.empty() ? "" : ", ") + std::to_string(serial) + " (";
+      for (std::size_t i = 0; i < servers.size(); ++i) which += (i ? " " : "") + servers[i];
+      which += ")";
+    }
     r.problems.push_back({.code = ProblemCode::SoaSerialDiffers,
                           .severity = Severity::Warning,
-                          .message = "the zone's servers serve " + std::to_string(serials.size()) + " different SOA serials"});
+                          .message = "the zone's servers serve " + std::to_string(serials.size()) + " different SOA serials: " + which});
   }
   glue_rules(r);
 }

@@ -82,6 +82,9 @@ RRsetView rrset_keys(const Outcome& outcome, const Question& question) {
 }
 
 bool same_rrset(const RRsetView& reference, const RRsetView& view, TtlRule rule) {
+  // A refusal or a failure says nothing about the zone: two of them never
+  // agree, or a zone that every server refuses would read as consistent.
+  if (view.kind == OutcomeKind::Refused || view.kind == OutcomeKind::ServerFailure || !responded(view.kind)) return false;
   if (reference.kind != view.kind || reference.authoritative != view.authoritative || reference.keys != view.keys) return false;
   switch (rule) {
     case TtlRule::Ignore: return true;

@@ -96,7 +96,8 @@ RRsetView rrset_view(const Outcome& outcome, const Question& question);
 /// same_rrset needs, for the many answers that agree and are then dropped.
 RRsetView rrset_keys(const Outcome& outcome, const Question& question);
 /// True when `view` agrees with the reference: same kind, same AA, same keys,
-/// and a TTL as `rule` asks.
+/// and a TTL as `rule` asks. A refusal, a failure or no reply never agrees,
+/// not even with another one: it says nothing about what the zone holds.
 bool same_rrset(const RRsetView& reference, const RRsetView& view, TtlRule rule);
 
 }  // namespace cutover::dns

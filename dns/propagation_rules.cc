@@ -42,11 +42,13 @@ void judge_propagation(PropagationReport& report) {
                                  .message = std::string(to_string(row.role)) + " server " + to_string(row.server.address) +
                                             " did not answer (" + row.detail + ")"});
     }
-    if (!judged(row, report.type)) continue;
     if (!answered) {
+      // Even where its answer is not judged (a parent, for other types than
+      // NS), a silent server hides the servers it would have named.
       silent = true;
       continue;
     }
+    if (!judged(row, report.type)) continue;
     differs |= !row.matches;
     if (row.role == Role::Resolver) {
       if (!row.matches) eta = std::max(eta, row.ttl);

@@ -102,6 +102,10 @@ TEST_F(DelegationRulesTest, DifferentSerialsAreAWarningOnly) {
   evaluate_delegation(r, {});
   EXPECT_TRUE(has(r, ProblemCode::SoaSerialDiffers));
   EXPECT_EQ(r.verdict, Verdict::Consistent);
+  // Which server serves which serial: the one lagging behind is named.
+  EXPECT_NE(message(r, ProblemCode::SoaSerialDiffers).find("2 different SOA serials: 1 (198.51.100.1), 2 (198.51.100.2)"),
+            std::string::npos)
+      << message(r, ProblemCode::SoaSerialDiffers);
 }
 
 // A key and its DS made with ldns-keygen and ldns-key2ds, and a key the DS does not name.

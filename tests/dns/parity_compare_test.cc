@@ -169,6 +169,19 @@ TEST_F(ParityCompareTest, ALongerTtlDiffersUnderNotLonger) {
   EXPECT_EQ(report_.differences[0].expected.ttl, 300u);
 }
 
+// Every server refuses (the fault lab's "both refuse" case): no answer to
+// compare, so not consistent, and each refusal but the reference is named.
+TEST_F(ParityCompareTest, EveryServerRefusingIsNotConsistent) {
+  QuestionList questions = names(2);
+  ParityComparator compare(old_, new_, questions, TtlRule::Ignore, report_);
+  for (std::size_t q = 0; q < questions.size(); ++q) {
+    for (std::size_t s = 0; s < 6; ++s) compare.add(s, q, Outcome{.kind = OutcomeKind::Refused});
+  }
+  compare.finish();
+  EXPECT_EQ(report_.differences.size(), 10u);
+  EXPECT_EQ(parity_verdict(report_), Verdict::NotConsistent);
+}
+
 TEST_F(ParityCompareTest, NoOldServerRespondingIsUndecidedNotConsistent) {
   QuestionList questions = names(1);
   ParityComparator compare(old_, new_, questions, TtlRule::Ignore, report_);

@@ -33,6 +33,13 @@ bool same(const std::vector<std::string>& a, const std::vector<std::string>& b) 
   return same_rrset(view_of(a), view_of(b), TtlRule::Ignore);
 }
 
+TEST(ParityRules, ARefusalOrAFailureNeverAgreesNotEvenWithItself) {
+  for (auto kind : {OutcomeKind::Refused, OutcomeKind::ServerFailure, OutcomeKind::Timeout}) {
+    RRsetView view{.kind = kind};
+    EXPECT_FALSE(same_rrset(view, view, TtlRule::Ignore)) << to_string(kind);
+  }
+}
+
 TEST(ParityRules, TxtDifferingOnlyInCaseDiffers) {
   EXPECT_FALSE(same({"t.example.test. 300 IN TXT \"v=spf1 include:Example.com -all\""},
                     {"t.example.test. 300 IN TXT \"v=spf1 include:example.com -all\""}));

@@ -54,6 +54,19 @@ TEST(PropagationRulesTest, SilentServerIsUndecidedNeverAMatch) {
   EXPECT_EQ(r.verdict, Verdict::Undecided);
 }
 
+// For an A record the parent's answer is not compared, but a silent parent
+// server may delegate to servers nobody asked (the fault lab's late parent).
+TEST(PropagationRulesTest, ASilentParentServerLeavesAnAddressUndecided) {
+  PropagationReport r{.name = *DomainName::parse("www.example.com"),
+                      .type = RecordType::A,
+                      .expected = {"192.0.2.10"},
+                      .rows = {row(Role::Parent, "192.0.2.1", kNew, 172800), row(Role::Parent, "192.0.2.9", {}, 0, OutcomeKind::Timeout),
+                               row(Role::Authoritative, "192.0.2.2", {"192.0.2.10"}, 300)}};
+  judge_propagation(r);
+  EXPECT_TRUE(r.rows[2].matches);
+  EXPECT_EQ(r.verdict, Verdict::Undecided);
+}
+
 TEST(PropagationRulesTest, NormalisesNamesButNotOtherValues) {
   EXPECT_EQ(normalise_value(RecordType::NS, "NS1.Example.COM"), "ns1.example.com.");
   EXPECT_EQ(normalise_value(RecordType::A, "192.0.2.1"), "192.0.2.1");
