@@ -57,6 +57,17 @@ class RollbackTest : public testing::World {
     EXPECT_EQ(entry_of(entries, step).verdict, RollbackVerdict::Undone);
   }
 
+  // Loads `plan_file` with zones 'old' and 'new' in two accounts, each with its health checks.
+  void load_in_two_accounts(const std::string& plan_file) {
+    load(plan_file);
+    old_->account_checks = &old_account_;
+    new_->account_checks = &new_account_;
+    old_->capabilities_held.account = "111111111111";
+    new_->capabilities_held.account = "222222222222";
+  }
+  testing::FakeHealthChecks old_account_{"old-"};
+  testing::FakeHealthChecks new_account_{"new-"};
+
   static const RollbackEntry& entry_of(const std::vector<RollbackEntry>& entries, const std::string& step) {
     auto it = std::ranges::find_if(entries, [&](const RollbackEntry& e) { return e.step == step; });
     EXPECT_NE(it, entries.end()) << "no rollback entry for " << step;
@@ -75,15 +86,9 @@ TEST_F(RollbackTest, TheNsTtlLoweringIsUndoneInBothZones) {
 // deletes them. A zone without checks leaves that undo nothing to do, and the
 // rollback says so rather than "undone".
 TEST_F(RollbackTest, TheHealthChecksACopyRecreatedAreDeletedAndNoneMeansNothingToDo) {
-  testing::FakeHealthChecks old_account{"old-"};
-  testing::FakeHealthChecks new_account{"new-"};
-  load("s1-account-move.json");
-  old_->account_checks = &old_account;
-  new_->account_checks = &new_account;
-  old_->capabilities_held.account = "111111111111";
-  new_->capabilities_held.account = "222222222222";
+  load_in_two_accounts("s1-account-move.json");
   std::string check =
-      old_account.add({.type = "TCP", .ip_address = "192.0.2.1", .port = 443, .request_interval = 30, .failure_threshold = 3});
+      old_account_.add({.type = "TCP", .ip_address = "192.0.2.1", .port = 443, .request_interval = 30, .failure_threshold = 3});
   Rrset primary{.name = name("app.example.com"), .type = dns::RecordType::A, .ttl = 60, .values = {"192.0.2.1"}};
   primary.routing = Routing{.set_identifier = "primary", .failover = Failover::Primary};
   primary.health_check_id = check;
@@ -93,31 +98,25 @@ TEST_F(RollbackTest, TheHealthChecksACopyRecreatedAreDeletedAndNoneMeansNothingT
   old_->add(secondary);
   auto ran = apply({.until = "switch.copy-records", .poll_interval = 60s}).value();
   ASSERT_EQ(ran.status, RunStatus::Stopped) << ran.step << ": " << ran.message;
-  ASSERT_EQ(new_account.checks.size(), 1u);
+  ASSERT_EQ(new_account_.checks.size(), 1u);
 
   auto entries = roll_back_now();
   const auto& copy = entry_of(entries, "switch.copy-records");
   EXPECT_EQ(copy.verdict, RollbackVerdict::Undone) << copy.explanation;
   EXPECT_NE(copy.explanation.find("1 health check deleted"), std::string::npos) << copy.explanation;
-  EXPECT_TRUE(new_account.checks.empty());
-  EXPECT_EQ(old_account.checks.size(), 1u);
+  EXPECT_TRUE(new_account_.checks.empty());
+  EXPECT_EQ(old_account_.checks.size(), 1u);
 }
 
 TEST_F(RollbackTest, ACopyThatRecreatedNoHealthCheckHasNothingToUndo) {
-  testing::FakeHealthChecks old_account{"old-"};
-  testing::FakeHealthChecks new_account{"new-"};
-  load("s1-account-move.json");
-  old_->account_checks = &old_account;
-  new_->account_checks = &new_account;
-  old_->capabilities_held.account = "111111111111";
-  new_->capabilities_held.account = "222222222222";
-  new_account.add({.type = "TCP", .ip_address = "198.51.100.1", .port = 443});  // made by hand, not by the plan
+  load_in_two_accounts("s1-account-move.json");
+  new_account_.add({.type = "TCP", .ip_address = "198.51.100.1", .port = 443});  // made by hand, not by the plan
   ASSERT_EQ(apply_until("switch.copy-records"), RunStatus::Stopped);
   auto entries = roll_back_now();
   const auto& copy = entry_of(entries, "switch.copy-records");
   EXPECT_EQ(copy.verdict, RollbackVerdict::NothingToDo) << copy.explanation;
-  EXPECT_EQ(new_account.checks.size(), 1u);
-  EXPECT_TRUE(new_account.removed.empty());
+  EXPECT_EQ(new_account_.checks.size(), 1u);
+  EXPECT_TRUE(new_account_.removed.empty());
 }
 
 // After the switch back, resolvers keep asking the new zone for the parent's

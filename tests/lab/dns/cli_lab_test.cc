@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "dns/prober.h"
+#include "tests/lab/common/cli_run.h"
 #include "tests/lab/dns/dns_lab_test.h"
 
 namespace cutover::lab {
@@ -20,28 +21,11 @@ namespace {
 
 using A = LabAddresses;
 
-struct Run {
-  int exit_code{-1};
-  std::string output{};
-};
-
-Run run(const std::string& args) {
-  // `timeout` bounds a --watch that would otherwise outlive a failed test.
-  std::string command = "timeout 60 " + std::string(CUTOVER_BINARY) + " " + args + " 2>&1";
-  Run out;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.output.append(buffer, n);
-  int status = ::pclose(pipe);
-  out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
+CliRun run(const std::string& args) { return run_cli(CUTOVER_BINARY, args); }
 
 // Whether a run exited with `exit_code` and printed each of `texts` (anywhere
 // in its output); on failure, says what is missing and shows the output.
-::testing::AssertionResult exits_printing(const Run& r, int exit_code, std::initializer_list<std::string_view> texts) {
+::testing::AssertionResult exits_printing(const CliRun& r, int exit_code, std::initializer_list<std::string_view> texts) {
   std::string missing;
   if (r.exit_code != exit_code) missing += "exit code " + std::to_string(r.exit_code) + ", not " + std::to_string(exit_code) + "\n";
   for (std::string_view text : texts) {

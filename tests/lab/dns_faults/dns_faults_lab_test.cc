@@ -21,6 +21,7 @@
 #include <string>
 
 #include "planner/gates/live_gate_checker.h"
+#include "tests/lab/common/cli_run.h"
 #include "tests/lab/dns_faults/dns_faults_lab.h"
 
 namespace cutover::lab {
@@ -64,26 +65,7 @@ const std::vector<Expectation>& matrix() {
 
 int exit_code_of(Verdict v) { return v == Verdict::Holds ? 0 : v == Verdict::Names ? 1 : 3; }
 
-struct Run {
-  int exit_code{-1};
-  std::string output{};
-  milliseconds wall{0};
-};
-
-Run run(const std::string& args) {
-  std::string command = "timeout 60 " + std::string(CUTOVER_BINARY) + " " + args + " 2>&1";
-  Run out;
-  auto started = Clock::now();
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.output.append(buffer, n);
-  int status = ::pclose(pipe);
-  out.wall = std::chrono::duration_cast<milliseconds>(Clock::now() - started);
-  out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
+CliRun run(const std::string& args) { return run_cli(CUTOVER_BINARY, args); }
 
 std::string probe_flags() {
   return " --timeout-ms " + std::to_string(kTimeoutMs) + " --attempts " + std::to_string(kAttempts) + " --format json";

@@ -20,9 +20,13 @@ fail=0
 # before the switch (the last seconds of the wait before it), so the resolver
 # caches the old set for its 10 s TTL and still holds it when the window after
 # the switch begins: the figures must then rise as it catches up. Asked
-# earlier, the cached copy could expire just as the switch happens.
+# earlier, the cached copy could expire just as the switch happens. A loaded
+# machine may print no countdown line in those seconds (one poll of the
+# servers can outlast them): the verification step's start, right before the
+# switch, starts the client then.
 (
-  until grep -qE '"remaining_seconds":[0-3],"step":"switch.verify-ready"' "$dir/apply.jsonl" 2>/dev/null; do sleep 0.05; done
+  until grep -qE '"remaining_seconds":[0-3],"step":"switch.verify-ready"|"event":"step-started","step":"switch.verify-ready"' \
+    "$dir/apply.jsonl" 2>/dev/null; do sleep 0.05; done
   while :; do kdig +timeout=1 +retry=0 @"$witness_resolver" example.test NS >/dev/null 2>&1 || true; sleep 0.3; done
 ) &
 witness=$!  # stop_all kills it
