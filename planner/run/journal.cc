@@ -45,6 +45,10 @@ std::optional<JournalRecord> decode(const std::string& text) try {
   if (line.is_discarded() || !line.is_object() || !line.contains("step") || !line.contains("event")) return std::nullopt;
   auto event = parse_event(line.value("event", ""));
   if (!event) return std::nullopt;
+  // nlohmann converts a float to an integer with a plain cast (undefined
+  // beyond the integer's range): only integers are times and indices here.
+  if (line.contains("at") && !line["at"].is_number_integer()) return std::nullopt;
+  if (line.contains("action") && !line["action"].is_number_unsigned()) return std::nullopt;
   JournalRecord r{.step = line.value("step", ""), .event = *event, .at = line.value("at", std::int64_t{0})};
   if (line.contains("action")) r.action = line["action"].get<std::size_t>();
   if (line.contains("data")) r.data = line["data"].get<std::map<std::string, std::string>>();

@@ -91,6 +91,21 @@ TEST_F(JournalFile, DamageBeforeTheEndIsCorruptNotRepaired) {
   EXPECT_EQ(journal.error().code, ErrorCode::Corrupt);
 }
 
+// Found by tests/fuzz/journal: a time or an action index that is a float
+// (1.4e45) was cast to an integer, undefined behaviour beyond its range; such
+// a line is not a record of ours.
+TEST_F(JournalFile, ATimeOrIndexThatIsNotAnIntegerIsCorrupt) {
+  for (const char* line : {R"({"at":1.4e45,"event":"step-done","step":"a"})", R"({"at":1,"event":"step-done","step":"a","action":-1})",
+                           R"({"at":1,"event":"step-done","step":"a","action":2.5})"}) {
+    std::filesystem::remove(path());
+    { auto fresh = open().value(); }
+    std::ofstream(path(), std::ios::app) << line << "\n{\"step\":\"a\",\"event\":\"step-done\",\"at\":1}\n";
+    auto journal = open();
+    ASSERT_FALSE(journal.has_value()) << line;
+    EXPECT_EQ(journal.error().code, ErrorCode::Corrupt) << line;
+  }
+}
+
 TEST_F(JournalFile, RefusesAJournalOfAnotherPlan) {
   { auto journal = open().value(); }
   auto other = Journal::open(path(), {.domain = "example.test.", .plan_digest = "ffff"}, warnings_);
