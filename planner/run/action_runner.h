@@ -19,7 +19,7 @@ namespace cutover::planner {
 struct ActionOutcome {
   std::map<std::string, std::string> data{};  // for the journal and later gates; never a secret
   std::string how{};                          // "3 changes applied", "already in effect"
-  bool changed{true};                         // false when the provider held what was asked and nothing was sent
+  bool changed{true};                         // false: nothing to do (an undo that found nothing the plan made)
 };
 
 /// The outcome of a provider call that returns nothing: its error, or `outcome`.

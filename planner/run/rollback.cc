@@ -142,22 +142,15 @@ RollbackEntry undo_failed(const Step& step, std::size_t undo, const std::string&
   return RollbackEntry{.step = step.id.value, .verdict = RollbackVerdict::Failed, .explanation = std::move(explanation)};
 }
 
-// How one undo action went: `changed` is false when the provider already held
-// what the undo asks and nothing was sent.
-struct UndoOutcome {
-  std::string how{};
-  bool changed{true};
-};
-
 // Runs one undo action unless the journal has it done. Like the executor's
 // actions: announced before the provider call, recorded after it, and one
 // left in doubt by a crash is re-checked at the provider rather than resent.
 // Returns how it went, or the entry that stops the rollback.
-Result<std::variant<UndoOutcome, RollbackEntry>> undo_action(const RollbackParts& parts, ActionRunner& runner, const Step& step,
-                                                             std::size_t i) {
+Result<std::variant<ActionOutcome, RollbackEntry>> undo_action(const RollbackParts& parts, ActionRunner& runner, const Step& step,
+                                                               std::size_t i) {
   const Action& action = step.rollback.actions[i];
   auto state = parts.journal.undo_state(step.id.value, i);
-  if (state == ActionState::Done) return UndoOutcome{.how = "done by an earlier run"};
+  if (state == ActionState::Done) return ActionOutcome{.how = "done by an earlier run"};
   if (state == ActionState::InDoubt) {
     auto effect = runner.in_effect(action);
     if (!effect) return undo_failed(step, i, "could not re-check an undo in doubt: " + effect.error().message);
@@ -165,7 +158,7 @@ Result<std::variant<UndoOutcome, RollbackEntry>> undo_action(const RollbackParts
       auto logged = record(parts, step, JournalEvent::UndoDone, i, runner.take_learned(),
                            "in effect already (re-checked after an interrupted rollback)");
       if (!logged) return std::unexpected(logged.error());
-      return UndoOutcome{.how = "in effect already"};
+      return ActionOutcome{.how = "in effect already"};
     }
   }
   auto announced = record(parts, step, JournalEvent::UndoStarted, i);
@@ -180,7 +173,7 @@ Result<std::variant<UndoOutcome, RollbackEntry>> undo_action(const RollbackParts
     auto forgotten = parts.secrets.erase(std::string(kTransferPasswordSecret));
     if (!forgotten) return std::unexpected(forgotten.error());
   }
-  return UndoOutcome{.how = ran->how, .changed = ran->changed};
+  return std::move(*ran);
 }
 
 // Runs every undo action of `step` in order. Fails (Result) only when the journal cannot be written.
@@ -192,7 +185,7 @@ Result<RollbackEntry> undo_one(const RollbackParts& parts, ActionRunner& runner,
     auto done = undo_action(parts, runner, step, i);
     if (!done) return std::unexpected(done.error());
     if (auto* stop = std::get_if<RollbackEntry>(&*done)) return std::move(*stop);
-    const auto& outcome = std::get<UndoOutcome>(*done);
+    const auto& outcome = std::get<ActionOutcome>(*done);
     hows += (hows.empty() ? "" : "; ") + outcome.how;
     changed = changed || outcome.changed;
   }

@@ -79,14 +79,10 @@ def check_recreated_health_check(env: dict, new_zone: dict, check) -> None:  # t
         config = {k: made[0]["HealthCheckConfig"].get(k) for k in lab.RICH_HEALTH_CHECK}
         check(config == lab.RICH_HEALTH_CHECK, f"the recreated check has the old one's configuration ({config})")
     primary = [r for r in new_zone["records"]
-               if absolute(r["name"]) == "failover." + lab.DOMAIN + "." and r.get("set_identifier") == "primary"]
+               if lab.absolute(r["name"]) == "failover." + lab.DOMAIN + "." and r.get("set_identifier") == "primary"]
     named = primary[0].get("health_check_id") if primary else None
     check(bool(made) and named == made[0]["Id"],
           f"the copied failover primary names health check {named} (the copy: {made[0]['Id'] if made else 'none'})")
-
-
-def absolute(name: str) -> str:
-    return name if name.endswith(".") else name + "."
 
 
 def main(dir_: str) -> int:
