@@ -105,7 +105,10 @@ class ActionRunner {
   Result<std::vector<RrsetChange>> delete_below_changes(const DeleteRecordsBelow& action);
   Result<std::vector<RrsetChange>> bulk_changes(const ApplyRecords& action, bool enforce_rule, std::string* summary);
   Result<std::vector<RrsetChange>> restore_changes_of(const RestoreRecords& action);
-  Result<ActionOutcome> apply(const std::string& key, const std::vector<RrsetChange>& changes, const std::string& comment);
+  /// Sends `changes` to zone `key` in one request (nothing when empty), or passes on the error that computing them gave.
+  Result<ActionOutcome> apply(const std::string& key, const Result<std::vector<RrsetChange>>& changes, const std::string& comment);
+  /// In effect when nothing is left to change; the error that computing the changes gave otherwise.
+  static Result<bool> none_left(const Result<std::vector<RrsetChange>>& changes);
   /// The checks a CopyHealthChecks makes, children first, with what exists already (health_check_actions.cc).
   struct CheckCopies;
   Result<CheckCopies> check_copies(const CopyHealthChecks& a);

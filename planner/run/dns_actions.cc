@@ -38,12 +38,19 @@ Result<std::vector<RrsetChange>> ActionRunner::delete_below_changes(const Delete
   return deletions_below(*listed, action.below);
 }
 
-Result<ActionOutcome> ActionRunner::apply(const std::string& key, const std::vector<RrsetChange>& changes, const std::string& comment) {
-  if (changes.empty()) return ActionOutcome{.how = "nothing to change: already in effect"};
+Result<ActionOutcome> ActionRunner::apply(const std::string& key, const Result<std::vector<RrsetChange>>& changes,
+                                          const std::string& comment) {
+  if (!changes) return std::unexpected(changes.error());
+  if (changes->empty()) return ActionOutcome{.how = "nothing to change: already in effect"};
   auto target = zone(key);
   if (!target) return std::unexpected(target.error());
-  return outcome_of((*target)->apply(changes, comment),
-                    {.how = std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + " applied and in sync"});
+  return outcome_of((*target)->apply(*changes, comment),
+                    {.how = std::to_string(changes->size()) + (changes->size() == 1 ? " change" : " changes") + " applied and in sync"});
+}
+
+Result<bool> ActionRunner::none_left(const Result<std::vector<RrsetChange>>& changes) {
+  if (!changes) return std::unexpected(changes.error());
+  return changes->empty();
 }
 
 Result<ActionOutcome> ActionRunner::perform(const CreateZone& a) {
@@ -72,23 +79,11 @@ Result<bool> ActionRunner::check(const DeleteZone& a) {
   return !*exists;
 }
 
-Result<ActionOutcome> ActionRunner::perform(const CopyRecords& a) {
-  auto changes = copy_changes(a);
-  if (!changes) return std::unexpected(changes.error());
-  return apply(a.to_zone, *changes, "cutover");
-}
+Result<ActionOutcome> ActionRunner::perform(const CopyRecords& a) { return apply(a.to_zone, copy_changes(a), "cutover"); }
 
-Result<bool> ActionRunner::check(const CopyRecords& a) {
-  auto changes = copy_changes(a);
-  if (!changes) return std::unexpected(changes.error());
-  return changes->empty();
-}
+Result<bool> ActionRunner::check(const CopyRecords& a) { return none_left(copy_changes(a)); }
 
-Result<ActionOutcome> ActionRunner::perform(const ChangeRecords& a) {
-  auto changes = resolve(a);
-  if (!changes) return std::unexpected(changes.error());
-  return apply(a.zone, *changes, a.comment);
-}
+Result<ActionOutcome> ActionRunner::perform(const ChangeRecords& a) { return apply(a.zone, resolve(a), a.comment); }
 
 Result<bool> ActionRunner::check(const ChangeRecords& a) {
   auto changes = resolve(a);
@@ -98,16 +93,8 @@ Result<bool> ActionRunner::check(const ChangeRecords& a) {
   return changes_in_effect(*listed, *changes);
 }
 
-Result<ActionOutcome> ActionRunner::perform(const DeleteRecordsBelow& a) {
-  auto changes = delete_below_changes(a);
-  if (!changes) return std::unexpected(changes.error());
-  return apply(a.zone, *changes, "cutover");
-}
+Result<ActionOutcome> ActionRunner::perform(const DeleteRecordsBelow& a) { return apply(a.zone, delete_below_changes(a), "cutover"); }
 
-Result<bool> ActionRunner::check(const DeleteRecordsBelow& a) {
-  auto changes = delete_below_changes(a);
-  if (!changes) return std::unexpected(changes.error());
-  return changes->empty();
-}
+Result<bool> ActionRunner::check(const DeleteRecordsBelow& a) { return none_left(delete_below_changes(a)); }
 
 }  // namespace cutover::planner

@@ -43,18 +43,14 @@ Result<ActionOutcome> ActionRunner::perform(const ApplyRecords& a) {
   auto changes = bulk_changes(a, true, &summary);
   if (!changes) return std::unexpected(changes.error());
   if (changes->empty()) return ActionOutcome{.data = {{"records", summary}}, .how = "nothing to change: " + summary};
-  auto applied = apply(a.zone, *changes, a.comment);
+  auto applied = apply(a.zone, std::move(*changes), a.comment);
   if (!applied) return applied;
   return ActionOutcome{.data = {{"records", summary}}, .how = summary + ", applied and in sync"};
 }
 
 // In effect when the zone holds every planned set and none of the deleted
 // ones: the large-change rule does not decide what is already there.
-Result<bool> ActionRunner::check(const ApplyRecords& a) {
-  auto changes = bulk_changes(a, false, nullptr);
-  if (!changes) return std::unexpected(changes.error());
-  return changes->empty();
-}
+Result<bool> ActionRunner::check(const ApplyRecords& a) { return none_left(bulk_changes(a, false, nullptr)); }
 
 Result<std::vector<RrsetChange>> ActionRunner::restore_changes_of(const RestoreRecords& a) {
   auto it = run_.baselines.find(a.snapshot);
@@ -69,16 +65,8 @@ Result<std::vector<RrsetChange>> ActionRunner::restore_changes_of(const RestoreR
   return restore_changes(*listed, *snapshot);
 }
 
-Result<ActionOutcome> ActionRunner::perform(const RestoreRecords& a) {
-  auto changes = restore_changes_of(a);
-  if (!changes) return std::unexpected(changes.error());
-  return apply(a.zone, *changes, "cutover: rollback");
-}
+Result<ActionOutcome> ActionRunner::perform(const RestoreRecords& a) { return apply(a.zone, restore_changes_of(a), "cutover: rollback"); }
 
-Result<bool> ActionRunner::check(const RestoreRecords& a) {
-  auto changes = restore_changes_of(a);
-  if (!changes) return std::unexpected(changes.error());
-  return changes->empty();
-}
+Result<bool> ActionRunner::check(const RestoreRecords& a) { return none_left(restore_changes_of(a)); }
 
 }  // namespace cutover::planner
