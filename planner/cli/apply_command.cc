@@ -88,12 +88,7 @@ void report(const ApplyOptions& options, const planner::RunOutcome& outcome) {
 // A gate that found a step's effect bad, where the plan asks for it (a
 // weighted shift with on_failure "rollback"), has that step undone at once.
 bool undo_failed_step(const ApplyOptions& options, planner::RunSetup& setup, planner::Clock& clock, const planner::RunOutcome& outcome) {
-  auto entry = planner::undo_after_gate_failure(outcome, {.plan = setup.plan,
-                                                          .schedule = setup.schedule,
-                                                          .providers = setup.providers,
-                                                          .journal = *setup.journal,
-                                                          .secrets = *setup.secrets,
-                                                          .clock = clock});
+  auto entry = planner::undo_after_gate_failure(outcome, {.run = setup.run_parts(clock)});
   if (!entry) {
     std::cerr << "cutover apply: journal '" << options.journal << "': " << entry.error().message << "; stopped\n";
     return false;
@@ -153,14 +148,7 @@ ExitCode run_apply(ApplyOptions options) {
   auto observer = options.format == "json" ? make_json_observer(std::cout) : make_text_observer(std::cout, ::isatty(STDOUT_FILENO));
   for (const auto& w : warnings) observer->warning(w);
   auto gates = planner::make_live_gates(setup.plan, setup.providers);
-  planner::Executor executor({.plan = setup.plan,
-                              .schedule = setup.schedule,
-                              .providers = setup.providers,
-                              .gates = *gates,
-                              .journal = *setup.journal,
-                              .secrets = *setup.secrets,
-                              .clock = clock,
-                              .observer = *observer});
+  planner::Executor executor({.run = setup.run_parts(clock), .gates = *gates, .observer = *observer});
   planner::ExecutorOptions run{.wait = !options.no_wait,
                                .single_step = options.step,
                                .poll_interval = std::chrono::milliseconds(static_cast<long>(options.poll_seconds * 1000)),

@@ -68,15 +68,8 @@ ExitCode run_rollback(RollbackOptions options) {
   auto waiting = [&options](const planner::Step& next, planner::Seconds left, const std::string& why) {
     print_wait(options, next, left, why);
   };
-  auto entries = planner::roll_back({.plan = setup.plan,
-                                     .schedule = setup.schedule,
-                                     .providers = setup.providers,
-                                     .journal = *setup.journal,
-                                     .secrets = *setup.secrets,
-                                     .clock = clock,
-                                     .on_wait = waiting,
-                                     .dry_run = options.dry_run,
-                                     .wait = !options.no_wait});
+  auto entries =
+      planner::roll_back({.run = setup.run_parts(clock), .on_wait = waiting, .dry_run = options.dry_run, .wait = !options.no_wait});
   if (!entries) {
     std::cerr << "cutover rollback: journal '" << options.journal << "': " << entries.error().message << "\n";
     return ExitCode::Failure;
