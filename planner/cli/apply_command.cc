@@ -22,8 +22,7 @@ namespace cutover::cli {
 namespace {
 
 struct ApplyOptions {
-  std::string plan_file{};
-  std::string journal{};
+  RunFiles files{};
   bool yes{false};
   bool step{false};
   std::string until{};
@@ -40,7 +39,7 @@ bool confirmed(const ApplyOptions& options, const planner::RunSetup& setup) {
     std::cerr << "cutover apply: this changes DNS and registrations; pass --yes to run without a prompt\n";
     return false;
   }
-  std::cerr << "Apply the plan for " << setup.plan.domain.text() << " (journal " << options.journal << ")? [y/N] ";
+  std::cerr << "Apply the plan for " << setup.plan.domain.text() << " (journal " << options.files.journal << ")? [y/N] ";
   std::string answer;
   std::getline(std::cin, answer);
   return answer == "y" || answer == "Y" || answer == "yes";
@@ -88,14 +87,9 @@ void report(const ApplyOptions& options, const planner::RunOutcome& outcome) {
 // A gate that found a step's effect bad, where the plan asks for it (a
 // weighted shift with on_failure "rollback"), has that step undone at once.
 bool undo_failed_step(const ApplyOptions& options, planner::RunSetup& setup, planner::Clock& clock, const planner::RunOutcome& outcome) {
-  auto entry = planner::undo_after_gate_failure(outcome, {.plan = setup.plan,
-                                                          .schedule = setup.schedule,
-                                                          .providers = setup.providers,
-                                                          .journal = *setup.journal,
-                                                          .secrets = *setup.secrets,
-                                                          .clock = clock});
+  auto entry = planner::undo_after_gate_failure(outcome, {.run = setup.run_parts(clock)});
   if (!entry) {
-    std::cerr << "cutover apply: journal '" << options.journal << "': " << entry.error().message << "; stopped\n";
+    std::cerr << "cutover apply: journal '" << options.files.journal << "': " << entry.error().message << "; stopped\n";
     return false;
   }
   if (!*entry) return true;
@@ -124,14 +118,14 @@ bool undo_failed_step(const ApplyOptions& options, planner::RunSetup& setup, pla
 }
 
 ExitCode run_apply(ApplyOptions options) {
-  if (options.journal.empty()) options.journal = planner::default_journal(options.plan_file).string();
+  options.files.journal = options.files.journal_or_default();
   planner::RunSetup setup;
-  if (auto loaded = planner::load_for_run(options.plan_file, setup); !loaded) return report_setup_error("cutover apply", loaded.error());
+  if (auto loaded = planner::load_for_run(options.files.plan, setup); !loaded) return report_setup_error("cutover apply", loaded.error());
   if (options.allow_large_change) planner::allow_large_changes(setup.plan);
   if (!confirmed(options, setup)) return ExitCode::Usage;
   std::vector<std::string> warnings;
   planner::SystemClock clock;
-  if (auto opened = planner::open_run(options.journal, clock, setup, warnings); !opened) {
+  if (auto opened = planner::open_run(options.files.journal, clock, setup, warnings); !opened) {
     return report_setup_error("cutover apply", opened.error());
   }
   // Bulk record changes not yet done are diffed against their zones before any
@@ -141,10 +135,10 @@ ExitCode run_apply(ApplyOptions options) {
     if (setup.journal->done_at(scheduled.step->id.value)) done.insert(scheduled.step->id.value);
   }
   if (auto asked = planner::refuse_private_zone_gates(setup.graph, setup.providers); !asked) {
-    return report_plan_error("cutover apply", options.plan_file, asked.error());
+    return report_plan_error("cutover apply", options.files.plan, asked.error());
   }
   if (auto records = planner::preview_records(setup.graph, setup.providers, setup.facts, done); !records) {
-    return report_plan_error("cutover apply", options.plan_file, records.error());
+    return report_plan_error("cutover apply", options.files.plan, records.error());
   }
   if (!options.until.empty() && setup.graph.find(planner::step_id(options.until)) == nullptr) {
     std::cerr << "cutover apply: --until " << options.until << ": no such step in this plan (see cutover plan)\n";
@@ -153,14 +147,7 @@ ExitCode run_apply(ApplyOptions options) {
   auto observer = options.format == "json" ? make_json_observer(std::cout) : make_text_observer(std::cout, ::isatty(STDOUT_FILENO));
   for (const auto& w : warnings) observer->warning(w);
   auto gates = planner::make_live_gates(setup.plan, setup.providers);
-  planner::Executor executor({.plan = setup.plan,
-                              .schedule = setup.schedule,
-                              .providers = setup.providers,
-                              .gates = *gates,
-                              .journal = *setup.journal,
-                              .secrets = *setup.secrets,
-                              .clock = clock,
-                              .observer = *observer});
+  planner::Executor executor({.run = setup.run_parts(clock), .gates = *gates, .observer = *observer});
   planner::ExecutorOptions run{.wait = !options.no_wait,
                                .single_step = options.step,
                                .poll_interval = std::chrono::milliseconds(static_cast<long>(options.poll_seconds * 1000)),
@@ -168,7 +155,7 @@ ExitCode run_apply(ApplyOptions options) {
   if (!options.until.empty()) run.until = options.until;
   auto outcome = executor.run(run);
   if (!outcome) {
-    std::cerr << "cutover apply: journal '" << options.journal << "': " << outcome.error().message << "; stopped\n";
+    std::cerr << "cutover apply: journal '" << options.files.journal << "': " << outcome.error().message << "; stopped\n";
     return ExitCode::Failure;
   }
   report(options, *outcome);
@@ -188,8 +175,7 @@ void setup_apply_command(CLI::App& app, ExitCode& exit_code) {
                                  "secrets), so running the same command again resumes: done steps are skipped and an action in\n"
                                  "doubt is re-checked, never repeated. Waits show a countdown; with --no-wait the command exits 4\n"
                                  "with the time of the next step, so cron or a CI schedule can drive a multi-day cutover.");
-  cmd->add_option("plan", options->plan_file, "Plan file (JSON, see plans/README.md)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--journal", options->journal, "Journal file (default: PLAN.journal)");
+  add_run_files(*cmd, options->files, "Plan file (JSON, see plans/README.md)", "Journal file (default: PLAN.journal)");
   cmd->add_flag("--yes", options->yes, "Do not ask for confirmation (needed when standard input is not a terminal)");
   auto* step = cmd->add_flag("--step", options->step, "Run the next step only, then stop");
   cmd->add_option("--until", options->until, "Stop after this step id (see cutover plan)")->excludes(step);

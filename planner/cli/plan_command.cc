@@ -109,7 +109,7 @@ void setup_plan_command(CLI::App& app, ExitCode& exit_code) {
                                  "back. Nothing is changed. A plan with problems is refused with every problem by JSON pointer (exit 2).\n"
                                  "Without --offline the TTLs, the DS at the parent and the steps already in effect are read from the\n"
                                  "providers and the parent's servers (read-only).");
-  cmd->add_option("plan", options->plan_file, "Plan file (JSON, see plans/README.md)")->required()->check(CLI::ExistingFile);
+  add_plan_file(*cmd, options->plan_file, "Plan file (JSON, see plans/README.md)");
   cmd->add_flag("--allow-large-change", options->allow_large_change,
                 "Waive the large-change rule of records strategies (a change replacing or deleting more than\n"
                 "large_change/max_percent, default 30 %, of a zone's record sets)");

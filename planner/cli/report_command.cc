@@ -22,8 +22,7 @@ namespace cutover::cli {
 namespace {
 
 struct ReportOptions {
-  std::string plan_file{};
-  std::string journal{};
+  RunFiles files{};
   bool offline{false};
   std::string output{};
 };
@@ -31,9 +30,9 @@ struct ReportOptions {
 // The journal's records: the one named, else PLAN.journal when there is one, else none.
 std::optional<ExitCode> read_journal(const ReportOptions& options, const planner::RunSetup& setup,
                                      std::optional<std::vector<planner::JournalRecord>>& records, std::string& name) {
-  name = options.journal.empty() ? planner::default_journal(options.plan_file).string() : options.journal;
+  name = options.files.journal_or_default();
   if (!std::filesystem::exists(name)) {
-    if (options.journal.empty()) return std::nullopt;
+    if (options.files.journal.empty()) return std::nullopt;
     std::cerr << "cutover report: no journal at '" << name << "' (leave --journal out for a report of the plan alone)\n";
     return ExitCode::Usage;  // as rollback does: a journal named but absent is bad input
   }
@@ -66,26 +65,26 @@ std::optional<ExitCode> settle_facts(const ReportOptions& options, planner::RunS
     return std::nullopt;
   }
   // Live facts need the providers (a journal's facts or the assumed ones do not: a report never needs credentials then).
-  auto providers = planner::build_providers(setup.plan, std::filesystem::path(options.plan_file).parent_path());
-  if (!providers) return report_plan_error("cutover report", options.plan_file, providers.error());
+  auto providers = planner::build_providers(setup.plan, std::filesystem::path(options.files.plan).parent_path());
+  if (!providers) return report_plan_error("cutover report", options.files.plan, providers.error());
   setup.providers = std::move(*providers);
   auto observed = planner::observe_facts(setup.plan, setup.providers);
-  if (!observed) return report_plan_error("cutover report", options.plan_file, observed.error());
+  if (!observed) return report_plan_error("cutover report", options.files.plan, observed.error());
   setup.facts = std::move(*observed);
   return std::nullopt;
 }
 
 // The plan and the digest that ties it to its journal.
 std::optional<ExitCode> read_plan(const ReportOptions& options, planner::RunSetup& setup) {
-  std::ifstream in(options.plan_file, std::ios::binary);
+  std::ifstream in(options.files.plan, std::ios::binary);
   if (!in) {
-    std::cerr << "cutover report: cannot read plan file '" << options.plan_file << "'\n";
+    std::cerr << "cutover report: cannot read plan file '" << options.files.plan << "'\n";
     return ExitCode::Usage;
   }
   std::ostringstream text;
   text << in.rdbuf();
   auto plan = planner::parse_plan(text.str());
-  if (!plan) return report_plan_error("cutover report", options.plan_file, plan.error());
+  if (!plan) return report_plan_error("cutover report", options.files.plan, plan.error());
   setup.plan = std::move(*plan);
   setup.plan_digest = planner::plan_digest(text.str());
   return std::nullopt;
@@ -99,12 +98,12 @@ ExitCode run_report(const ReportOptions& options) {
   if (auto code = read_journal(options, setup, records, journal_name)) return *code;
   if (auto code = settle_facts(options, setup, records, journal_name)) return *code;
   auto graph = planner::build_steps(setup.plan, setup.facts);
-  if (!graph) return report_plan_error("cutover report", options.plan_file, graph.error());
+  if (!graph) return report_plan_error("cutover report", options.files.plan, graph.error());
   planner::SystemClock clock;
   // Without a journal the report is `cutover plan`'s picture: steps already in effect are marked done.
   if (!records && !options.offline) planner::mark_done_steps(setup.plan, *graph, setup.providers, clock, setup.facts);
   auto schedule = graph->schedule();
-  if (!schedule) return report_plan_error("cutover report", options.plan_file, schedule.error());
+  if (!schedule) return report_plan_error("cutover report", options.files.plan, schedule.error());
   planner::PlannedRun run{.plan = setup.plan, .facts = setup.facts, .graph = *graph, .schedule = *schedule};
   auto html = planner::render_report(
       {.run = run, .journal = std::move(records), .journal_name = journal_name, .now = planner::to_unix_seconds(clock.now())});
@@ -132,8 +131,8 @@ void setup_report_command(CLI::App& app, ExitCode& exit_code) {
                                  "ended, every gate verdict with its evidence, failures and undos, now, the expected end recomputed\n"
                                  "from the journal, and the propagation figures of the last check. Drawn from the same document as\n"
                                  "cutover plan --format json. Changes nothing.");
-  cmd->add_option("plan", options->plan_file, "Plan file (JSON, see plans/README.md)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--journal", options->journal, "Journal of the run (default: PLAN.journal when it exists; none: the plan only)");
+  add_run_files(*cmd, options->files, "Plan file (JSON, see plans/README.md)",
+                "Journal of the run (default: PLAN.journal when it exists; none: the plan only)");
   cmd->add_flag("--offline", options->offline, "Without a journal: plan on the plan's /assume section instead of querying");
   cmd->add_option("-o,--output", options->output, "Write the HTML to FILE (default: standard output)");
   cmd->footer(kExitCodeHelp);

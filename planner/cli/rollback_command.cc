@@ -15,8 +15,7 @@ namespace cutover::cli {
 namespace {
 
 struct RollbackOptions {
-  std::string plan_file{};
-  std::string journal{};
+  RunFiles files{};
   bool yes{false};
   bool dry_run{false};
   bool no_wait{false};
@@ -48,9 +47,9 @@ void print_entry(const RollbackOptions& options, const planner::RollbackEntry& e
 }
 
 ExitCode run_rollback(RollbackOptions options) {
-  if (options.journal.empty()) options.journal = planner::default_journal(options.plan_file).string();
-  if (!std::filesystem::exists(options.journal)) {
-    std::cerr << "cutover rollback: no journal at '" << options.journal << "': nothing was applied with it\n";
+  options.files.journal = options.files.journal_or_default();
+  if (!std::filesystem::exists(options.files.journal)) {
+    std::cerr << "cutover rollback: no journal at '" << options.files.journal << "': nothing was applied with it\n";
     return ExitCode::Usage;
   }
   if (!options.yes && !options.dry_run) {
@@ -58,27 +57,22 @@ ExitCode run_rollback(RollbackOptions options) {
     return ExitCode::Usage;
   }
   planner::RunSetup setup;
-  if (auto loaded = planner::load_for_run(options.plan_file, setup); !loaded) return report_setup_error("cutover rollback", loaded.error());
+  if (auto loaded = planner::load_for_run(options.files.plan, setup); !loaded) {
+    return report_setup_error("cutover rollback", loaded.error());
+  }
   std::vector<std::string> warnings;
   planner::SystemClock clock;
-  if (auto opened = planner::open_run(options.journal, clock, setup, warnings); !opened) {
+  if (auto opened = planner::open_run(options.files.journal, clock, setup, warnings); !opened) {
     return report_setup_error("cutover rollback", opened.error());
   }
   for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   auto waiting = [&options](const planner::Step& next, planner::Seconds left, const std::string& why) {
     print_wait(options, next, left, why);
   };
-  auto entries = planner::roll_back({.plan = setup.plan,
-                                     .schedule = setup.schedule,
-                                     .providers = setup.providers,
-                                     .journal = *setup.journal,
-                                     .secrets = *setup.secrets,
-                                     .clock = clock,
-                                     .on_wait = waiting,
-                                     .dry_run = options.dry_run,
-                                     .wait = !options.no_wait});
+  auto entries =
+      planner::roll_back({.run = setup.run_parts(clock), .on_wait = waiting, .dry_run = options.dry_run, .wait = !options.no_wait});
   if (!entries) {
-    std::cerr << "cutover rollback: journal '" << options.journal << "': " << entries.error().message << "\n";
+    std::cerr << "cutover rollback: journal '" << options.files.journal << "': " << entries.error().message << "\n";
     return ExitCode::Failure;
   }
   bool text = options.format != "json";
@@ -112,8 +106,7 @@ void setup_rollback_command(CLI::App& app, ExitCode& exit_code) {
                                  "Undo the steps an apply completed, last first, each only while undoing it is still safe (the\n"
                                  "plan shows how long for each), and say when each undo takes effect for every resolver. Stops at\n"
                                  "the first step that cannot be undone, so nothing beneath it is pulled away.");
-  cmd->add_option("plan", options->plan_file, "The plan that was applied")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--journal", options->journal, "The journal of that apply (default: PLAN.journal)");
+  add_run_files(*cmd, options->files, "The plan that was applied", "The journal of that apply (default: PLAN.journal)");
   cmd->add_flag("--yes", options->yes, "Confirm: undo for real");
   cmd->add_flag("--dry-run", options->dry_run, "Only say what would be undone (and what refused), changing nothing")
       ->excludes(cmd->get_option("--yes"));

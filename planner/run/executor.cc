@@ -24,12 +24,12 @@ Result<void> Executor::record(const Step& step, JournalEvent event, std::optiona
     data.merge(unjournaled_);
     unjournaled_.clear();
   }
-  return parts_.journal.append(JournalRecord{.step = step.id.value,
-                                             .event = event,
-                                             .at = to_unix_seconds(parts_.clock.now()),
-                                             .action = action,
-                                             .data = std::move(data),
-                                             .message = std::move(message)});
+  return parts_.run.journal.append(JournalRecord{.step = step.id.value,
+                                                 .event = event,
+                                                 .at = to_unix_seconds(parts_.run.clock.now()),
+                                                 .action = action,
+                                                 .data = std::move(data),
+                                                 .message = std::move(message)});
 }
 
 RunOutcome Executor::stop_failed(RunStatus status, const Step& step, std::string why, std::vector<std::string> evidence) {
@@ -40,7 +40,7 @@ RunOutcome Executor::stop_failed(RunStatus status, const Step& step, std::string
 std::optional<TimePoint> Executor::earliest_start(const Step& step) const {
   std::optional<TimePoint> out;
   for (const auto& wait : step.waits) {
-    auto done = parts_.journal.done_at(wait.after.value);
+    auto done = parts_.run.journal.done_at(wait.after.value);
     if (!done) continue;  // cannot happen in plan order; the anchor runs first
     auto at = from_unix_seconds(*done) + wait.delay;
     if (!out || at > *out) out = at;
@@ -51,11 +51,11 @@ std::optional<TimePoint> Executor::earliest_start(const Step& step) const {
 Result<RunOutcome> Executor::run(const ExecutorOptions& options) {
   // The run date names daily clones. It is the date of the first run, kept
   // in the journal's facts, so a rerun after midnight finds the same clone.
-  auto facts = parts_.journal.facts();
-  run_.run_date = facts && facts->contains("run_date") ? facts->at("run_date") : utc_date(parts_.clock.now());
+  auto facts = parts_.run.journal.facts();
+  run_.run_date = facts && facts->contains("run_date") ? facts->at("run_date") : utc_date(parts_.run.clock.now());
   // Journaled values gates read back: the transfer's operation id (the
   // latest wins) and the baselines gates fixed (the first wins).
-  for (const auto& record : parts_.journal.records()) {
+  for (const auto& record : parts_.run.journal.records()) {
     if (record.data.contains("operation_id")) run_.transfer_operation_id = record.data.at("operation_id");
     // A rollback ends what its baselines were about: the next apply fixes new ones.
     if (record.event == JournalEvent::RolledBack) run_.baselines.clear();
@@ -66,18 +66,18 @@ Result<RunOutcome> Executor::run(const ExecutorOptions& options) {
   // A rollback left half done (an undo announced or done, the step not yet
   // recorded rolled back) must be finished first: going forward over it would
   // leave zones that disagree (one zone's TTL or pointer restored, not the other's).
-  for (const auto& scheduled : parts_.schedule) {
+  for (const auto& scheduled : parts_.run.schedule) {
     const Step& step = *scheduled.step;
     for (std::size_t i = 0; i < step.rollback.actions.size(); ++i) {
-      if (parts_.journal.undo_state(step.id.value, i) == ActionState::NotStarted) continue;
+      if (parts_.run.journal.undo_state(step.id.value, i) == ActionState::NotStarted) continue;
       return stop_failed(RunStatus::Failed, step,
                          "a rollback of this step is unfinished; run cutover rollback again to finish it, then apply", {});
     }
   }
   bool ran_one = false;
-  for (std::size_t i = 0; i < parts_.schedule.size(); ++i) {
-    const Step& step = *parts_.schedule[i].step;
-    if (parts_.journal.done_at(step.id.value)) {
+  for (std::size_t i = 0; i < parts_.run.schedule.size(); ++i) {
+    const Step& step = *parts_.run.schedule[i].step;
+    if (parts_.run.journal.done_at(step.id.value)) {
       parts_.observer.step_skipped(step, "already done (journal)");
       if (options.until && *options.until == step.id.value) return stopped(step, i + 1);
       continue;
@@ -96,9 +96,9 @@ Result<RunOutcome> Executor::run(const ExecutorOptions& options) {
 // journal does not have as done (a rerun skips the others).
 RunOutcome Executor::stopped(const Step& at, std::size_t next_index) const {
   RunOutcome out{.status = RunStatus::Stopped, .step = at.id.value};
-  for (std::size_t i = next_index; i < parts_.schedule.size(); ++i) {
-    const Step& step = *parts_.schedule[i].step;
-    if (parts_.journal.done_at(step.id.value)) continue;
+  for (std::size_t i = next_index; i < parts_.run.schedule.size(); ++i) {
+    const Step& step = *parts_.run.schedule[i].step;
+    if (parts_.run.journal.done_at(step.id.value)) continue;
     out.next_step = step.id.value;
     break;
   }
@@ -112,7 +112,7 @@ Result<std::optional<RunOutcome>> Executor::run_step(const Step& step, const Exe
   // A step that got past its gates in an earlier run is resumed without
   // them: its own half-done action may be what a gate now sees (a transfer
   // in progress), and the actions in doubt are re-checked one by one instead.
-  if (!parts_.journal.started(step.id.value)) {
+  if (!parts_.run.journal.started(step.id.value)) {
     // An action step's gates must hold right now; a verification step polls
     // until they do (the registry publishing, a resolver's cache expiring).
     auto gates = step.actions.empty() ? poll_until_hold(step, step.gates, options) : check_all(step, step.gates);
@@ -152,26 +152,26 @@ Result<std::optional<RunOutcome>> Executor::wait_for_start(const Step& step, con
   auto earliest = earliest_start(step);
   std::string reason = step.waits.empty() ? "" : step.waits.front().reason;
   std::vector<const Gate*> watched;
-  if (options.wait) watched = propagation_gates(step, parts_.schedule);
-  while (earliest && parts_.clock.now() < *earliest) {
+  if (options.wait) watched = propagation_gates(step, parts_.run.schedule);
+  while (earliest && parts_.run.clock.now() < *earliest) {
     if (!options.wait) {
       return std::optional<RunOutcome>{RunOutcome{.status = RunStatus::Waiting,
                                                   .step = step.id.value,
                                                   .next_at = earliest,
                                                   .message = "not before " + std::to_string(to_unix_seconds(*earliest)) + ": " + reason}};
     }
-    auto remaining = std::chrono::duration_cast<std::chrono::seconds>(*earliest - parts_.clock.now());
+    auto remaining = std::chrono::duration_cast<std::chrono::seconds>(*earliest - parts_.run.clock.now());
     if (!watched.empty()) {
       if (auto checked = check_progress(step, watched, remaining); !checked) return std::unexpected(checked.error());
     }
     parts_.observer.waiting(step, remaining, reason);
-    auto left = std::chrono::ceil<std::chrono::milliseconds>(*earliest - parts_.clock.now());
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(*earliest - parts_.run.clock.now());
     auto nap = std::min(options.poll_interval, left);
-    parts_.clock.sleep_for(std::max(nap, std::chrono::milliseconds{1}));
+    parts_.run.clock.sleep_for(std::max(nap, std::chrono::milliseconds{1}));
   }
   if (step.deadline && !step.depends_on.empty()) {
-    auto since = parts_.journal.done_at(step.depends_on.front().value);
-    if (since && parts_.clock.now() > from_unix_seconds(*since) + *step.deadline) {
+    auto since = parts_.run.journal.done_at(step.depends_on.front().value);
+    if (since && parts_.run.clock.now() > from_unix_seconds(*since) + *step.deadline) {
       return std::optional<RunOutcome>{stop_failed(RunStatus::Failed, step, "deadline passed: " + step.deadline_reason, {})};
     }
   }
@@ -236,11 +236,11 @@ Result<GateResult> Executor::check_all(const Step& step, const std::vector<Gate>
 }
 
 Result<GateResult> Executor::poll_until_hold(const Step& step, const std::vector<Gate>& gates, const ExecutorOptions& options) {
-  auto deadline = parts_.clock.now() + options.poll_timeout;
+  auto deadline = parts_.run.clock.now() + options.poll_timeout;
   while (true) {
     auto result = check_all(step, gates);
-    if (!result || result->holds || parts_.clock.now() >= deadline) return result;
-    parts_.clock.sleep_for(options.poll_interval);
+    if (!result || result->holds || parts_.run.clock.now() >= deadline) return result;
+    parts_.run.clock.sleep_for(options.poll_interval);
   }
 }
 
@@ -248,14 +248,14 @@ Result<GateResult> Executor::poll_until_hold(const Step& step, const std::vector
 // record as done: a crash before that must still find it for the rerun.
 Result<void> Executor::forget_consumed_secrets(const Action& action) {
   if (!std::holds_alternative<AcceptTransfer>(action) && !std::holds_alternative<CancelTransfer>(action)) return {};
-  return parts_.secrets.erase(std::string(kTransferPasswordSecret));
+  return parts_.run.secrets.erase(std::string(kTransferPasswordSecret));
 }
 
 Result<std::optional<RunOutcome>> Executor::run_actions(const Step& step) {
-  ActionRunner runner(parts_.plan, parts_.providers, parts_.secrets, run_);
+  ActionRunner runner(parts_.run.plan, parts_.run.providers, parts_.run.secrets, run_);
   for (std::size_t i = 0; i < step.actions.size(); ++i) {
     const auto& action = step.actions[i];
-    auto state = parts_.journal.action_state(step.id.value, i);
+    auto state = parts_.run.journal.action_state(step.id.value, i);
     if (state == ActionState::Done) {
       // A run killed between journaling the accept and erasing the password
       // left it on disk: erase it now (nothing when it is already gone).
@@ -280,7 +280,7 @@ Result<std::optional<RunOutcome>> Executor::run_actions(const Step& step) {
         continue;
       }
     }
-    auto summary = describe(parts_.plan, action).summary;
+    auto summary = describe(parts_.run.plan, action).summary;
     auto announced = record(step, JournalEvent::ActionStarted, i);
     if (!announced) return std::unexpected(announced.error());
     parts_.observer.action_started(step, i, summary);

@@ -5,7 +5,7 @@
 // journal: done steps are skipped, an action in doubt is re-checked against
 // the provider instead of being repeated.
 //
-//   Executor executor({.plan = plan, .schedule = schedule, .providers = providers, ...});
+//   Executor executor({.run = setup.run_parts(clock), .gates = gates, .observer = observer});
 //   auto outcome = executor.run({.wait = false});
 
 #include <chrono>
@@ -19,6 +19,7 @@
 #include "planner/providers/provider_set.h"
 #include "planner/run/journal.h"
 #include "planner/run/observer.h"
+#include "planner/run/run_parts.h"
 #include "planner/run/secrets.h"
 #include "planner/steps/step_graph.h"
 
@@ -52,13 +53,8 @@ struct RunOutcome {
 };
 
 struct ExecutorParts {
-  const Plan& plan;
-  const std::vector<ScheduledStep>& schedule;
-  ProviderSet& providers;
+  RunParts run;
   GateChecker& gates;
-  Journal& journal;
-  SecretStore& secrets;
-  Clock& clock;
   Observer& observer;
 };
 

@@ -1,5 +1,6 @@
 #include "planner/run/open_run.h"
 
+#include <cassert>
 #include <fstream>
 #include <sstream>
 
@@ -72,6 +73,11 @@ std::expected<void, SetupError> open_run(const std::filesystem::path& journal_fi
   if (!schedule) return failed(SetupError::Stage::Other, "plan", schedule.error());
   setup.schedule = std::move(*schedule);
   return {};
+}
+
+RunParts RunSetup::run_parts(Clock& clock) {
+  assert(journal && secrets && "open_run() first");
+  return {.plan = plan, .schedule = schedule, .providers = providers, .journal = *journal, .secrets = *secrets, .clock = clock};
 }
 
 }  // namespace cutover::planner

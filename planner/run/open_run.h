@@ -20,6 +20,7 @@
 #include "planner/providers/provider_set.h"
 #include "planner/result.h"
 #include "planner/run/journal.h"
+#include "planner/run/run_parts.h"
 #include "planner/run/secrets.h"
 #include "planner/steps/facts.h"
 #include "planner/steps/step_graph.h"
@@ -35,6 +36,10 @@ struct RunSetup {
   Facts facts{};
   StepGraph graph{};
   std::vector<ScheduledStep> schedule{};  // points into `graph`: keep the setup where it is
+
+  /// What the opened run acts on and records into, timed by `clock`
+  /// (for the executor and the rollback). Only after open_run() succeeded.
+  RunParts run_parts(Clock& clock);
 };
 
 /// Why a run could not be opened, and what it concerns: a file's name,

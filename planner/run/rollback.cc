@@ -14,12 +14,12 @@ namespace {
 // True when a step that moved a delegation ever took effect in this journal:
 // resolvers may have cached a delegation to a zone the plan created.
 bool delegation_was_moved(const RollbackParts& parts) {
-  for (const auto& scheduled : parts.schedule) {
+  for (const auto& scheduled : parts.run.schedule) {
     const Step& step = *scheduled.step;
     bool moves = std::ranges::any_of(step.actions, [](const Action& a) { return std::holds_alternative<SetDelegation>(a); });
     if (!moves) continue;
     // Announced counts too: a call that timed out may still have reached the registry.
-    for (const auto& record : parts.journal.records()) {
+    for (const auto& record : parts.run.journal.records()) {
       bool acted = record.event == JournalEvent::ActionDone || record.event == JournalEvent::ActionStarted;
       if (record.step == step.id.value && acted) return true;
     }
@@ -32,7 +32,7 @@ bool delegation_was_moved(const RollbackParts& parts) {
 // does not count: if nothing changed, the safe period still decides.
 bool undo_begun(const RollbackParts& parts, const Step& step) {
   for (std::size_t i = 0; i < step.rollback.actions.size(); ++i) {
-    if (parts.journal.undo_state(step.id.value, i) == ActionState::Done) return true;
+    if (parts.run.journal.undo_state(step.id.value, i) == ActionState::Done) return true;
   }
   return false;
 }
@@ -61,7 +61,7 @@ std::optional<RollbackEntry> refusal(const RollbackParts& parts, const Step& ste
   }
   // An undo half done (one zone restored, the other not) is worse than either
   // end: once begun, it is finished even if the safe period ran out meanwhile.
-  if (r.safe_for && done_at && !undo_begun(parts, step) && parts.clock.now() > from_unix_seconds(*done_at) + *r.safe_for) {
+  if (r.safe_for && done_at && !undo_begun(parts, step) && parts.run.clock.now() > from_unix_seconds(*done_at) + *r.safe_for) {
     entry.verdict = RollbackVerdict::TooLate;
     entry.explanation = "not undone: undoing was safe for " + format_duration(*r.safe_for) + " after the step (" + r.safe_reason + ")";
     return entry;
@@ -78,13 +78,13 @@ struct Settling {
 };
 std::optional<Settling> settling(const RollbackParts& parts) {
   std::optional<Settling> out;
-  for (const auto& scheduled : parts.schedule) {
+  for (const auto& scheduled : parts.run.schedule) {
     const Step& step = *scheduled.step;
     if (!step.rollback.settles_in) continue;
     // The step's latest RolledBack, unless the step ran forward again since
     // (a re-apply): an old rollback's wait does not hold up a new one.
     std::optional<std::int64_t> rolled_back_at;
-    for (const auto& record : parts.journal.records()) {
+    for (const auto& record : parts.run.journal.records()) {
       if (record.step != step.id.value) continue;
       if (record.event == JournalEvent::RolledBack) rolled_back_at = record.at;
       bool forward = record.event == JournalEvent::StepStarted || record.event == JournalEvent::ActionStarted ||
@@ -107,31 +107,31 @@ std::optional<Settling> settling(const RollbackParts& parts) {
 std::optional<RollbackEntry> wait_for_settling(const RollbackParts& parts, const Step& next) {
   auto s = settling(parts);
   if (!s) return std::nullopt;
-  if (!parts.wait && parts.clock.now() < s->until) {
+  if (!parts.wait && parts.run.clock.now() < s->until) {
     return RollbackEntry{.step = next.id.value,
                          .verdict = RollbackVerdict::Waiting,
                          .explanation = "not before " + std::to_string(to_unix_seconds(s->until)) + " (in " +
-                                        format_duration(std::chrono::ceil<Seconds>(s->until - parts.clock.now())) + "): " + s->reason +
+                                        format_duration(std::chrono::ceil<Seconds>(s->until - parts.run.clock.now())) + "): " + s->reason +
                                         "; run again then"};
   }
-  while (parts.clock.now() < s->until) {
-    auto left = std::chrono::ceil<Seconds>(s->until - parts.clock.now());
+  while (parts.run.clock.now() < s->until) {
+    auto left = std::chrono::ceil<Seconds>(s->until - parts.run.clock.now());
     if (parts.on_wait) parts.on_wait(next, left, s->reason);
     // A countdown every 5 s near the end, every minute before (a wait can last days).
     auto nap = left > std::chrono::minutes{10} ? std::chrono::seconds{60} : std::chrono::seconds{5};
-    parts.clock.sleep_for(std::min<std::chrono::milliseconds>(left, nap));
+    parts.run.clock.sleep_for(std::min<std::chrono::milliseconds>(left, nap));
   }
   return std::nullopt;
 }
 
 Result<void> record(const RollbackParts& parts, const Step& step, JournalEvent event, std::size_t undo,
                     std::map<std::string, std::string> data = {}, std::string message = {}) {
-  return parts.journal.append({.step = step.id.value,
-                               .event = event,
-                               .at = to_unix_seconds(parts.clock.now()),
-                               .action = undo,
-                               .data = std::move(data),
-                               .message = std::move(message)});
+  return parts.run.journal.append({.step = step.id.value,
+                                   .event = event,
+                                   .at = to_unix_seconds(parts.run.clock.now()),
+                                   .action = undo,
+                                   .data = std::move(data),
+                                   .message = std::move(message)});
 }
 
 RollbackEntry undo_failed(const Step& step, std::size_t undo, const std::string& why) {
@@ -149,7 +149,7 @@ RollbackEntry undo_failed(const Step& step, std::size_t undo, const std::string&
 Result<std::variant<ActionOutcome, RollbackEntry>> undo_action(const RollbackParts& parts, ActionRunner& runner, const Step& step,
                                                                std::size_t i) {
   const Action& action = step.rollback.actions[i];
-  auto state = parts.journal.undo_state(step.id.value, i);
+  auto state = parts.run.journal.undo_state(step.id.value, i);
   if (state == ActionState::Done) return ActionOutcome{.how = "done by an earlier run"};
   if (state == ActionState::InDoubt) {
     auto effect = runner.in_effect(action);
@@ -170,7 +170,7 @@ Result<std::variant<ActionOutcome, RollbackEntry>> undo_action(const RollbackPar
   if (!logged) return std::unexpected(logged.error());
   // A cancelled transfer's password can never be used again: do not keep it on disk.
   if (std::holds_alternative<CancelTransfer>(action)) {
-    auto forgotten = parts.secrets.erase(std::string(kTransferPasswordSecret));
+    auto forgotten = parts.run.secrets.erase(std::string(kTransferPasswordSecret));
     if (!forgotten) return std::unexpected(forgotten.error());
   }
   return std::move(*ran);
@@ -201,7 +201,7 @@ Result<RollbackEntry> undo_one(const RollbackParts& parts, ActionRunner& runner,
 // crash, a timeout) and the provider says it took effect anyway.
 Result<bool> forward_took_effect_in_doubt(const RollbackParts& parts, ActionRunner& runner, const Step& step) {
   for (std::size_t i = 0; i < step.actions.size(); ++i) {
-    if (parts.journal.action_state(step.id.value, i) != ActionState::InDoubt) continue;
+    if (parts.run.journal.action_state(step.id.value, i) != ActionState::InDoubt) continue;
     auto effect = runner.in_effect(step.actions[i]);
     if (!effect) return std::unexpected(effect.error());
     if (*effect) return true;
@@ -215,17 +215,17 @@ RollbackEntry would_undo(const RollbackParts& parts, const Step& step) {
   const Rollback& r = step.rollback;
   std::string actions;
   for (std::size_t i = 0; i < r.actions.size(); ++i) {
-    auto text = describe(parts.plan, r.actions[i]);
+    auto text = describe(parts.run.plan, r.actions[i]);
     actions += (actions.empty() ? "" : "; ") + text.provider + " " + text.operation + ": " + text.summary;
     for (const auto& detail : text.details) actions += ", " + detail;
-    if (parts.journal.undo_state(step.id.value, i) == ActionState::Done) actions += " (done already)";
+    if (parts.run.journal.undo_state(step.id.value, i) == ActionState::Done) actions += " (done already)";
   }
   RollbackEntry entry{.step = step.id.value, .verdict = RollbackVerdict::WouldUndo, .explanation = r.description + " (" + actions + ")"};
   if (!r.takes_effect.empty()) entry.explanation += "; takes effect " + r.takes_effect;
   if (r.settles_in) entry.explanation += "; the steps before it are undone " + format_duration(*r.settles_in) + " later";
-  if (auto s = settling(parts); s && parts.clock.now() < s->until) {
+  if (auto s = settling(parts); s && parts.run.clock.now() < s->until) {
     entry.explanation +=
-        "; first waits " + format_duration(std::chrono::ceil<Seconds>(s->until - parts.clock.now())) + " (" + s->reason + ")";
+        "; first waits " + format_duration(std::chrono::ceil<Seconds>(s->until - parts.run.clock.now())) + " (" + s->reason + ")";
   }
   return entry;
 }
@@ -247,22 +247,22 @@ std::string_view to_string(RollbackVerdict verdict) {
 
 Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
   RunFacts run;
-  if (auto facts = parts.journal.facts(); facts && facts->contains("run_date")) run.run_date = facts->at("run_date");
+  if (auto facts = parts.run.journal.facts(); facts && facts->contains("run_date")) run.run_date = facts->at("run_date");
   // What the run kept for its undos (the record sets a bulk change replaced):
   // the latest, which belongs to the apply being rolled back.
-  for (const auto& record : parts.journal.records()) {
+  for (const auto& record : parts.run.journal.records()) {
     for (const auto& [key, value] : record.data) {
       if (key.starts_with(baseline_key(""))) run.baselines[key] = value;
     }
   }
-  ActionRunner runner(parts.plan, parts.providers, parts.secrets, run);
+  ActionRunner runner(parts.run.plan, parts.run.providers, parts.run.secrets, run);
   std::vector<RollbackEntry> out;
-  for (auto it = parts.schedule.rbegin(); it != parts.schedule.rend(); ++it) {
+  for (auto it = parts.run.schedule.rbegin(); it != parts.run.schedule.rend(); ++it) {
     const Step& step = *it->step;
     // A step counts when it finished, or when an action of it took effect
     // before its check after failed: that is often the one to undo first.
-    auto done = parts.journal.done_at(step.id.value);
-    if (!done && !parts.journal.any_action_done(step.id.value)) {
+    auto done = parts.run.journal.done_at(step.id.value);
+    if (!done && !parts.run.journal.any_action_done(step.id.value)) {
       // Passing over a step whose announced action did take effect would pull
       // away what it relies on (a new zone deleted while the parent delegates to it).
       auto doubt = forward_took_effect_in_doubt(parts, runner, step);
@@ -290,10 +290,10 @@ Result<std::vector<RollbackEntry>> roll_back(const RollbackParts& parts) {
     if (!entry) return std::unexpected(entry.error());
     bool settled = entry->verdict == RollbackVerdict::Undone || entry->verdict == RollbackVerdict::NothingToDo;
     if (settled && !parts.dry_run) {
-      auto logged = parts.journal.append({.step = step.id.value,
-                                          .event = JournalEvent::RolledBack,
-                                          .at = to_unix_seconds(parts.clock.now()),
-                                          .message = entry->explanation});
+      auto logged = parts.run.journal.append({.step = step.id.value,
+                                              .event = JournalEvent::RolledBack,
+                                              .at = to_unix_seconds(parts.run.clock.now()),
+                                              .message = entry->explanation});
       if (!logged) return std::unexpected(logged.error());
     }
     // Undoing an earlier step under one that stays done could break what the

@@ -14,6 +14,7 @@
 #include "planner/providers/provider_set.h"
 #include "planner/run/journal.h"
 #include "planner/run/observer.h"
+#include "planner/run/run_parts.h"
 #include "planner/run/secrets.h"
 #include "planner/steps/step_graph.h"
 
@@ -36,12 +37,7 @@ struct RollbackEntry {
 };
 
 struct RollbackParts {
-  const Plan& plan;
-  const std::vector<ScheduledStep>& schedule;
-  ProviderSet& providers;
-  Journal& journal;
-  SecretStore& secrets;
-  Clock& clock;
+  RunParts run;
   /// Told before each wait for an undo to settle (Rollback::settles_in): the step waiting, how long, why.
   std::function<void(const Step&, Seconds, const std::string&)> on_wait{};
   /// Say what would be undone, and what refused, without changing or journaling anything.

@@ -330,8 +330,7 @@ TEST_F(WeightedShiftRun, AnAlarmMidShiftPutsBackTheLastWeightsThatHeld) {
   EXPECT_TRUE(any_contains(outcome->evidence, "alarm 'shop-5xx' is ALARM"));
   auto j = journal();
   auto s = secrets();
-  auto entry = undo_after_gate_failure(
-      *outcome, {.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = s, .clock = clock_});
+  auto entry = undo_after_gate_failure(*outcome, {.run = run_parts(j, s)});
   ASSERT_TRUE(entry);
   ASSERT_TRUE(*entry);
   EXPECT_EQ((*entry)->step, "shift.shop.example.com.weights-2");
@@ -351,8 +350,7 @@ TEST_F(WeightedShiftRun, AnUndecidedGateStopsWithoutUndoing) {
   EXPECT_TRUE(outcome->undecided);
   auto j = journal();
   auto s = secrets();
-  auto entry = undo_after_gate_failure(
-      *outcome, {.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = j, .secrets = s, .clock = clock_});
+  auto entry = undo_after_gate_failure(*outcome, {.run = run_parts(j, s)});
   ASSERT_TRUE(entry);
   EXPECT_FALSE(*entry);
   EXPECT_EQ(weights_now(), "blue=90 green=10");

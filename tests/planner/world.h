@@ -91,6 +91,11 @@ class World : public ::testing::Test {
     return text.str();
   }
 
+  /// What a run in this world acts on, with the journal and secrets it opened.
+  planner::RunParts run_parts(planner::Journal& journal, planner::SecretStore& secrets) {
+    return {.plan = plan_, .schedule = schedule_, .providers = providers_, .journal = journal, .secrets = secrets, .clock = clock_};
+  }
+
   /// One apply: gates on the fake world (forced_, undecided_, learn_ say how
   /// they answer; runs_seen_ gets the run facts they were given).
   planner::Result<planner::RunOutcome> apply(const planner::ExecutorOptions& options) {
@@ -101,14 +106,7 @@ class World : public ::testing::Test {
     gates.forced_undecided = undecided_;
     gates.learn = learn_;
     gates.answer = answer_;
-    planner::Executor executor({.plan = plan_,
-                                .schedule = schedule_,
-                                .providers = providers_,
-                                .gates = gates,
-                                .journal = journal,
-                                .secrets = secrets,
-                                .clock = clock_,
-                                .observer = observer_});
+    planner::Executor executor({.run = run_parts(journal, secrets), .gates = gates, .observer = observer_});
     auto outcome = executor.run(options);
     runs_seen_ = gates.runs_seen;
     return outcome;
@@ -118,15 +116,8 @@ class World : public ::testing::Test {
   planner::Result<std::vector<planner::RollbackEntry>> rollback(RollbackChoices choices = {}) {
     auto journal = this->journal();
     auto secrets = this->secrets();
-    return planner::roll_back({.plan = plan_,
-                               .schedule = schedule_,
-                               .providers = providers_,
-                               .journal = journal,
-                               .secrets = secrets,
-                               .clock = clock_,
-                               .on_wait = std::move(choices.on_wait),
-                               .dry_run = choices.dry_run,
-                               .wait = choices.wait});
+    return planner::roll_back(
+        {.run = run_parts(journal, secrets), .on_wait = std::move(choices.on_wait), .dry_run = choices.dry_run, .wait = choices.wait});
   }
 
   /// The ids of the scheduled steps, in order.
